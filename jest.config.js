@@ -1,0 +1,33 @@
+/** Three projects: pure unit tests, and the e2e suite on SQLite and (when TEST_DATABASE_URL is set) PostgreSQL. */
+const moduleNameMapper = {
+  '^@app/calendar$': '<rootDir>/libs/calendar/src',
+  '^@app/common$': '<rootDir>/libs/common/src',
+  '^@app/auth$': '<rootDir>/libs/auth/src',
+  '^@app/cases$': '<rootDir>/libs/cases/src',
+  '^@app/reminders$': '<rootDir>/libs/reminders/src',
+  '^@app/mail$': '<rootDir>/libs/mail/src',
+  '^@app/database$': '<rootDir>/libs/database/src',
+  '^@app/workflows$': '<rootDir>/workflows',
+  '^@app/config$': '<rootDir>/config',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const base = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform };
+
+const e2e = (name, extra) => ({
+  ...base,
+  displayName: name,
+  testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  ...extra,
+});
+
+const projects = [
+  { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,config}/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
+  e2e('e2e-sqlite', { setupFiles: ['<rootDir>/test/support/use-sqlite.ts'] }),
+];
+if (process.env.TEST_DATABASE_URL) {
+  projects.push(e2e('e2e-postgres', { setupFiles: ['<rootDir>/test/support/use-postgres.ts'] }));
+}
+
+module.exports = { projects, testTimeout: 30000 };

@@ -1,0 +1,82 @@
+/**
+ * Domain errors carry a stable `code`; one exception filter maps the code to an HTTP status and the contract's error
+ * body. libs/ and workflows/ throw these, never Nest's HttpException, so they stay usable outside HTTP (the worker,
+ * operator commands).
+ */
+export type ErrorCode =
+  | 'validation-failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'illegal-transition'
+  | 'conflict'
+  | 'rule-violated'
+  | 'too-many-requests'
+  | 'internal';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+export class ValidationFailedError extends DomainError {
+  readonly code = 'validation-failed' as const;
+  constructor(
+    message: string,
+    readonly fields: FieldError[],
+  ) {
+    super(message, fields);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'unauthenticated' as const;
+  constructor(message = 'A valid bearer token is required') {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'forbidden' as const;
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'not-found' as const;
+  constructor(what: string) {
+    super(`${what} not found`);
+  }
+}
+
+export interface IllegalTransitionDetails {
+  state: string;
+  allowedEvents: string[];
+}
+
+export class IllegalTransitionError extends DomainError {
+  readonly code = 'illegal-transition' as const;
+  constructor(
+    message: string,
+    override readonly details: IllegalTransitionDetails,
+  ) {
+    super(message, details);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'conflict' as const;
+}
+
+export class RuleViolatedError extends DomainError {
+  readonly code = 'rule-violated' as const;
+}
