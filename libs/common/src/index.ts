@@ -1,1 +1,3 @@
+export * from './clock';
 export * from './errors/domain-error';
+export * from './common.module';

@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from '@app/auth';
+import { CommonModule } from '@app/common';
+import { AppConfig, AppConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { AuthController } from './auth/auth.controller';
+import { ENTITIES } from './entities';
+import { HealthModule } from './health/health.module';
+import { loggerOptions } from './http/logger-options';
+import { PartnershipController } from './partnership/partnership.controller';
+import { UsersController } from './users/users.controller';
+
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        CommonModule,
+        DatabaseModule.forRoot(ENTITIES),
+        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: 10 }]),
+        AuthModule,
+        HealthModule,
+      ],
+      controllers: [AuthController, UsersController, PartnershipController],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@app/config';
+import { AppModule } from './app.module';
+import { ErrorResponseFilter } from './http/error-response.filter';
+import { createValidationPipe } from './http/validation.pipe';
+
+export const BODY_LIMIT = '256kb';
+
+/**
+ * Builds the fully configured HTTP application (the same one the e2e tests drive), without listening.
+ * Global pipe, filter and docs are set here rather than in `main.ts` so tests get exactly what production gets.
+ */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorResponseFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('practice-review')
+      .setDescription(
+        'Statutory workflow for child safeguarding practice reviews in England: serious incident notification, ' +
+          'rapid review, partners\' decision, Panel response, LCSPR, publication and learning.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, ErrorCode } from '@app/common';
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  'validation-failed': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  'illegal-transition': 409,
+  conflict: 409,
+  'rule-violated': 422,
+  'too-many-requests': 429,
+  internal: 500,
+};
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'validation-failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'validation-failed',
+  415: 'validation-failed',
+  422: 'rule-violated',
+  429: 'too-many-requests',
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+/**
+ * The one place errors become HTTP answers, in the contract's shape `{ statusCode, code, message, details? }`.
+ * Unexpected errors are logged with an id and answered with only that id: no stack or data leaves the service.
+ */
+@Catch()
+export class ErrorResponseFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = STATUS_BY_CODE[exception.code];
+      return { statusCode, code: exception.code, message: exception.message, ...withDetails(exception.details) };
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      const statusCode = exception.getStatus();
+      return { statusCode, code: CODE_BY_STATUS[statusCode] ?? 'validation-failed', message: messageOf(exception) };
+    }
+    const errorId = randomUUID();
+    this.logger.error({ msg: 'Unhandled error', errorId, err: exception });
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'internal',
+      message: `Internal error; quote this id to the service team: ${errorId}`,
+      details: { errorId },
+    };
+  }
+}
+
+function withDetails(details: unknown): { details?: unknown } {
+  return details === undefined ? {} : { details };
+}
+
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}

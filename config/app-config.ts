@@ -1,0 +1,22 @@
+export type NodeEnv = 'development' | 'test' | 'production';
+
+/** The validated, typed configuration every part of the service reads. Built once by `loadConfig`. */
+export class AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  dataDir: string;
+  publicUrl: string;
+  logLevel: string;
+  database:
+    | { type: 'sqlite'; sqlitePath: string }
+    | { type: 'postgres'; url: string };
+  redis: { url: string };
+  queue: { prefix: string };
+  mail: { transport: 'outbox' | 'smtp'; outboxDir: string; smtpUrl?: string; from: string };
+  jwt: { secret: string; expiresIn: string };
+  bootstrapAdmin?: { email: string; password: string };
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+  }
+}

@@ -1,0 +1,42 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from './app-config';
+
+type EntityList = NonNullable<DataSourceOptions['entities']>;
+type MigrationList = NonNullable<DataSourceOptions['migrations']>;
+
+export interface DataSourceParts {
+  entities: EntityList;
+  /** Migrations for each database kind: their SQL differs, so each kind has its own generated set. */
+  migrations: { sqlite: MigrationList; postgres: MigrationList };
+}
+
+/**
+ * The one switch between the embedded SQLite file and PostgreSQL. Used by the app and by the migration tooling, so
+ * both always agree. The schema is only ever changed by migrations, run at start; `synchronize` is never on.
+ */
+export function buildDataSourceOptions(config: AppConfig, parts: DataSourceParts): DataSourceOptions {
+  const common = {
+    entities: parts.entities,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'schema_migrations',
+    logging: false,
+  } as const;
+  if (config.database.type === 'postgres') {
+    return {
+      ...common,
+      type: 'postgres',
+      url: config.database.url,
+      migrations: parts.migrations.postgres,
+      extra: { max: 20 },
+    };
+  }
+  return {
+    ...common,
+    type: 'sqlite',
+    database: config.database.sqlitePath,
+    migrations: parts.migrations.sqlite,
+    enableWAL: config.database.sqlitePath !== ':memory:',
+    busyTimeout: 5000,
+  };
+}

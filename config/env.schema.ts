@@ -1,0 +1,92 @@
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+
+const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/**
+ * Every environment variable the service reads, with what it expects. Validated once at start-up; a bad value stops
+ * start-up with one message naming each bad variable. Defaults live in `load-config.ts`, not here.
+ */
+export class EnvironmentVariables {
+  @IsOptional()
+  @IsIn(['development', 'test', 'production'], { message: 'NODE_ENV must be one of development, test, production' })
+  NODE_ENV?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value))
+  @IsInt({ message: 'PORT must be a whole number from 0 to 65535' })
+  @Min(0, { message: 'PORT must be a whole number from 0 to 65535' })
+  @Max(65535, { message: 'PORT must be a whole number from 0 to 65535' })
+  PORT?: number;
+
+  @IsOptional()
+  @IsIn(['sqlite', 'postgres'], { message: 'DB_TYPE must be sqlite or postgres' })
+  DB_TYPE?: string;
+
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MinLength(1, { message: 'SQLITE_PATH must be a file path (or :memory:)' })
+  SQLITE_PATH?: string;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1 to 40 letters, digits, - or _' })
+  QUEUE_PREFIX?: string;
+
+  @IsOptional()
+  @IsIn(['outbox', 'smtp'], { message: 'MAIL_TRANSPORT must be outbox or smtp' })
+  MAIL_TRANSPORT?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'MAIL_OUTBOX_DIR must be a folder path' })
+  MAIL_OUTBOX_DIR?: string;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @Matches(/^(.+<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, {
+    message: 'MAIL_FROM must be an email address, optionally with a display name ("Name <a@b.org>")',
+  })
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, {
+    message: 'PUBLIC_URL must be an http(s):// URL, the address users open the service at',
+  })
+  PUBLIC_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_SECRET?: string;
+
+  @IsOptional()
+  @IsEmail({ require_tld: false }, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'DATA_DIR must be a folder path' })
+  DATA_DIR?: string;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL?: string;
+}

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { AppConfig, NodeEnv } from './app-config';
+import { ConfigError } from './config-error';
+import { EnvironmentVariables } from './env.schema';
+
+export const DEFAULTS = {
+  PORT: 3000,
+  DB_TYPE: 'sqlite',
+  SQLITE_PATH: './data/practice-review.sqlite',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  QUEUE_PREFIX: 'practice-review',
+  MAIL_TRANSPORT: 'outbox',
+  MAIL_OUTBOX_DIR: './data/outbox',
+  MAIL_FROM: 'practice-review <no-reply@practice-review.local>',
+  DATA_DIR: './data',
+} as const;
+
+const WEAK_SECRETS = ['secret', 'changeme', 'change-me', 'password', 'jwt-secret', 'development', 'test'];
+const MIN_SECRET_LENGTH = 32;
+
+function flatten(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) => Object.values(e.constraints ?? {}).slice(0, 1));
+}
+
+function isWeakSecret(secret: string): boolean {
+  const lower = secret.toLowerCase();
+  return (
+    secret.length < MIN_SECRET_LENGTH ||
+    new Set(secret).size < 8 ||
+    WEAK_SECRETS.some((weak) => lower.includes(weak) && lower.replace(/[^a-z]/g, '').length <= weak.length + 4)
+  );
+}
+
+/**
+ * Development keeps one generated secret in the data folder, so tokens survive restarts without anyone having to
+ * invent a secret; production must be given one.
+ */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+/**
+ * Reads and validates the environment once. Throws {@link ConfigError} naming every bad variable, so start-up stops
+ * with one clear message instead of failing later in some module.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(new EnvironmentVariables()).concat(Object.keys(env))) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const vars = plainToInstance(EnvironmentVariables, raw);
+  const problems = flatten(validateSync(vars, { whitelist: false }));
+
+  const nodeEnv = (vars.NODE_ENV ?? 'development') as NodeEnv;
+  const dbType = vars.DB_TYPE ?? DEFAULTS.DB_TYPE;
+  if (dbType === 'postgres' && !vars.DATABASE_URL) {
+    problems.push('DATABASE_URL is required when DB_TYPE=postgres (a postgres:// connection URL)');
+  }
+  const transport = (vars.MAIL_TRANSPORT ?? DEFAULTS.MAIL_TRANSPORT) as 'outbox' | 'smtp';
+  if (transport === 'smtp' && !vars.SMTP_URL) {
+    problems.push('SMTP_URL is required when MAIL_TRANSPORT=smtp (an smtp:// or smtps:// URL)');
+  }
+  if (nodeEnv === 'production') {
+    if (!vars.JWT_SECRET) {
+      problems.push(`JWT_SECRET is required in production (a random string of at least ${MIN_SECRET_LENGTH} characters)`);
+    } else if (isWeakSecret(vars.JWT_SECRET)) {
+      problems.push(`JWT_SECRET is too weak: use a random string of at least ${MIN_SECRET_LENGTH} characters`);
+    }
+  }
+  if ((vars.ADMIN_EMAIL && !vars.ADMIN_PASSWORD) || (!vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be given together');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const port = vars.PORT ?? DEFAULTS.PORT;
+  const dataDir = resolve(vars.DATA_DIR ?? DEFAULTS.DATA_DIR);
+  const sqlitePath = vars.SQLITE_PATH ?? DEFAULTS.SQLITE_PATH;
+
+  return new AppConfig({
+    nodeEnv,
+    port,
+    dataDir,
+    publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    logLevel: vars.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    database:
+      dbType === 'postgres'
+        ? { type: 'postgres', url: vars.DATABASE_URL! }
+        : { type: 'sqlite', sqlitePath: sqlitePath === ':memory:' ? sqlitePath : resolve(sqlitePath) },
+    redis: { url: vars.REDIS_URL ?? DEFAULTS.REDIS_URL },
+    queue: { prefix: vars.QUEUE_PREFIX ?? DEFAULTS.QUEUE_PREFIX },
+    mail: {
+      transport,
+      outboxDir: resolve(vars.MAIL_OUTBOX_DIR ?? DEFAULTS.MAIL_OUTBOX_DIR),
+      smtpUrl: vars.SMTP_URL,
+      from: vars.MAIL_FROM ?? DEFAULTS.MAIL_FROM,
+    },
+    jwt: {
+      secret: vars.JWT_SECRET ?? (nodeEnv === 'production' ? '' : developmentSecret(dataDir)),
+      expiresIn: '8h',
+    },
+    bootstrapAdmin:
+      vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
+        ? { email: vars.ADMIN_EMAIL.toLowerCase(), password: vars.ADMIN_PASSWORD }
+        : undefined,
+  });
+}
+
+export function sqliteDirectory(config: AppConfig): string | undefined {
+  return config.database.type === 'sqlite' && config.database.sqlitePath !== ':memory:'
+    ? dirname(config.database.sqlitePath)
+    : undefined;
+}

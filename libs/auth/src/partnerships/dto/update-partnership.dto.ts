@@ -1,0 +1,109 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { AGENCIES, type Agency } from '@app/workflows';
+
+export const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export class RuleOverrideDto {
+  @ApiProperty({ example: 'rapid-review' })
+  @IsString()
+  @MaxLength(60)
+  rule: string;
+
+  @ApiPropertyOptional({ example: 'notificationSubmittedOn', description: 'The case fact the clock counts from.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  anchor?: string;
+
+  @ApiPropertyOptional({ example: 15 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  length?: number;
+
+  @ApiPropertyOptional({ enum: ['working-days', 'calendar-days', 'calendar-months'] })
+  @IsOptional()
+  @IsIn(['working-days', 'calendar-days', 'calendar-months'])
+  unit?: string;
+
+  @ApiProperty({ example: 'Our procedures follow the Panel guidance of June 2025' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class UpdatePartnershipDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: AGENCIES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(AGENCIES, { each: true, message: `each agency must be one of: ${AGENCIES.join(', ')}` })
+  signOffAgencies?: Agency[];
+
+  @ApiPropertyOptional({ type: [RuleOverrideDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RuleOverrideDto)
+  ruleOverrides?: RuleOverrideDto[];
+
+  @ApiPropertyOptional({
+    type: [Number],
+    description: 'Working days relative to a due date when reminders are sent (negative: before; 0: due day).',
+    example: [-5, -2, -1, 0, 1, 2, 5],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(-60, { each: true })
+  @Max(60, { each: true })
+  reminderOffsets?: number[];
+
+  @ApiPropertyOptional({ type: [String], example: ['2026-12-24'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(400)
+  @ArrayUnique()
+  @Matches(LOCAL_DATE_PATTERN, { each: true, message: 'each closure day must be a date YYYY-MM-DD' })
+  closureDays?: string[];
+}
+
+export class PartnershipView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: AGENCIES, isArray: true }) signOffAgencies: Agency[];
+  @ApiProperty({ type: [RuleOverrideDto] }) ruleOverrides: unknown[];
+  @ApiProperty({ type: [Number], nullable: true }) reminderOffsets: number[] | null;
+  @ApiProperty({ type: [String] }) closureDays: string[];
+  @ApiProperty() version: number;
+}

@@ -1,0 +1,38 @@
+import { EntityBase } from '@app/database';
+import type { Agency } from '@app/workflows';
+import { Column, Entity, VersionColumn } from 'typeorm';
+
+export interface RuleOverrideRecord {
+  rule: string;
+  anchor?: string;
+  length?: number;
+  unit?: string;
+  reason: string;
+  changedBy?: string;
+  changedOn?: string;
+}
+
+/** A safeguarding partnership: the tenant. Every user and case belongs to exactly one. */
+@Entity('partnerships')
+export class PartnershipEntity extends EntityBase {
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** The agencies whose delegated partners must sign off decisions and final reports. */
+  @Column({ type: 'simple-json' })
+  signOffAgencies: Agency[];
+
+  @Column({ type: 'simple-json' })
+  ruleOverrides: RuleOverrideRecord[];
+
+  /** Reminder offsets in working days relative to a due date (negative = before); null = the product default. */
+  @Column({ type: 'simple-json', nullable: true })
+  reminderOffsets: number[] | null;
+
+  /** Extra non-working days for this partnership (for example 24 December), `YYYY-MM-DD`. */
+  @Column({ type: 'simple-json' })
+  closureDays: string[];
+
+  @VersionColumn()
+  version: number;
+}

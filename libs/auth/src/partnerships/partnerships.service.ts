@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Clock, NotFoundError } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { AGENCIES, type Role } from '@app/workflows';
+import { CreateUserDto } from '../users/dto/create-user.dto';
+import { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { PartnershipView, UpdatePartnershipDto } from './dto/update-partnership.dto';
+import { PartnershipEntity } from './partnership.entity';
+
+export function toPartnershipView(p: PartnershipEntity): PartnershipView {
+  return {
+    id: p.id,
+    name: p.name,
+    signOffAgencies: p.signOffAgencies,
+    ruleOverrides: p.ruleOverrides,
+    reminderOffsets: p.reminderOffsets,
+    closureDays: p.closureDays,
+    version: p.version,
+  };
+}
+
+@Injectable()
+export class PartnershipsService {
+  constructor(
+    @InjectRepository(PartnershipEntity) private readonly partnerships: Repository<PartnershipEntity>,
+    private readonly users: UsersService,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(id: string): Promise<PartnershipEntity> {
+    const found = await this.partnerships.findOneBy({ id });
+    if (!found) throw new NotFoundError('Partnership');
+    return found;
+  }
+
+  async update(id: string, changes: UpdatePartnershipDto, changedBy: string): Promise<PartnershipEntity> {
+    return this.tx.run(async (manager) => {
+      const repo = manager.getRepository(PartnershipEntity);
+      const partnership = await repo.findOneBy({ id });
+      if (!partnership) throw new NotFoundError('Partnership');
+      if (changes.name !== undefined) partnership.name = changes.name;
+      if (changes.signOffAgencies !== undefined) partnership.signOffAgencies = changes.signOffAgencies;
+      if (changes.reminderOffsets !== undefined) partnership.reminderOffsets = [...changes.reminderOffsets].sort((a, b) => a - b);
+      if (changes.closureDays !== undefined) partnership.closureDays = [...changes.closureDays].sort();
+      if (changes.ruleOverrides !== undefined) {
+        const today = this.clock.now().toISOString().slice(0, 10);
+        partnership.ruleOverrides = changes.ruleOverrides.map((o) => ({ ...o, changedBy, changedOn: today }));
+      }
+      return repo.save(partnership);
+    });
+  }
+
+  /** Creates a partnership with its first admin, in one transaction. Used by the first start and the operator command. */
+  async createWithAdmin(
+    name: string,
+    admin: { email: string; password: string; name?: string },
+  ): Promise<{ partnership: PartnershipEntity; admin: UserEntity }> {
+    return this.tx.run(async (manager) => {
+      const partnership = await manager.getRepository(PartnershipEntity).save(
+        manager.getRepository(PartnershipEntity).create({
+          name,
+          signOffAgencies: [...AGENCIES],
+          ruleOverrides: [],
+          reminderOffsets: null,
+          closureDays: [],
+        }),
+      );
+      const input: CreateUserDto = {
+        email: admin.email,
+        name: admin.name ?? 'Administrator',
+        password: admin.password,
+        roles: ['admin'] as Role[],
+      };
+      const user = await this.users.create(partnership.id, input, manager);
+      return { partnership, admin: user };
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { ConflictError } from '@app/common';
+import { isUniqueViolation } from '@app/database';
+import type { Role } from '@app/workflows';
+import { PasswordHasher } from '../password-hasher';
+import { CreateUserDto, UserView } from './dto/create-user.dto';
+import { UserEntity } from './user.entity';
+
+export function toUserView(user: UserEntity): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    ...(user.agency ? { agency: user.agency } : {}),
+    active: user.active,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async create(partnershipId: string, input: CreateUserDto, manager?: EntityManager): Promise<UserEntity> {
+    const repo = manager ? manager.getRepository(UserEntity) : this.users;
+    const email = input.email.trim().toLowerCase();
+    if (await repo.existsBy({ email })) throw new ConflictError(`A user with email ${email} already exists`);
+    const user = repo.create({
+      partnershipId,
+      email,
+      name: input.name,
+      passwordHash: await this.hasher.hash(input.password),
+      roles: input.roles,
+      agency: input.agency ?? null,
+      active: true,
+    });
+    try {
+      return await repo.save(user);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`A user with email ${email} already exists`);
+      throw error;
+    }
+  }
+
+  list(partnershipId: string): Promise<UserEntity[]> {
+    return this.users.find({ where: { partnershipId }, order: { createdAt: 'ASC', email: 'ASC' } });
+  }
+
+  findActiveById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id, active: true });
+  }
+
+  /** Includes the password hash, which is otherwise never selected. */
+  findForLogin(email: string): Promise<UserEntity | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+  }
+
+  count(): Promise<number> {
+    return this.users.count();
+  }
+
+  /** Users of a partnership holding any of the roles: the recipients of a rule's mail. */
+  async withRoles(partnershipId: string, roles: readonly Role[]): Promise<UserEntity[]> {
+    const all = await this.users.findBy({ partnershipId, active: true });
+    return all.filter((u) => u.roles.some((r) => roles.includes(r)));
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * Working-day arithmetic for statutory deadlines in England.
+ *
+ * A working day is Monday to Friday, not a bank holiday in England and Wales and not one of the partnership's
+ * extra closure days. The trigger day is day 0: "N working days after D" is the Nth working day after D (when D
+ * is a Saturday or a bank holiday, day 1 is the first working day after it), and "N working days before D" is
+ * `addWorkingDays(D, -N)`.
+ *
+ * Everything works on integer epoch days. Weekdays are counted in whole weeks with a closed formula, and the
+ * non-working weekdays (holidays and closures) are kept in one sorted array searched by bisection, so adding
+ * 1,000 working days costs a handful of binary searches rather than a walk of 1,400 days.
+ */
+import { BANK_HOLIDAY_YEARS, BankHoliday, bankHolidays as englandAndWalesBankHolidays } from './bank-holidays';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  dayOfWeekOfEpochDay,
+  fromEpochDay,
+  InvalidLocalDateError,
+  isValidLocalDate,
+  LocalDate,
+  toEpochDay,
+  yearOf,
+} from './local-date';
+
+export interface WorkingDayCalendarOptions {
+  /** Extra days the partnership is closed (e.g. 24 December); they count as non-working. Weekends are ignored. */
+  closureDays?: readonly LocalDate[];
+  /** Where bank holidays come from; England and Wales by default. Tests may inject a fixed list. */
+  bankHolidays?: (year: number) => readonly BankHoliday[];
+}
+
+/** A non-working weekday with the reason it is not worked. */
+export interface NonWorkingDay {
+  date: LocalDate;
+  title: string;
+  kind: 'bank-holiday' | 'closure';
+}
+
+/** 1970-01-05, the first Monday on or after the epoch: weeks are counted from it. */
+const MONDAY_ZERO = 4;
+/** How many years beyond the requested ones to load at once, so that nearby dates do not trigger a rebuild. */
+const YEAR_MARGIN = 3;
+
+/** Weekdays in [MONDAY_ZERO, epochDay), negative before it. */
+function weekdaysBefore(epochDay: number): number {
+  const offset = epochDay - MONDAY_ZERO;
+  const weeks = Math.floor(offset / 7);
+  return 5 * weeks + Math.min(offset - 7 * weeks, 5);
+}
+
+/** The smallest epoch day e with weekdaysBefore(e + 1) >= count: the count-th weekday from MONDAY_ZERO. */
+function nthWeekday(count: number): number {
+  const index = count - 1;
+  const weeks = Math.floor(index / 5);
+  return MONDAY_ZERO + 7 * weeks + (index - 5 * weeks);
+}
+
+/** Number of entries of the sorted array that are <= value. */
+function countAtOrBefore(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function isWeekdayEpochDay(epochDay: number): boolean {
+  return dayOfWeekOfEpochDay(epochDay) <= 5;
+}
+
+function assertDayCount(days: number): void {
+  if (!Number.isSafeInteger(days)) throw new RangeError(`days must be an integer; got ${days}`);
+}
+
+/**
+ * Working-day calendar for England and Wales, optionally with a partnership's closure days. Instances are
+ * immutable in behaviour (they only cache), so one instance per partnership can be shared freely.
+ * Dates must fall in {@link BANK_HOLIDAY_YEARS}; otherwise methods throw a `RangeError`.
+ */
+export class WorkingDayCalendar {
+  private readonly closures: ReadonlyMap<number, LocalDate>;
+  private readonly holidaySource: (year: number) => readonly BankHoliday[];
+  private loadedYears: { min: number; max: number } | undefined;
+  /** Sorted epoch days of the weekdays in the loaded years that are not worked (bank holidays and closures). */
+  private nonWorking: number[] = [];
+
+  constructor(options: WorkingDayCalendarOptions = {}) {
+    const closures = new Map<number, LocalDate>();
+    for (const date of options.closureDays ?? []) {
+      if (!isValidLocalDate(date)) throw new InvalidLocalDateError(date, 'closure day');
+      closures.set(toEpochDay(date), date);
+    }
+    this.closures = closures;
+    this.holidaySource = options.bankHolidays ?? englandAndWalesBankHolidays;
+  }
+
+  /** The partnership's closure days, sorted. */
+  get closureDays(): LocalDate[] {
+    return [...this.closures.keys()].sort((a, b) => a - b).map((day) => this.closures.get(day) as LocalDate);
+  }
+
+  /** Bank holidays of England and Wales in `year` (closure days are not included: see {@link nonWorkingDays}). */
+  bankHolidays(year: number): readonly BankHoliday[] {
+    return this.holidaySource(year);
+  }
+
+  /** Every weekday in `year` that is not a working day, with its reason, sorted. */
+  nonWorkingDays(year: number): NonWorkingDay[] {
+    const byDate = new Map<LocalDate, NonWorkingDay>();
+    for (const [epochDay, date] of this.closures) {
+      if (yearOf(date) === year && isWeekdayEpochDay(epochDay)) {
+        byDate.set(date, { date, title: 'Partnership closure day', kind: 'closure' });
+      }
+    }
+    for (const holiday of this.holidaySource(year)) {
+      byDate.set(holiday.date, { date: holiday.date, title: holiday.title, kind: 'bank-holiday' });
+    }
+    return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+  }
+
+  isWorkingDay(date: LocalDate): boolean {
+    const day = toEpochDay(date);
+    this.ensureYearsLoaded(day, day);
+    return this.isWorkingEpochDay(day);
+  }
+
+  /**
+   * The date `days` working days after `date` (before it, when negative), with `date` as day 0. The result is
+   * always a working day, except that `days = 0` returns `date` unchanged. Going back from a non-working day
+   * counts the working days in between exactly like {@link workingDaysBetween}: Saturday − 1 is Thursday, since
+   * Friday is the one working day after Thursday up to Saturday.
+   */
+  addWorkingDays(date: LocalDate, days: number): LocalDate {
+    assertDayCount(days);
+    const start = toEpochDay(date);
+    if (days === 0) return date;
+    this.ensureYearsLoaded(start, start);
+    // Holidays loaded so far may not reach the result: compute, extend to cover it, and redo until it is covered.
+    for (;;) {
+      const result = this.addWorkingEpochDays(start, days);
+      if (this.ensureYearsLoaded(Math.min(start, result), Math.max(start, result))) return fromEpochDay(result);
+    }
+  }
+
+  /**
+   * Working days after `from` up to and including `to`; negative (the same count) when `to` is before `from`.
+   * So `addWorkingDays(from, workingDaysBetween(from, to)) === to` whenever `to` is a working day.
+   */
+  workingDaysBetween(from: LocalDate, to: LocalDate): number {
+    const fromDay = toEpochDay(from);
+    const toDay = toEpochDay(to);
+    this.ensureYearsLoaded(Math.min(fromDay, toDay), Math.max(fromDay, toDay));
+    return this.workingDayIndex(toDay) - this.workingDayIndex(fromDay);
+  }
+
+  addCalendarDays(date: LocalDate, days: number): LocalDate {
+    return addCalendarDays(date, days);
+  }
+
+  addCalendarMonths(date: LocalDate, months: number): LocalDate {
+    return addCalendarMonths(date, months);
+  }
+
+  private isWorkingEpochDay(day: number): boolean {
+    if (!isWeekdayEpochDay(day)) return false;
+    const index = countAtOrBefore(this.nonWorking, day);
+    return index === 0 || this.nonWorking[index - 1] !== day;
+  }
+
+  /** Working days in [MONDAY_ZERO, day] (negative before): a non-decreasing step that rises on each working day. */
+  private workingDayIndex(day: number): number {
+    return weekdaysBefore(day + 1) - countAtOrBefore(this.nonWorking, day);
+  }
+
+  /**
+   * The working day whose index is `workingDayIndex(start) + days`. Guess with weekdays only, shifted by the
+   * non-working weekdays known to lie before the guess, and re-guess until that count stops changing.
+   */
+  private addWorkingEpochDays(start: number, days: number): number {
+    const target = this.workingDayIndex(start) + days;
+    let skipped = countAtOrBefore(this.nonWorking, start);
+    for (;;) {
+      const guess = nthWeekday(target + skipped);
+      const skippedToGuess = countAtOrBefore(this.nonWorking, guess);
+      if (skippedToGuess !== skipped) {
+        // Forward the count only grows and the guess moves later; backward it only shrinks and moves earlier.
+        skipped = skippedToGuess;
+      } else if (days < 0 && !this.isWorkingEpochDay(guess)) {
+        // Backward, the guess can settle on a non-working weekday with the target index; the answer is the
+        // working day before it, so forget that one day and keep going back.
+        skipped -= 1;
+      } else {
+        return guess;
+      }
+    }
+  }
+
+  /**
+   * Makes sure the holidays of every year from `fromDay` to `toDay` are loaded. Returns true if they already
+   * were (results computed with the current list are final), false if the list had to be extended.
+   */
+  private ensureYearsLoaded(fromDay: number, toDay: number): boolean {
+    const fromYear = yearOf(fromEpochDay(fromDay));
+    const toYear = yearOf(fromEpochDay(toDay));
+    const loaded = this.loadedYears;
+    if (loaded && loaded.min <= fromYear && toYear <= loaded.max) return true;
+    if (fromYear < BANK_HOLIDAY_YEARS.min || toYear > BANK_HOLIDAY_YEARS.max) {
+      throw new RangeError(
+        `working days are known for the years ${BANK_HOLIDAY_YEARS.min}–${BANK_HOLIDAY_YEARS.max}; ` +
+          `this needs ${fromYear === toYear ? fromYear : `${fromYear}–${toYear}`}`,
+      );
+    }
+    const min = Math.max(BANK_HOLIDAY_YEARS.min, Math.min(fromYear - YEAR_MARGIN, loaded?.min ?? fromYear));
+    const max = Math.min(BANK_HOLIDAY_YEARS.max, Math.max(toYear + YEAR_MARGIN, loaded?.max ?? toYear));
+    const days = new Set<number>();
+    for (let year = min; year <= max; year++) {
+      for (const holiday of this.holidaySource(year)) days.add(toEpochDay(holiday.date));
+    }
+    for (const [day, date] of this.closures) {
+      const year = yearOf(date);
+      if (year >= min && year <= max) days.add(day);
+    }
+    this.nonWorking = [...days].filter(isWeekdayEpochDay).sort((a, b) => a - b);
+    this.loadedYears = { min, max };
+    return false;
+  }
+}

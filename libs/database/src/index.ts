@@ -1,0 +1,5 @@
+export * from './entity-base';
+export * from './is-unique-violation';
+export * from './transaction-runner';
+export * from './migrations';
+export * from './database.module';

@@ -1,0 +1,1 @@
+export * from './1795440032331-accounts';
