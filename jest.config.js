@@ -10,7 +10,7 @@ const moduleNameMapper = {
   '^@app/workflows$': '<rootDir>/workflows',
   '^@app/config$': '<rootDir>/config',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }] };
 const base = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform };
 
 const e2e = (name, extra) => ({

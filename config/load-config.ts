@@ -28,11 +28,7 @@ function flatten(errors: ValidationError[]): string[] {
 
 function isWeakSecret(secret: string): boolean {
   const lower = secret.toLowerCase();
-  return (
-    secret.length < MIN_SECRET_LENGTH ||
-    new Set(secret).size < 8 ||
-    WEAK_SECRETS.some((weak) => lower.includes(weak) && lower.replace(/[^a-z]/g, '').length <= weak.length + 4)
-  );
+  return secret.length < MIN_SECRET_LENGTH || new Set(secret).size < 10 || WEAK_SECRETS.some((weak) => lower.includes(weak));
 }
 
 /**

@@ -68,3 +68,74 @@ export interface DeadlineCalendar {
   addCalendarDays(date: LocalDate, days: number): LocalDate;
   addCalendarMonths(date: LocalDate, months: number): LocalDate;
 }
+
+/* ---- The rulebook: rules as versioned data ------------------------------------------------------------------ */
+
+/** Dates known at partnership level rather than per case (only the annual report counts from one). */
+export const PARTNERSHIP_FACTS = ['lastAnnualReportPublishedOn'] as const;
+export type PartnershipFact = (typeof PARTNERSHIP_FACTS)[number];
+
+/** What a rule's clock can count from. */
+export type RuleAnchor = CaseFact | PartnershipFact;
+/** The dates a deadline can be computed from: a case's facts, or partnership facts for partnership rules. */
+export type AnchorDates = Partial<Record<RuleAnchor, LocalDate>>;
+
+export const RULE_UNITS = ['working-days', 'calendar-days', 'calendar-months'] as const;
+export type RuleUnit = (typeof RULE_UNITS)[number];
+
+/** `before` counts back from the anchor (e.g. "at least 7 working days before the planned publication"). */
+export type RuleDirection = 'after' | 'before';
+
+/**
+ * `deadline`: something must be done by the due date (it can become overdue).
+ * `minimum-period`: something must last at least until the due date (it is met once that date is reached).
+ */
+export type RuleKind = 'deadline' | 'minimum-period';
+
+/** `partnership` rules (the annual report) are not computed per case. */
+export type RuleScope = 'case' | 'partnership';
+
+/** C: confirmed from a primary source; S: secondary sources only; U: unconfirmed (see shared/domain/rules.md). */
+export type SourceConfidence = 'C' | 'S' | 'U';
+
+export interface RuleSource {
+  /** The documents the rule comes from, as cited in rules.md. */
+  document: string;
+  /** Where in them (section or regulation), or the rules.md rule number when no paragraph is known. */
+  section: string;
+  confidence: SourceConfidence;
+}
+
+/** Who must act for the rule to be met. */
+/** Who must act, named so that it maps onto users: the local authority's staff, or a role of the partnership. */
+export type ResponsibleParty = 'local-authority' | 'subgroup' | 'delegated-partners' | 'lead-partners' | 'business-unit';
+
+export type OverridableField = 'anchor' | 'length' | 'unit';
+
+export interface RuleDefinition {
+  id: RuleId;
+  /** Plain English, suitable for an email: what must happen. */
+  description: string;
+  source: RuleSource;
+  scope: RuleScope;
+  /** The fact the clock counts from. */
+  anchor: RuleAnchor;
+  length: number;
+  unit: RuleUnit;
+  direction: RuleDirection;
+  kind: RuleKind;
+  /** Whether the clock may be paused (with a recorded reason). */
+  pausable: boolean;
+  /** Which of anchor, length and unit a partnership may change; empty for statutory rules. */
+  overridable: readonly OverridableField[];
+  /** The anchors a partnership may choose from when it overrides the anchor (always includes the default). */
+  allowedAnchors: readonly RuleAnchor[];
+  responsible: ResponsibleParty;
+}
+
+export interface Rulebook {
+  version: number;
+  /** What changed in this version, for the audit trail. */
+  summary: string;
+  rules: readonly RuleDefinition[];
+}

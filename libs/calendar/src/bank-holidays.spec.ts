@@ -36,7 +36,7 @@ function readGovUkEnglandAndWales(): Map<number, string[]> {
 }
 
 const govUk = readGovUkEnglandAndWales();
-const govUkYears = [...govUk.keys()].sort();
+const govUkYears = [...govUk.keys()].sort((a, b) => a - b);
 
 describe('bank holidays of England and Wales match GOV.UK', () => {
   it('has the reference years 2019 to 2028', () => {

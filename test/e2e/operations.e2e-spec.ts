@@ -1,0 +1,40 @@
+import { TestApp } from '../support/test-app';
+
+describe('Operations: health and API docs', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(() => t.close());
+
+  it('reports the database and Redis as up on /health without a token', async () => {
+    const res = await t.http.get('/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+  });
+
+  it('serves the OpenAPI document generated from the DTOs', async () => {
+    const res = await t.http.get('/docs-json').expect(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/auth/login', '/users', '/partnership', '/health']));
+    expect(res.body.components.schemas.CreateUserDto.required).toEqual(
+      expect.arrayContaining(['email', 'name', 'password', 'roles']),
+    );
+    await t.http.get('/docs').expect(200);
+  });
+});
+
+describe('Operations: Redis unreachable', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+  });
+  afterAll(() => t.close());
+
+  it('still starts, serves logins, and reports Redis as down (degraded, not an error)', async () => {
+    await t.login();
+    const res = await t.http.get('/health').expect(200);
+    expect(res.body.status).toBe('degraded');
+    expect(res.body.checks.database.status).toBe('up');
+    expect(res.body.checks.redis.status).toBe('down');
+  });
+});
