@@ -11,3 +11,4 @@ export * from './partnerships/dto/update-partnership.dto';
 export * from './users/user.entity';
 export * from './users/users.service';
 export * from './users/dto/create-user.dto';
+export * from './password-hasher';
