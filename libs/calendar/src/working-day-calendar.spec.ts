@@ -155,6 +155,17 @@ describe('partnership closure days', () => {
   });
 });
 
+describe('an injected bank holiday source', () => {
+  it('is used instead of England and Wales (here: one holiday on Wed 7 Jan 2026 and nothing else)', () => {
+    const custom = new WorkingDayCalendar({
+      bankHolidays: (year) => (year === 2026 ? [{ date: '2026-01-07', title: 'Test holiday' }] : []),
+    });
+    expect(custom.isWorkingDay('2026-01-01')).toBe(true);
+    expect(custom.addWorkingDays('2026-01-05', 3)).toBe('2026-01-09');
+    expect(custom.bankHolidays(2026)).toEqual([{ date: '2026-01-07', title: 'Test holiday' }]);
+  });
+});
+
 describe('calendar periods through the calendar', () => {
   it('clamps months to the month end and handles 29 February', () => {
     expect(calendar.addCalendarMonths('2026-01-31', 1)).toBe('2026-02-28');
