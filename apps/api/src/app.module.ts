@@ -6,6 +6,7 @@ import { CommonModule } from '@app/common';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { AuthController } from './auth/auth.controller';
+import { CalendarController } from './calendar/calendar.controller';
 import { ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './http/logger-options';
@@ -27,7 +28,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
       ],
-      controllers: [AuthController, UsersController, PartnershipController],
+      controllers: [AuthController, UsersController, PartnershipController, CalendarController],
     };
   }
 }

@@ -7,6 +7,7 @@ import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthService } from './authentication/auth.service';
 import { JwtAuthGuard } from './authentication/jwt-auth.guard';
 import { PartnershipEntity } from './partnerships/partnership.entity';
+import { PartnershipCalendars } from './partnerships/partnership-calendars.service';
 import { PartnershipsService } from './partnerships/partnerships.service';
 import { PasswordHasher } from './password-hasher';
 import { UserEntity } from './users/user.entity';
@@ -24,11 +25,12 @@ import { UsersService } from './users/users.service';
     PasswordHasher,
     UsersService,
     PartnershipsService,
+    PartnershipCalendars,
     AuthService,
     AdminBootstrapService,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [UsersService, PartnershipsService, AuthService],
+  exports: [UsersService, PartnershipsService, PartnershipCalendars, AuthService],
 })
 export class AuthModule {}
 

@@ -12,3 +12,4 @@ export * from './users/user.entity';
 export * from './users/users.service';
 export * from './users/dto/create-user.dto';
 export * from './password-hasher';
+export * from './partnerships/partnership-calendars.service';

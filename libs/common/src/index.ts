@@ -1,3 +1,4 @@
 export * from './clock';
 export * from './errors/domain-error';
 export * from './common.module';
+export * from './validation';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Clock, NotFoundError } from '@app/common';
+import { Clock, NotFoundError, ValidationFailedError } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AGENCIES, type Role } from '@app/workflows';
+import { AGENCIES, getRulebook, validateOverrides, type Role } from '@app/workflows';
 import { CreateUserDto } from '../users/dto/create-user.dto';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -47,6 +47,13 @@ export class PartnershipsService {
       if (changes.reminderOffsets !== undefined) partnership.reminderOffsets = [...changes.reminderOffsets].sort((a, b) => a - b);
       if (changes.closureDays !== undefined) partnership.closureDays = [...changes.closureDays].sort();
       if (changes.ruleOverrides !== undefined) {
+        const problems = validateOverrides(getRulebook(), changes.ruleOverrides);
+        if (problems.length > 0) {
+          throw new ValidationFailedError(
+            `Invalid rule overrides: ${problems.map((p) => p.message).join('; ')}`,
+            problems.map((p) => ({ field: `ruleOverrides.${p.index}.${p.field}`, messages: [p.message] })),
+          );
+        }
         const today = this.clock.now().toISOString().slice(0, 10);
         partnership.ruleOverrides = changes.ruleOverrides.map((o) => ({ ...o, changedBy, changedOn: today }));
       }

@@ -9,16 +9,14 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsLocalDate } from '@app/common';
 import { AGENCIES, type Agency } from '@app/workflows';
-
-export const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export class RuleOverrideDto {
   @ApiProperty({ example: 'rapid-review' })
@@ -35,8 +33,8 @@ export class RuleOverrideDto {
   @ApiPropertyOptional({ example: 15 })
   @IsOptional()
   @IsInt()
-  @Min(0)
-  @Max(1000)
+  @Min(1)
+  @Max(3660)
   length?: number;
 
   @ApiPropertyOptional({ enum: ['working-days', 'calendar-days', 'calendar-months'] })
@@ -94,7 +92,7 @@ export class UpdatePartnershipDto {
   @IsArray()
   @ArrayMaxSize(400)
   @ArrayUnique()
-  @Matches(LOCAL_DATE_PATTERN, { each: true, message: 'each closure day must be a date YYYY-MM-DD' })
+  @IsLocalDate({ each: true, message: 'each closure day must be a real date YYYY-MM-DD from 2000 to 2099' })
   closureDays?: string[];
 }
 
