@@ -1,0 +1,31 @@
+import type { Actor, Role } from '../actors';
+import type { CaseContext, CaseEventType } from './case.types';
+
+const SIGN_OFF_EVENTS: readonly CaseEventType[] = ['decision.signed-off', 'lcspr.final-report-signed-off'];
+const CASE_WORKERS: readonly Role[] = ['business-unit', 'subgroup-member'];
+
+export function isSignOffEvent(type: CaseEventType): boolean {
+  return SIGN_OFF_EVENTS.includes(type);
+}
+
+/**
+ * Who may send an event (the contract's Access section): sign-offs come only from a delegated partner, for their own
+ * agency, which must be one the partnership signs with; every other case event from the business unit or subgroup.
+ * Returns the reason for a refusal (403), or undefined when allowed.
+ */
+export function refusalFor(actor: Actor, type: CaseEventType, context: Pick<CaseContext, 'signOffAgencies'>): string | undefined {
+  if (isSignOffEvent(type)) {
+    if (!actor.roles.includes('delegated-partner')) return `${type} is sent only by a delegated partner`;
+    if (!actor.agency) return 'A delegated partner must belong to an agency to sign off';
+    if (!context.signOffAgencies.includes(actor.agency)) {
+      return `The ${actor.agency} agency does not sign off for this partnership (${context.signOffAgencies.join(', ')} do)`;
+    }
+    return undefined;
+  }
+  if (!actor.roles.some((role) => CASE_WORKERS.includes(role))) {
+    return `${type} is sent only by the business unit or a subgroup member`;
+  }
+  return undefined;
+}
+
+export const CASE_OPENERS: readonly Role[] = ['business-unit'];

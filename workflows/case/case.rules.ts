@@ -1,0 +1,101 @@
+import type { LocalDate } from '../rulebook/types';
+import { openActions } from './case.setup';
+import type { CaseContext, CaseEvent, SignOffRound } from './case.types';
+
+/**
+ * Domain rules an event must satisfy once its state accepts it (422 `rule-violated`): dates that cannot be true,
+ * a second sign-off by one agency, closing with open actions. Returns the reason, or undefined when the event may
+ * be applied. Pure: "today" comes in the event.
+ */
+export function ruleViolation(context: CaseContext, event: CaseEvent): string | undefined {
+  const aware = context.facts.laAwareOn!;
+  const past = (field: string, date: LocalDate, notBefore: LocalDate = aware, notBeforeLabel = 'the date the local authority became aware') =>
+    date > event.today
+      ? `${field} (${date}) cannot be in the future`
+      : date < notBefore
+        ? `${field} (${date}) cannot be before ${notBeforeLabel} (${notBefore})`
+        : undefined;
+
+  switch (event.type) {
+    case 'notification.submitted':
+      return past('submittedOn', event.submittedOn);
+    case 'partners.informed':
+      if (context.clocks['inform-partners']?.stoppedOn) {
+        return `The partners were already recorded as informed on ${context.clocks['inform-partners'].stoppedOn}`;
+      }
+      return past('informedOn', event.informedOn);
+    case 'agency-return.received':
+      return context.agencyReturns.some((r) => r.agency === event.agency)
+        ? `The ${event.agency} return was already received`
+        : undefined;
+    case 'rapid-review.meeting-held':
+      return past('heldOn', event.heldOn);
+    case 'decision.signed-off':
+      return signedAlready(lastRound(context.decisionRounds), event.actor.agency, 'decision');
+    case 'rapid-review.submitted':
+      return past('submittedOn', event.submittedOn, context.decision?.decidedOn ?? aware, 'the decision');
+    case 'panel.responded':
+      return past('respondedOn', event.respondedOn, lastOf(context.rapidReviewSubmissions) ?? aware, 'the rapid review was sent');
+    case 'national-review.published':
+      return past('publishedOn', event.publishedOn);
+    case 'lcspr.terms-agreed':
+    case 'lcspr.methodology-agreed':
+      return past('agreedOn', event.agreedOn, context.facts.decisionOn ?? aware, 'the decision');
+    case 'lcspr.draft-received':
+      return past('receivedOn', event.receivedOn, context.facts.decisionOn ?? aware, 'the decision');
+    case 'lcspr.resumed':
+      return past('resumedOn', event.resumedOn, context.lcspr.pause?.from ?? aware, 'the pause began');
+    case 'lcspr.final-report-signed-off': {
+      const round = lastRound(context.finalReportRounds);
+      if (!round) return 'No draft report has been received to sign off';
+      if (round.outcome === 'disputed') return 'The final report was disputed: a revised draft must be received first';
+      return signedAlready(round, event.actor.agency, 'final report');
+    }
+    case 'publication.scheduled':
+      return event.plannedOn <= event.today ? `plannedOn (${event.plannedOn}) must be after today (${event.today})` : undefined;
+    case 'publication.report-sent':
+      return past('sentOn', event.sentOn);
+    case 'publication.published':
+      if (!context.publication.reportSentOn) {
+        return 'The final report must be sent to the Panel and the Secretary of State before publication';
+      }
+      return past('publishedOn', event.publishedOn, context.publication.reportSentOn, 'the report was sent to the Panel');
+    case 'publication.delayed':
+      return event.newPlannedOn <= event.today
+        ? `newPlannedOn (${event.newPlannedOn}) must be after today (${event.today})`
+        : event.newPlannedOn === context.publication.plannedOn
+          ? `newPlannedOn is already the planned date (${event.newPlannedOn})`
+          : undefined;
+    case 'publication.panel-informed':
+      return past('informedOn', event.informedOn, context.publication.pending?.on ?? aware, 'the delay or withholding');
+    case 'action.added':
+      return context.actions[event.actionId] ? `Action ${event.actionId} already exists` : undefined;
+    case 'action.completed': {
+      const action = context.actions[event.actionId];
+      if (!action) return `There is no action ${event.actionId}`;
+      if (action.completedOn) return `Action ${event.actionId} was already completed on ${action.completedOn}`;
+      return past('completedOn', event.completedOn, action.addedOn, 'the action was added');
+    }
+    case 'case.closed': {
+      const open = openActions(context);
+      return open.length > 0
+        ? `Every action must be completed before the case is closed (open: ${open.join(', ')})`
+        : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function lastRound(rounds: SignOffRound[]): SignOffRound | undefined {
+  return rounds[rounds.length - 1];
+}
+
+function lastOf<T>(items: T[]): T | undefined {
+  return items[items.length - 1];
+}
+
+function signedAlready(round: SignOffRound | undefined, agency: string | undefined, what: string): string | undefined {
+  const previous = round?.signOffs.find((s) => s.agency === agency);
+  return previous ? `The ${agency} agency already signed off this ${what} round (${previous.decision}, ${previous.at})` : undefined;
+}

@@ -1,0 +1,7 @@
+export * from './case.types';
+export * from './case.machine';
+export * from './case.permissions';
+export * from './case.rules';
+export * from './case-engine';
+export * from './case-machine.registry';
+export { completesAgreement, openActions, initialContext } from './case.setup';
