@@ -1,11 +1,16 @@
-import { AnyStateMachine, initialTransition, transition, type Snapshot } from 'xstate';
+import { AnyStateMachine, initialTransition, transition } from 'xstate';
 import type { Actor } from '../actors';
 import { refusalFor } from './case.permissions';
 import { ruleViolation } from './case.rules';
 import type { CaseContext, CaseEvent, CaseEventType, CaseInput } from './case.types';
 
 /** What is stored for a case: XState's persisted snapshot (plain JSON). */
-export type PersistedCaseSnapshot = Snapshot<unknown> & { value: unknown; context: CaseContext; status: string };
+export interface PersistedCaseSnapshot {
+  status: string;
+  value: unknown;
+  context: CaseContext;
+  [key: string]: unknown;
+}
 
 export type Refusal =
   | { kind: 'forbidden'; message: string }
@@ -56,7 +61,7 @@ export function allowedEvents(machine: CaseMachineLike, persisted: PersistedCase
 
 export function openCase(machine: CaseMachineLike, input: CaseInput): PersistedCaseSnapshot {
   const [snapshot] = initialTransition(machine, input);
-  return machine.getPersistedSnapshot(snapshot) as PersistedCaseSnapshot;
+  return machine.getPersistedSnapshot(snapshot) as unknown as PersistedCaseSnapshot;
 }
 
 /**
@@ -92,6 +97,6 @@ export function dispatch(
   if (next === before || (next.value === before.value && next.context === before.context)) {
     return { ok: false, refusal: { kind: 'rule-violated', message: `${event.type} is not possible now` } };
   }
-  const snapshot = machine.getPersistedSnapshot(next) as PersistedCaseSnapshot;
+  const snapshot = machine.getPersistedSnapshot(next) as unknown as PersistedCaseSnapshot;
   return { ok: true, snapshot, from, to: stateOf(snapshot) };
 }

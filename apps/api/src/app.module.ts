@@ -2,11 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@app/auth';
+import { CasesModule } from '@app/cases';
 import { CommonModule } from '@app/common';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { AuthController } from './auth/auth.controller';
 import { CalendarController } from './calendar/calendar.controller';
+import { CasesController } from './cases/cases.controller';
 import { ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './http/logger-options';
@@ -26,9 +28,10 @@ export class AppModule {
         DatabaseModule.forRoot(ENTITIES),
         ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: 10 }]),
         AuthModule,
+        CasesModule,
         HealthModule,
       ],
-      controllers: [AuthController, UsersController, PartnershipController, CalendarController],
+      controllers: [AuthController, UsersController, PartnershipController, CalendarController, CasesController],
     };
   }
 }

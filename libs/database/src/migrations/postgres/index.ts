@@ -1,1 +1,2 @@
 export * from './1795440032331-accounts';
+export * from './1795440658488-cases';

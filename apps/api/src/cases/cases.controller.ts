@@ -1,0 +1,84 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser } from '@app/auth';
+import { AuditEventView, CaseListView, CasesService, CaseView, OpenCaseDto, parseCaseEvent, CASE_EVENT_TYPES } from '@app/cases';
+import { ValidationFailedError } from '@app/common';
+import { ListCasesQuery } from './list-cases.query';
+
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match) {
+    throw new ValidationFailedError('Invalid input: If-Match', [
+      { field: 'If-Match', messages: ['If-Match must be the case version, a whole number'] },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+function parseIdempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,200}$/.test(header)) {
+    throw new ValidationFailedError('Invalid input: Idempotency-Key', [
+      { field: 'Idempotency-Key', messages: ['Idempotency-Key must be 1 to 200 visible ASCII characters'] },
+    ]);
+  }
+  return header;
+}
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: CaseView })
+  open(@Body() body: OpenCaseDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
+    return this.cases.open(user, body);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: CaseListView })
+  list(@Query() query: ListCasesQuery, @CurrentUser() user: AuthenticatedUser): Promise<CaseListView> {
+    return this.cases.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: CaseView })
+  get(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
+    return this.cases.get(user, id);
+  }
+
+  @Get(':id/history')
+  @ApiOkResponse({ type: [AuditEventView] })
+  history(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<AuditEventView[]> {
+    return this.cases.history(user, id);
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The case version; refused with 409 if the case moved on' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['type'],
+      properties: { type: { type: 'string', enum: [...CASE_EVENT_TYPES] } },
+      additionalProperties: true,
+      example: { type: 'notification.submitted', submittedOn: '2026-01-07' },
+    },
+  })
+  @ApiOkResponse({ type: CaseView })
+  event(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<CaseView> {
+    const parsed = parseCaseEvent(body);
+    const options = { idempotencyKey: parseIdempotencyKey(idempotencyKey), ifMatch: parseIfMatch(ifMatch) };
+    return this.cases.dispatch(user, id, parsed, options);
+  }
+}

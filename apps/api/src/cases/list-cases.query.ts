@@ -1,0 +1,54 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export const STAGES = [
+  'notification',
+  'rapid-review',
+  'decision',
+  'panel-response',
+  'lcspr',
+  'national-review',
+  'publication',
+  'learning',
+  'closed',
+] as const;
+
+const toInteger = () =>
+  Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value));
+
+export class ListCasesQuery {
+  @ApiPropertyOptional({ enum: STAGES })
+  @IsOptional()
+  @IsIn(STAGES, { message: `stage must be one of: ${STAGES.join(', ')}` })
+  stage?: string;
+
+  @ApiPropertyOptional({ description: 'Only cases with a running deadline already past its due date' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only cases with a running deadline due from today to N calendar days ahead' })
+  @IsOptional()
+  @toInteger()
+  @IsInt({ message: 'dueWithinDays must be a whole number from 0 to 366' })
+  @Min(0, { message: 'dueWithinDays must be a whole number from 0 to 366' })
+  @Max(366, { message: 'dueWithinDays must be a whole number from 0 to 366' })
+  dueWithinDays?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @toInteger()
+  @IsInt({ message: 'limit must be a whole number from 1 to 200' })
+  @Min(1, { message: 'limit must be a whole number from 1 to 200' })
+  @Max(200, { message: 'limit must be a whole number from 1 to 200' })
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @toInteger()
+  @IsInt({ message: 'offset must be a whole number of 0 or more' })
+  @Min(0, { message: 'offset must be a whole number of 0 or more' })
+  offset?: number;
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { PartnershipCalendars, PartnershipEntity } from '@app/auth';
+import { computeDeadlines, getRulebook, resolveRulebook, type Deadline, type PersistedCaseSnapshot } from '@app/workflows';
+import type { DeadlineClockState } from '../entities/deadline.entity';
+
+/** Turns a case's facts and clocks into its deadlines, under its rulebook version and its partnership's overrides. */
+@Injectable()
+export class CaseDeadlines {
+  constructor(private readonly calendars: PartnershipCalendars) {}
+
+  compute(
+    snapshot: PersistedCaseSnapshot,
+    rulebookVersion: number,
+    partnership: Pick<PartnershipEntity, 'ruleOverrides' | 'closureDays'>,
+    today: string,
+  ): Deadline[] {
+    const rules = resolveRulebook(getRulebook(rulebookVersion), partnership.ruleOverrides).rules;
+    const calendar = this.calendars.withClosures(partnership.closureDays);
+    return computeDeadlines(rules, snapshot.context.facts, snapshot.context.clocks, today, calendar);
+  }
+
+  clockState(snapshot: PersistedCaseSnapshot, deadline: Deadline): DeadlineClockState {
+    if (deadline.status === 'cancelled') return 'cancelled';
+    if (deadline.stoppedOn) return 'stopped';
+    const clock = snapshot.context.clocks[deadline.rule];
+    return clock?.pauses.some((p) => !p.to) ? 'paused' : 'running';
+  }
+}

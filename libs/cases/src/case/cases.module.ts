@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@app/auth';
+import { CaseMachineRegistry } from '@app/workflows';
+import { CASE_ENTITIES } from '../entities';
+import { CaseDeadlines } from './case-deadlines.service';
+import { CasesService } from './cases.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(CASE_ENTITIES), AuthModule],
+  providers: [CasesService, CaseDeadlines, { provide: CaseMachineRegistry, useFactory: () => new CaseMachineRegistry() }],
+  exports: [CasesService, CaseDeadlines, CaseMachineRegistry],
+})
+export class CasesModule {}

@@ -1,0 +1,373 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthenticatedUser, PartnershipEntity, PartnershipsService, assertHasRole } from '@app/auth';
+import { todayInLondon } from '@app/calendar';
+import { Clock, ConflictError, ForbiddenError, NotFoundError } from '@app/common';
+import { TransactionRunner, isUniqueViolation } from '@app/database';
+import {
+  CASE_MACHINE_ID,
+  CASE_OPENERS,
+  CURRENT_RULEBOOK_VERSION,
+  CaseEvent,
+  CaseMachineRegistry,
+  allowedEvents,
+  dispatch,
+  openCase,
+  refusalFor,
+  stageOf,
+  stateOf,
+  type PersistedCaseSnapshot,
+  type SignOffRound,
+} from '@app/workflows';
+import { OpenCaseDto } from '../dto';
+import { CaseAuditEventEntity, CaseEntity, CaseReferenceCounterEntity, DeadlineEntity, IdempotencyRecordEntity } from '../entities';
+import type { ParsedCaseEvent } from '../events';
+import { CaseDeadlines } from './case-deadlines.service';
+import { refusalToError, StaleCaseError } from './case.errors';
+import { AuditEventView, CaseListView, CaseView } from './case-view';
+
+const MAX_ATTEMPTS = 8;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface DispatchOptions {
+  idempotencyKey?: string;
+  ifMatch?: number;
+}
+
+export interface CaseListFilter {
+  stage?: string;
+  overdue?: boolean;
+  dueWithinDays?: number;
+  limit?: number;
+  offset?: number;
+}
+
+/** A case changed: what the reminders and mail features react to after the commit. */
+export interface CaseChanged {
+  caseId: string;
+  partnershipId: string;
+  type: string;
+  from: string | null;
+  to: string;
+}
+
+@Injectable()
+export class CasesService {
+  private readonly listeners: ((change: CaseChanged) => void | Promise<void>)[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly partnerships: PartnershipsService,
+    private readonly deadlines: CaseDeadlines,
+    private readonly machines: CaseMachineRegistry,
+  ) {}
+
+  /** Called after each committed change; failures are the listener's own (a command never fails because of them). */
+  onCaseChanged(listener: (change: CaseChanged) => void | Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
+  private today(): string {
+    return todayInLondon(this.clock.now());
+  }
+
+  async open(user: AuthenticatedUser, input: OpenCaseDto): Promise<CaseView> {
+    assertHasRole(user.roles, CASE_OPENERS);
+    const partnership = await this.partnerships.get(user.partnershipId);
+    const today = this.today();
+    const version = this.machines.currentVersion;
+    const snapshot = openCase(this.machines.get(version), {
+      laAwareOn: input.laAwareOn,
+      signOffAgencies: partnership.signOffAgencies,
+    });
+    const row = await this.tx.run(async (manager) => {
+      const reference = await this.nextReference(manager, partnership.id, Number(today.slice(0, 4)));
+      const entity = manager.getRepository(CaseEntity).create({
+        id: randomUUID(),
+        partnershipId: partnership.id,
+        reference,
+        machineId: CASE_MACHINE_ID,
+        machineVersion: version,
+        rulebookVersion: CURRENT_RULEBOOK_VERSION,
+        snapshot,
+        stage: stageOf(snapshot),
+        state: stateOf(snapshot),
+        details: {
+          incidentOn: input.incidentOn,
+          incidentType: input.incidentType,
+          abuseOrNeglect: input.abuseOrNeglect,
+          lookedAfter: input.lookedAfter,
+          children: input.children.map((c) => ({ ...c })),
+          summary: input.summary,
+        },
+      });
+      await manager.getRepository(CaseEntity).save(entity);
+      const saved = await manager.getRepository(CaseEntity).findOneByOrFail({ id: entity.id });
+      await this.appendAudit(manager, saved, user, 'case.opened', null, saved.state, { laAwareOn: input.laAwareOn }, 1);
+      await this.writeDeadlines(manager, saved, partnership, today);
+      return saved;
+    });
+    this.notify({ caseId: row.id, partnershipId: row.partnershipId, type: 'case.opened', from: null, to: row.state });
+    return this.toView(row, partnership, today);
+  }
+
+  async get(user: AuthenticatedUser, caseId: string): Promise<CaseView> {
+    const row = await this.load(this.dataSource.manager, user.partnershipId, caseId);
+    const partnership = await this.partnerships.get(user.partnershipId);
+    return this.toView(row, partnership, this.today());
+  }
+
+  async history(user: AuthenticatedUser, caseId: string): Promise<AuditEventView[]> {
+    await this.load(this.dataSource.manager, user.partnershipId, caseId);
+    const events = await this.dataSource.getRepository(CaseAuditEventEntity).find({
+      where: { caseId, partnershipId: user.partnershipId },
+      order: { sequence: 'ASC' },
+    });
+    return events.map((e) => ({
+      at: e.at.toISOString(),
+      actor: { id: e.actorId, name: e.actorName, roles: e.actorRoles, ...(e.actorAgency ? { agency: e.actorAgency } : {}) },
+      type: e.type,
+      from: e.fromState,
+      to: e.toState,
+      payload: e.payload,
+    }));
+  }
+
+  async list(user: AuthenticatedUser, filter: CaseListFilter): Promise<CaseListView> {
+    const today = this.today();
+    const qb = this.dataSource
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where('c.partnershipId = :pid', { pid: user.partnershipId });
+    if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
+    if (filter.overdue) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM deadlines d WHERE d."caseId" = c.id AND d."partnershipId" = c."partnershipId" AND d."clockState" = 'running' AND d."dueOn" < :today)`,
+        { today },
+      );
+    }
+    if (filter.dueWithinDays !== undefined) {
+      const until = addDays(today, filter.dueWithinDays);
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM deadlines d WHERE d."caseId" = c.id AND d."partnershipId" = c."partnershipId" AND d."clockState" = 'running' AND d."dueOn" >= :today AND d."dueOn" <= :until)`,
+        { today, until },
+      );
+    }
+    qb.orderBy('c.openedAt', 'DESC').addOrderBy('c.reference', 'DESC');
+    const [rows, total] = await qb
+      .take(filter.limit ?? 50)
+      .skip(filter.offset ?? 0)
+      .getManyAndCount();
+    const partnership = await this.partnerships.get(user.partnershipId);
+    return { items: rows.map((row) => this.toView(row, partnership, today)), total };
+  }
+
+  /**
+   * Applies one event: 404, 403, If-Match, 409, 422 in the contract's order, then one transaction writes the
+   * snapshot (optimistic version check), the audit event and the deadlines. A concurrent writer makes the version
+   * check fail; the event is then retried on the fresh state, so simultaneous sign-offs are all kept.
+   */
+  async dispatch(user: AuthenticatedUser, caseId: string, parsed: ParsedCaseEvent, options: DispatchOptions = {}): Promise<CaseView> {
+    const requestHash = hashRequest(caseId, parsed);
+    if (options.idempotencyKey) {
+      const previous = await this.findIdempotent(user.id, options.idempotencyKey);
+      if (previous) return this.replay(previous, requestHash);
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dispatchOnce(user, caseId, parsed, options, requestHash);
+      } catch (error) {
+        if (error instanceof StaleCaseError && options.ifMatch === undefined && attempt < MAX_ATTEMPTS) continue;
+        if (options.idempotencyKey && isUniqueViolation(error)) {
+          const previous = await this.findIdempotent(user.id, options.idempotencyKey);
+          if (previous) return this.replay(previous, requestHash);
+        }
+        throw error;
+      }
+    }
+  }
+
+  private async dispatchOnce(
+    user: AuthenticatedUser,
+    caseId: string,
+    parsed: ParsedCaseEvent,
+    options: DispatchOptions,
+    requestHash: string,
+  ): Promise<CaseView> {
+    const today = this.today();
+    const { view, change } = await this.tx.run(async (manager) => {
+      const row = await this.load(manager, user.partnershipId, caseId, true);
+      const event = { type: parsed.type, ...parsed.payload, actor: actorOf(user), today } as CaseEvent;
+      const forbidden = refusalFor(event.actor, event.type, row.snapshot.context);
+      if (forbidden) throw new ForbiddenError(forbidden);
+      if (options.ifMatch !== undefined && options.ifMatch !== row.version) {
+        throw new ConflictError(`The case is at version ${row.version}, not ${options.ifMatch}: reload it and try again`);
+      }
+      const result = dispatch(this.machines.get(row.machineVersion), row.snapshot, event);
+      if (!result.ok) throw refusalToError(result.refusal);
+
+      const partnership = await manager.getRepository(PartnershipEntity).findOneByOrFail({ id: row.partnershipId });
+      const updated = await manager
+        .createQueryBuilder()
+        .update(CaseEntity)
+        .set({ snapshot: result.snapshot, stage: stageOf(result.snapshot), state: result.to, version: row.version + 1 })
+        .where('id = :id AND version = :version', { id: row.id, version: row.version })
+        .execute();
+      if (!updated.affected) throw new StaleCaseError();
+      const fresh = await manager.getRepository(CaseEntity).findOneByOrFail({ id: row.id });
+      await this.appendAudit(manager, fresh, user, parsed.type, result.from, result.to, parsed.payload, fresh.version);
+      await this.writeDeadlines(manager, fresh, partnership, today);
+      const view = this.toView(fresh, partnership, today);
+      if (options.idempotencyKey) {
+        await manager.getRepository(IdempotencyRecordEntity).insert({
+          id: randomUUID(),
+          userId: user.id,
+          key: options.idempotencyKey,
+          requestHash,
+          statusCode: 200,
+          body: view,
+        });
+      }
+      return { view, change: { caseId: row.id, partnershipId: row.partnershipId, type: parsed.type, from: result.from, to: result.to } };
+    });
+    this.notify(change);
+    return view;
+  }
+
+  private async findIdempotent(userId: string, key: string): Promise<IdempotencyRecordEntity | null> {
+    return this.dataSource.getRepository(IdempotencyRecordEntity).findOneBy({ userId, key });
+  }
+
+  private replay(previous: IdempotencyRecordEntity, requestHash: string): CaseView {
+    if (previous.requestHash !== requestHash) {
+      throw new ConflictError('This Idempotency-Key was already used for a different request');
+    }
+    return previous.body as CaseView;
+  }
+
+  private async load(manager: EntityManager, partnershipId: string, caseId: string, forUpdate = false): Promise<CaseEntity> {
+    if (!UUID.test(caseId)) throw new NotFoundError('Case');
+    const repo = manager.getRepository(CaseEntity);
+    const lock = forUpdate && manager.connection.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
+    const row = await repo.findOne({ where: { id: caseId, partnershipId }, ...(lock ? { lock } : {}) });
+    if (!row) throw new NotFoundError('Case');
+    return row;
+  }
+
+  private async nextReference(manager: EntityManager, partnershipId: string, year: number): Promise<string> {
+    const repo = manager.getRepository(CaseReferenceCounterEntity);
+    const counter = await repo.findOne({
+      where: { partnershipId, year },
+      ...(manager.connection.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    const next = (counter?.lastNumber ?? 0) + 1;
+    if (counter) await repo.update({ partnershipId, year }, { lastNumber: next });
+    else await repo.insert({ partnershipId, year, lastNumber: next });
+    return `CSPR-${year}-${String(next).padStart(4, '0')}`;
+  }
+
+  private async appendAudit(
+    manager: EntityManager,
+    row: CaseEntity,
+    user: AuthenticatedUser,
+    type: string,
+    from: string | null,
+    to: string,
+    payload: Record<string, unknown>,
+    sequence: number,
+  ): Promise<void> {
+    await manager.getRepository(CaseAuditEventEntity).insert({
+      id: randomUUID(),
+      caseId: row.id,
+      partnershipId: row.partnershipId,
+      sequence,
+      actorId: user.id,
+      actorName: user.name,
+      actorRoles: user.roles,
+      actorAgency: user.agency ?? null,
+      type,
+      fromState: from,
+      toState: to,
+      payload: payload as never,
+    });
+  }
+
+  private async writeDeadlines(manager: EntityManager, row: CaseEntity, partnership: PartnershipEntity, today: string) {
+    const repo = manager.getRepository(DeadlineEntity);
+    const computed = this.deadlines.compute(row.snapshot, row.rulebookVersion, partnership, today);
+    const existing = new Map((await repo.findBy({ caseId: row.id })).map((d) => [d.rule, d]));
+    for (const deadline of computed) {
+      const values = {
+        startedOn: deadline.startedOn,
+        dueOn: deadline.dueOn,
+        stoppedOn: deadline.stoppedOn ?? null,
+        clockState: this.deadlines.clockState(row.snapshot, deadline),
+      };
+      const current = existing.get(deadline.rule);
+      if (!current) {
+        await repo.insert({ id: randomUUID(), caseId: row.id, partnershipId: row.partnershipId, rule: deadline.rule, ...values });
+      } else if (
+        current.startedOn !== values.startedOn ||
+        current.dueOn !== values.dueOn ||
+        current.stoppedOn !== values.stoppedOn ||
+        current.clockState !== values.clockState
+      ) {
+        await repo.update({ id: current.id }, values);
+      }
+    }
+  }
+
+  private toView(row: CaseEntity, partnership: PartnershipEntity, today: string): CaseView {
+    const context = row.snapshot.context;
+    const signOffsOf = (rounds: SignOffRound[]) =>
+      (rounds[rounds.length - 1]?.signOffs ?? []).map((s) => ({
+        agency: s.agency,
+        decision: s.decision,
+        by: s.byName,
+        at: s.at,
+        ...(s.comment ? { comment: s.comment } : {}),
+      }));
+    return {
+      id: row.id,
+      reference: row.reference,
+      stage: row.stage,
+      state: row.state,
+      machineVersion: row.machineVersion,
+      version: row.version,
+      openedAt: row.openedAt.toISOString(),
+      ...(context.decision ? { decision: { ...context.decision } } : {}),
+      signOffs: signOffsOf(context.decisionRounds),
+      finalReportSignOffs: signOffsOf(context.finalReportRounds),
+      deadlines: this.deadlines.compute(row.snapshot, row.rulebookVersion, partnership, today),
+      allowedEvents: allowedEvents(this.machines.get(row.machineVersion), row.snapshot),
+    };
+  }
+
+  private notify(change: CaseChanged): void {
+    for (const listener of this.listeners) {
+      Promise.resolve()
+        .then(() => listener(change))
+        .catch(() => undefined);
+    }
+  }
+}
+
+function actorOf(user: AuthenticatedUser) {
+  return { id: user.id, name: user.name, roles: user.roles, ...(user.agency ? { agency: user.agency } : {}) };
+}
+
+function hashRequest(caseId: string, parsed: ParsedCaseEvent): string {
+  return createHash('sha256').update(JSON.stringify([caseId, parsed.type, parsed.payload])).digest('hex');
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export type { PersistedCaseSnapshot };

@@ -1,0 +1,60 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { PersistedCaseSnapshot } from '@app/workflows';
+
+export interface IncidentDetails {
+  incidentOn: string;
+  incidentType: 'death' | 'serious-harm';
+  abuseOrNeglect: 'known' | 'suspected';
+  lookedAfter: boolean;
+  children: { ageYears: number; sex: string; ethnicity?: string; disability?: string }[];
+  summary: string;
+}
+
+/**
+ * One case: the machine it runs on (id and version, fixed at opening), its persisted snapshot, and denormalised
+ * `stage`/`state` columns for queries. `version` is the optimistic lock every change checks.
+ */
+@Entity('cases')
+@Index(['partnershipId', 'reference'], { unique: true })
+@Index(['partnershipId', 'stage'])
+export class CaseEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  partnershipId: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  reference: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  machineId: string;
+
+  @Column({ type: 'integer' })
+  machineVersion: number;
+
+  @Column({ type: 'integer' })
+  rulebookVersion: number;
+
+  @Column({ type: 'simple-json' })
+  snapshot: PersistedCaseSnapshot;
+
+  @Column({ type: 'varchar', length: 40 })
+  stage: string;
+
+  @Column({ type: 'varchar', length: 80 })
+  state: string;
+
+  /** Incident facts. No child's name is ever stored; this never leaves the service in mail or logs. */
+  @Column({ type: 'simple-json' })
+  details: IncidentDetails;
+
+  @CreateDateColumn()
+  openedAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,2 @@
+export * from './event-payloads';
+export * from './event-payload-registry';
