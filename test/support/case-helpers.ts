@@ -59,7 +59,7 @@ export async function step(t: TestApp, token: string, caseId: string, type: stri
   return res.body;
 }
 
-export function deadline(view: { deadlines: { rule: string }[] }, rule: string) {
+export function deadline(view: { deadlines: { rule: string; status?: string; dueOn?: string }[] }, rule: string) {
   return view.deadlines.find((d) => d.rule === rule);
 }
 
