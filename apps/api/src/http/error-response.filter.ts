@@ -58,7 +58,9 @@ export class ErrorResponseFilter implements ExceptionFilter {
       return { statusCode, code: CODE_BY_STATUS[statusCode] ?? 'validation-failed', message: messageOf(exception) };
     }
     const errorId = randomUUID();
-    this.logger.error({ msg: 'Unhandled error', errorId, err: exception });
+    // Only name, message and stack: driver errors carry the query's parameters, which may hold case details.
+    const err = exception instanceof Error ? { type: exception.name, message: exception.message, stack: exception.stack } : { type: typeof exception };
+    this.logger.error({ msg: 'Unhandled error', errorId, err });
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       code: 'internal',
