@@ -1,16 +1,9 @@
 import { EntityBase } from '@app/database';
-import type { Agency } from '@app/workflows';
+import type { Agency, RuleOverrideInput } from '@app/workflows';
 import { Column, Entity, VersionColumn } from 'typeorm';
 
-export interface RuleOverrideRecord {
-  rule: string;
-  anchor?: string;
-  length?: number;
-  unit?: string;
-  reason: string;
-  changedBy?: string;
-  changedOn?: string;
-}
+/** A stored override, as the rulebook reads it. */
+export type RuleOverrideRecord = RuleOverrideInput;
 
 /** A safeguarding partnership: the tenant. Every user and case belongs to exactly one. */
 @Entity('partnerships')
