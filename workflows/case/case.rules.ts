@@ -54,6 +54,9 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
     case 'publication.scheduled':
       return event.plannedOn <= event.today ? `plannedOn (${event.plannedOn}) must be after today (${event.today})` : undefined;
     case 'publication.report-sent':
+      if (context.publication.reportSentOn) {
+        return `The final report was already sent to the Panel and the Secretary of State on ${context.publication.reportSentOn}`;
+      }
       return past('sentOn', event.sentOn);
     case 'publication.published':
       if (!context.publication.reportSentOn) {

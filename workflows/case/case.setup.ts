@@ -191,7 +191,7 @@ export const caseSetup = setup({
       };
     }),
     /** A Panel challenge reopens the decision: the agreed outcome no longer stands until the partners sign again. */
-    reopenDecision: assign(() => ({ decision: undefined })),
+    reopenDecision: assign(({ context }) => ({ decision: undefined, facts: { ...context.facts, decisionOn: undefined } })),
     startLcsprClock: assign(({ context }) => ({
       clocks: startClock(context.clocks, 'lcspr-publish', context.facts.decisionOn!),
     })),
@@ -250,8 +250,10 @@ export const caseSetup = setup({
     })),
     schedulePublication: assign(({ context, event }) => {
       const plannedOn = (event as E<'publication.scheduled'>).plannedOn;
-      let clocks = startClock(context.clocks, 'pre-publication', event.today);
-      if (context.publication.reportSentOn) clocks = stopClock(clocks, 'pre-publication', context.publication.reportSentOn);
+      const sentOn = context.publication.reportSentOn;
+      // A report already sent before the date was planned starts and stops the clock on the day it was sent.
+      let clocks = startClock(context.clocks, 'pre-publication', sentOn && sentOn < event.today ? sentOn : event.today);
+      if (sentOn) clocks = stopClock(clocks, 'pre-publication', sentOn);
       return {
         publication: { ...context.publication, plannedOn },
         facts: { ...context.facts, plannedPublicationOn: plannedOn },
