@@ -11,7 +11,8 @@ export class AppConfig {
     | { type: 'sqlite'; sqlitePath: string }
     | { type: 'postgres'; url: string };
   redis: { url: string };
-  queue: { prefix: string };
+  queue: { prefix: string; workers: 'embedded' | 'off' };
+  reminders: { attempts: number; backoffMs: number; leaseMs: number; reconcileIntervalMs: number };
   mail: { transport: 'outbox' | 'smtp'; outboxDir: string; smtpUrl?: string; from: string };
   jwt: { secret: string; expiresIn: string };
   bootstrapAdmin?: { email: string; password: string };

@@ -1,6 +1,8 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
+const toNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 /**
@@ -83,6 +85,38 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(1, { message: 'DATA_DIR must be a folder path' })
   DATA_DIR?: string;
+
+  @IsOptional()
+  @IsIn(['embedded', 'off'], { message: 'QUEUE_WORKERS must be embedded (this process sends reminders) or off' })
+  QUEUE_WORKERS?: string;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'REMINDER_ATTEMPTS must be a whole number from 1 to 20' })
+  @Min(1, { message: 'REMINDER_ATTEMPTS must be a whole number from 1 to 20' })
+  @Max(20, { message: 'REMINDER_ATTEMPTS must be a whole number from 1 to 20' })
+  REMINDER_ATTEMPTS?: number;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'REMINDER_BACKOFF_MS must be a whole number of milliseconds from 10 to 3600000' })
+  @Min(10, { message: 'REMINDER_BACKOFF_MS must be a whole number of milliseconds from 10 to 3600000' })
+  @Max(3_600_000, { message: 'REMINDER_BACKOFF_MS must be a whole number of milliseconds from 10 to 3600000' })
+  REMINDER_BACKOFF_MS?: number;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'REMINDER_LEASE_MS must be a whole number of milliseconds from 100 to 3600000' })
+  @Min(100, { message: 'REMINDER_LEASE_MS must be a whole number of milliseconds from 100 to 3600000' })
+  @Max(3_600_000, { message: 'REMINDER_LEASE_MS must be a whole number of milliseconds from 100 to 3600000' })
+  REMINDER_LEASE_MS?: number;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'RECONCILE_INTERVAL_MS must be a whole number of milliseconds from 100 to 86400000' })
+  @Min(100, { message: 'RECONCILE_INTERVAL_MS must be a whole number of milliseconds from 100 to 86400000' })
+  @Max(86_400_000, { message: 'RECONCILE_INTERVAL_MS must be a whole number of milliseconds from 100 to 86400000' })
+  RECONCILE_INTERVAL_MS?: number;
 
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

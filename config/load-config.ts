@@ -94,7 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         ? { type: 'postgres', url: vars.DATABASE_URL! }
         : { type: 'sqlite', sqlitePath: sqlitePath === ':memory:' ? sqlitePath : resolve(sqlitePath) },
     redis: { url: vars.REDIS_URL ?? DEFAULTS.REDIS_URL },
-    queue: { prefix: vars.QUEUE_PREFIX ?? DEFAULTS.QUEUE_PREFIX },
+    queue: { prefix: vars.QUEUE_PREFIX ?? DEFAULTS.QUEUE_PREFIX, workers: (vars.QUEUE_WORKERS ?? 'embedded') as 'embedded' | 'off' },
+    reminders: {
+      attempts: vars.REMINDER_ATTEMPTS ?? 5,
+      backoffMs: vars.REMINDER_BACKOFF_MS ?? 60_000,
+      leaseMs: vars.REMINDER_LEASE_MS ?? 120_000,
+      reconcileIntervalMs: vars.RECONCILE_INTERVAL_MS ?? 300_000,
+    },
     mail: {
       transport,
       outboxDir: resolve(vars.MAIL_OUTBOX_DIR ?? DEFAULTS.MAIL_OUTBOX_DIR),

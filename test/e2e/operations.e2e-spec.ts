@@ -9,7 +9,10 @@ describe('Operations: health and API docs', () => {
 
   it('reports the database and Redis as up on /health without a token', async () => {
     const res = await t.http.get('/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+    expect(res.body).toEqual({
+      status: 'ok',
+      checks: { database: { status: 'up' }, redis: { status: 'up' }, reminders: { status: 'up', failed: 0, pending: 0 } },
+    });
   });
 
   it('serves the OpenAPI document generated from the DTOs', async () => {

@@ -3,9 +3,12 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
+import { REMINDER_ENTITIES, RemindersModule } from '@app/reminders';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommonModule } from '@app/common';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { RemindersAdminController } from './admin/reminders-admin.controller';
 import { AuthController } from './auth/auth.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
@@ -29,9 +32,11 @@ export class AppModule {
         ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: 10 }]),
         AuthModule,
         CasesModule,
+        RemindersModule.forRoot({ workers: config.queue.workers === 'embedded' }),
+        TypeOrmModule.forFeature(REMINDER_ENTITIES),
         HealthModule,
       ],
-      controllers: [AuthController, UsersController, PartnershipController, CalendarController, CasesController],
+      controllers: [AuthController, UsersController, PartnershipController, CalendarController, CasesController, RemindersAdminController],
     };
   }
 }

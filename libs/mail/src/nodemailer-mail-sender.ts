@@ -22,12 +22,18 @@ export class NodemailerMailSender implements MailSender, OnModuleDestroy {
   private readonly transporter: Mail;
   private readonly from: string;
   private readonly outboxDir?: string;
+  /**
+   * nodemailer 7 converts line endings only when `newline` is on the message itself (mail-composer reads
+   * `mail.newline`); the stream transport's own `newline` option only labels its log line. Not in the typings.
+   */
+  private readonly composerOptions: { newline?: 'unix' } = {};
 
   constructor(config: AppConfig) {
     const mail = config.mail;
     this.from = mail.from;
     if (mail.transport === 'outbox') {
       this.outboxDir = mail.outboxDir;
+      this.composerOptions = { newline: 'unix' };
       this.transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     } else {
       if (!mail.smtpUrl) throw new Error('mail.smtpUrl is required when mail.transport is "smtp"');
@@ -54,6 +60,7 @@ export class NodemailerMailSender implements MailSender, OnModuleDestroy {
       html: message.html,
       messageId: message.messageId,
       headers: AUTOMATED_HEADERS,
+      ...this.composerOptions,
     });
     if (this.outboxDir !== undefined) {
       await writeAtomically(this.outboxDir, outboxFileName(message.messageId), info.message as Buffer);

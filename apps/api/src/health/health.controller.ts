@@ -2,7 +2,10 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { Public } from '@app/auth';
+import { ReminderEntity } from '@app/reminders';
 import { RedisHealthIndicator } from './redis-health.indicator';
 
 type Status = 'up' | 'down';
@@ -21,7 +24,17 @@ export class HealthController {
   constructor(
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    @InjectRepository(ReminderEntity) private readonly reminders: Repository<ReminderEntity>,
   ) {}
+
+  /** Failed reminders are people who were not told of a deadline: counted here so monitoring sees them. */
+  private async reminderCounts() {
+    const [failed, pending] = await Promise.all([
+      this.reminders.countBy({ status: 'failed' }),
+      this.reminders.countBy({ status: 'pending' }),
+    ]);
+    return { status: 'up' as Status, failed, pending };
+  }
 
   @Get()
   @Public()
@@ -32,7 +45,8 @@ export class HealthController {
       this.db.pingCheck('database', { timeout: 1500 }).catch(() => ({ database: { status: 'down' as Status } })),
       this.redis.check('redis'),
     ]);
-    const checks = { ...database, ...redis } as HealthReport['checks'];
+    const reminders = await this.reminderCounts().catch(() => ({ status: 'down' as Status }));
+    const checks = { ...database, ...redis, reminders } as HealthReport['checks'];
     const status = checks.database.status !== 'up' ? 'error' : checks.redis.status !== 'up' ? 'degraded' : 'ok';
     if (status === 'error') res.status(503);
     return { status, checks };

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReminderEntity } from '@app/reminders';
 import { HealthController } from './health.controller';
 import { RedisHealthIndicator } from './redis-health.indicator';
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false })],
+  imports: [TerminusModule.forRoot({ logger: false }), TypeOrmModule.forFeature([ReminderEntity])],
   controllers: [HealthController],
   providers: [RedisHealthIndicator],
 })

@@ -53,9 +53,31 @@ export interface CaseChanged {
   to: string;
 }
 
+/** What was written for a case in one transaction; write hooks add their own rows in the same transaction. */
+export interface CaseWritten {
+  caseRow: CaseEntity;
+  partnership: PartnershipEntity;
+  deadlines: DeadlineEntity[];
+  change: CaseChanged;
+  now: Date;
+}
+
+export interface CaseWriteHook {
+  afterCaseWritten(manager: EntityManager, written: CaseWritten): Promise<void>;
+}
+
+export const SYSTEM_ACTOR = {
+  id: '00000000-0000-0000-0000-000000000000',
+  partnershipId: '',
+  email: 'system@practice-review',
+  name: 'practice-review',
+  roles: [],
+} as unknown as AuthenticatedUser;
+
 @Injectable()
 export class CasesService {
   private readonly listeners: ((change: CaseChanged) => void | Promise<void>)[] = [];
+  private readonly writeHooks: CaseWriteHook[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -69,6 +91,41 @@ export class CasesService {
   /** Called after each committed change; failures are the listener's own (a command never fails because of them). */
   onCaseChanged(listener: (change: CaseChanged) => void | Promise<void>): void {
     this.listeners.push(listener);
+  }
+
+  /** Lets another feature write its rows (reminders) in the same transaction as every case change. */
+  registerWriteHook(hook: CaseWriteHook): void {
+    this.writeHooks.push(hook);
+  }
+
+  /**
+   * Appends an audit event that changes no state (for example `deadline.missed`), bumping the case version so the
+   * history stays one event per version.
+   */
+  async recordSystemEvent(caseId: string, type: string, payload: Record<string, unknown>): Promise<void> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      try {
+        await this.tx.run(async (manager) => {
+          const row = await manager.getRepository(CaseEntity).findOneBy({ id: caseId });
+          if (!row) throw new NotFoundError('Case');
+          const updated = await manager
+            .createQueryBuilder()
+            .update(CaseEntity)
+            .set({ version: row.version + 1 })
+            .where('id = :id AND version = :version', { id: row.id, version: row.version })
+            .execute();
+          if (!updated.affected) throw new StaleCaseError();
+          await this.appendAudit(manager, row, SYSTEM_ACTOR, type, row.state, row.state, payload, row.version + 1);
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof StaleCaseError) || attempt === MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async runWriteHooks(manager: EntityManager, written: CaseWritten): Promise<void> {
+    for (const hook of this.writeHooks) await hook.afterCaseWritten(manager, written);
   }
 
   private today(): string {
@@ -108,7 +165,9 @@ export class CasesService {
       await manager.getRepository(CaseEntity).save(entity);
       const saved = await manager.getRepository(CaseEntity).findOneByOrFail({ id: entity.id });
       await this.appendAudit(manager, saved, user, 'case.opened', null, saved.state, { laAwareOn: input.laAwareOn }, 1);
-      await this.writeDeadlines(manager, saved, partnership, today);
+      const deadlines = await this.writeDeadlines(manager, saved, partnership, today);
+      const change = { caseId: saved.id, partnershipId: saved.partnershipId, type: 'case.opened', from: null, to: saved.state };
+      await this.runWriteHooks(manager, { caseRow: saved, partnership, deadlines, change, now: this.clock.now() });
       return saved;
     });
     this.notify({ caseId: row.id, partnershipId: row.partnershipId, type: 'case.opened', from: null, to: row.state });
@@ -220,7 +279,9 @@ export class CasesService {
       if (!updated.affected) throw new StaleCaseError();
       const fresh = await manager.getRepository(CaseEntity).findOneByOrFail({ id: row.id });
       await this.appendAudit(manager, fresh, user, parsed.type, result.from, result.to, parsed.payload, fresh.version);
-      await this.writeDeadlines(manager, fresh, partnership, today);
+      const deadlines = await this.writeDeadlines(manager, fresh, partnership, today);
+      const change = { caseId: row.id, partnershipId: row.partnershipId, type: parsed.type, from: result.from, to: result.to };
+      await this.runWriteHooks(manager, { caseRow: fresh, partnership, deadlines, change, now: this.clock.now() });
       const view = this.toView(fresh, partnership, today);
       if (options.idempotencyKey) {
         await manager.getRepository(IdempotencyRecordEntity).insert({
@@ -232,7 +293,7 @@ export class CasesService {
           body: view,
         });
       }
-      return { view, change: { caseId: row.id, partnershipId: row.partnershipId, type: parsed.type, from: result.from, to: result.to } };
+      return { view, change };
     });
     this.notify(change);
     return view;
@@ -296,7 +357,12 @@ export class CasesService {
     });
   }
 
-  private async writeDeadlines(manager: EntityManager, row: CaseEntity, partnership: PartnershipEntity, today: string) {
+  private async writeDeadlines(
+    manager: EntityManager,
+    row: CaseEntity,
+    partnership: PartnershipEntity,
+    today: string,
+  ): Promise<DeadlineEntity[]> {
     const repo = manager.getRepository(DeadlineEntity);
     const computed = this.deadlines.compute(row.snapshot, row.rulebookVersion, partnership, today);
     const existing = new Map((await repo.findBy({ caseId: row.id })).map((d) => [d.rule, d]));
@@ -319,6 +385,7 @@ export class CasesService {
         await repo.update({ id: current.id }, values);
       }
     }
+    return repo.findBy({ caseId: row.id });
   }
 
   private toView(row: CaseEntity, partnership: PartnershipEntity, today: string): CaseView {

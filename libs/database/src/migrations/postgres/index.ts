@@ -1,2 +1,3 @@
 export * from './1795440032331-accounts';
 export * from './1795440658488-cases';
+export * from './1795441442274-reminders';

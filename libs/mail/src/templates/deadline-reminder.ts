@@ -1,0 +1,90 @@
+import { checkCaseUrl, formatDueOn, renderMail, workingDays, type RenderedMail } from './render';
+
+export type DeadlineReminderKind = 'warning' | 'due-today' | 'breach' | 'escalation';
+
+/**
+ * Everything a deadline mail may say, and nothing else. The type is closed on purpose: a mail leaves our
+ * control (forwarded, kept in mailboxes, read on phones), so nothing about a child, nor the case summary, may
+ * ever be in one: only the reference, the rule, dates and a link to the case behind sign-in. There is no
+ * free-text field from the case, and the template reads only these named fields, so passing a whole case
+ * object (even by a cast) cannot leak it.
+ */
+export interface DeadlineReminderInput {
+  reference: string;
+  caseUrl: string;
+  /** The rule in plain English, from the rulebook (never from the case), e.g. "Notify the Panel". */
+  ruleDescription: string;
+  /** YYYY-MM-DD */
+  dueOn: string;
+  kind: DeadlineReminderKind;
+  workingDaysLeft?: number;
+  workingDaysOverdue?: number;
+  escalatedTo?: 'delegated partners' | 'lead partners';
+}
+
+/**
+ * @example deadlineReminder({ reference: 'CSPR-2026-0007', caseUrl, ruleDescription: 'Notify the Panel',
+ *   dueOn: '2026-01-12', kind: 'warning', workingDaysLeft: 2 }).subject
+ *   // '[CSPR-2026-0007] Notify the Panel: due in 2 working days (Mon 12 Jan 2026)'
+ */
+export function deadlineReminder(input: DeadlineReminderInput): RenderedMail {
+  const { reference, caseUrl, ruleDescription, dueOn, kind, workingDaysLeft, workingDaysOverdue, escalatedTo } =
+    input;
+  const due = formatDueOn(dueOn);
+  const url = checkCaseUrl(caseUrl);
+  const overdue = workingDaysOverdue ? `overdue by ${workingDays(workingDaysOverdue)}` : 'overdue';
+
+  let status: string;
+  let subjectStatus: string;
+  let heading: string;
+  let paragraphs: string[];
+  switch (kind) {
+    case 'warning':
+      if (workingDaysLeft === undefined) {
+        status = `due on ${due.long}`;
+        subjectStatus = `due ${due.short}`;
+      } else {
+        status = workingDaysLeft === 0 ? 'due today' : `due in ${workingDays(workingDaysLeft)}`;
+        subjectStatus = `${status} (${due.short})`;
+      }
+      heading = 'A statutory deadline is coming up';
+      paragraphs = ['Please make sure this is done by the due date. If it is already done, record it on the case so the reminders stop.'];
+      break;
+    case 'due-today':
+      status = 'due today';
+      subjectStatus = `due today (${due.short})`;
+      heading = 'A statutory deadline is due today';
+      paragraphs = ['Please make sure this is done today. If it is already done, record it on the case so the reminders stop.'];
+      break;
+    case 'breach':
+      status = overdue;
+      subjectStatus = `${overdue} (due ${due.short})`;
+      heading = 'A statutory deadline has been missed';
+      paragraphs = ['The due date has passed. Please complete this as soon as possible and record it on the case.'];
+      break;
+    case 'escalation': {
+      const to = escalatedTo ? ` to the ${escalatedTo}` : '';
+      status = `${overdue}, escalated${to}`;
+      subjectStatus = `${overdue}, escalated${escalatedTo ? ` to ${escalatedTo}` : ''} (due ${due.short})`;
+      heading = 'An overdue statutory deadline has been escalated';
+      paragraphs = [`This deadline is ${overdue} and has been escalated${to}. Please make sure it is completed and recorded on the case.`];
+      break;
+    }
+    default:
+      throw new Error(`unknown deadline reminder kind ${JSON.stringify(kind satisfies never)}`);
+  }
+
+  return renderMail({
+    subject: `[${reference}] ${ruleDescription}: ${subjectStatus}`,
+    heading,
+    facts: [
+      ['Case', reference],
+      ['Rule', ruleDescription],
+      ['Due', due.long],
+      ['Status', status.charAt(0).toUpperCase() + status.slice(1)],
+    ],
+    paragraphs,
+    reference,
+    caseUrl: url,
+  });
+}

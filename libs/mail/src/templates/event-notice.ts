@@ -1,0 +1,63 @@
+import { checkCaseUrl, renderMail, type RenderedMail } from './render';
+
+export type EventNoticeKind =
+  | 'sign-off-requested'
+  | 'final-report-sign-off-requested'
+  | 'decision-agreed'
+  | 'decision-disputed'
+  | 'notification-made';
+
+/**
+ * Closed on purpose, like `DeadlineReminderInput`: nothing about a child, nor the case summary, may ever be in a
+ * mail, so the notice takes only the reference, its kind and a link; the text for each kind is fixed here.
+ */
+export interface EventNoticeInput {
+  reference: string;
+  caseUrl: string;
+  kind: EventNoticeKind;
+}
+
+const NOTICES: Record<EventNoticeKind, { title: string; paragraph: string }> = {
+  'sign-off-requested': {
+    title: 'A decision awaits your sign-off',
+    paragraph:
+      "The rapid review's recommendation on whether to commission a local child safeguarding practice review is " +
+      "ready. As a delegated partner, please review it and record your agency's sign-off.",
+  },
+  'final-report-sign-off-requested': {
+    title: 'The final report awaits your sign-off',
+    paragraph:
+      "The final report of the local child safeguarding practice review is ready. Please review it and record your agency's sign-off.",
+  },
+  'decision-agreed': {
+    title: 'The partners have agreed the decision',
+    paragraph:
+      'Every delegated partner has agreed the recommendation. The rapid review can now be sent to the Child Safeguarding Practice Review Panel.',
+  },
+  'decision-disputed': {
+    title: 'The decision is disputed',
+    paragraph:
+      'A delegated partner has disagreed with the recommendation. The recommendation must be reconsidered, or the decision escalated to the lead partners.',
+  },
+  'notification-made': {
+    title: 'A serious incident notification has been made',
+    paragraph:
+      'The serious incident has been notified to the Child Safeguarding Practice Review Panel. The case has moved to the rapid review stage.',
+  },
+};
+
+/** @example eventNotice({ reference: 'CSPR-2026-0007', caseUrl, kind: 'sign-off-requested' }).subject
+ *   // '[CSPR-2026-0007] A decision awaits your sign-off' */
+export function eventNotice(input: EventNoticeInput): RenderedMail {
+  const { reference, caseUrl, kind } = input;
+  const notice = Object.prototype.hasOwnProperty.call(NOTICES, kind) ? NOTICES[kind] : undefined;
+  if (!notice) throw new Error(`unknown event notice kind ${JSON.stringify(kind)}`);
+  return renderMail({
+    subject: `[${reference}] ${notice.title}`,
+    heading: notice.title,
+    facts: [['Case', reference]],
+    paragraphs: [notice.paragraph],
+    reference,
+    caseUrl: checkCaseUrl(caseUrl),
+  });
+}

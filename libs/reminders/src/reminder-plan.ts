@@ -1,0 +1,59 @@
+import type { Role } from '@app/workflows';
+import type { ReminderKind } from './reminder.entity';
+
+/** Working days relative to a due date: warnings 5, 2 and 1 before, the due day, breach, escalations at 2 and 5 overdue. */
+export const DEFAULT_REMINDER_OFFSETS = [-5, -2, -1, 0, 1, 2, 5] as const;
+
+export interface PlannedReminder {
+  kind: Exclude<ReminderKind, 'notice'>;
+  offsetDays: number;
+  fireOn: string;
+}
+
+/**
+ * Names each offset: before the due date a warning, on it the due-day reminder, the first day after it the breach,
+ * then escalation to the delegated partners, and from the next offset on to the lead partners.
+ */
+export function kindsForOffsets(offsets: readonly number[]): { offsetDays: number; kind: PlannedReminder['kind'] }[] {
+  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
+  let overdueIndex = 0;
+  return sorted.map((offsetDays) => {
+    if (offsetDays < 0) return { offsetDays, kind: 'warning' as const };
+    if (offsetDays === 0) return { offsetDays, kind: 'due-today' as const };
+    const kind = overdueIndex === 0 ? 'breach' : overdueIndex === 1 ? 'escalation-delegated' : 'escalation-lead';
+    overdueIndex++;
+    return { offsetDays, kind: kind as PlannedReminder['kind'] };
+  });
+}
+
+export function planDeadlineReminders(
+  dueOn: string,
+  offsets: readonly number[],
+  addWorkingDays: (date: string, days: number) => string,
+): PlannedReminder[] {
+  return kindsForOffsets(offsets).map(({ offsetDays, kind }) => ({
+    kind,
+    offsetDays,
+    fireOn: offsetDays === 0 ? dueOn : addWorkingDays(dueOn, offsetDays),
+  }));
+}
+
+const LONDON_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' });
+
+/** 09:00 Europe/London on a date, as an instant (08:00 UTC in summer, 09:00 UTC in winter). */
+export function londonNineAm(date: string): Date {
+  for (const utcHour of ['09', '08']) {
+    const instant = new Date(`${date}T${utcHour}:00:00Z`);
+    if (LONDON_HOUR.format(instant) === '09') return instant;
+  }
+  throw new Error(`No 09:00 in London on ${date}`);
+}
+
+/** Who a reminder goes to, resolved when it fires (so a new colleague gets it and a leaver does not). */
+export const RECIPIENT_ROLES: Record<Exclude<ReminderKind, 'notice'>, Role[]> = {
+  warning: ['business-unit', 'subgroup-member'],
+  'due-today': ['business-unit', 'subgroup-member'],
+  breach: ['business-unit', 'subgroup-member'],
+  'escalation-delegated': ['delegated-partner'],
+  'escalation-lead': ['lead-partner'],
+};

@@ -1,0 +1,109 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { Job, Queue } from 'bull';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CasesService } from '@app/cases';
+import { Clock } from '@app/common';
+import { AppConfig } from '@app/config';
+import { ReminderEntity } from './reminder.entity';
+
+export const REMINDER_QUEUE = 'reminders';
+export const FIRE_JOB = 'fire';
+
+export interface FireJobData {
+  reminderId: string;
+}
+
+/**
+ * The one class that talks to Bull. Jobs are only alarm bells for reminder rows (jobId = row id), so every method here
+ * may fail or be skipped while Redis is away: the reconciler rebuilds whatever is missing from the rows.
+ */
+@Injectable()
+export class ReminderQueue implements OnModuleInit {
+  private readonly logger = new Logger(ReminderQueue.name);
+
+  constructor(
+    @InjectQueue(REMINDER_QUEUE) private readonly queue: Queue<FireJobData>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    // After a case change commits, bring its jobs in line with its rows. Never awaited by the command.
+    this.cases.onCaseChanged((change) => this.syncCase(change.caseId));
+  }
+
+  get isReady(): boolean {
+    return this.queue.client.status === 'ready';
+  }
+
+  async syncCase(caseId: string): Promise<void> {
+    if (!this.isReady) return;
+    const rows = await this.dataSource.getRepository(ReminderEntity).find({
+      where: { caseId },
+      select: { id: true, status: true, fireAtMs: true },
+    });
+    try {
+      await this.schedule(rows.filter((r) => r.status === 'pending'));
+      await this.unschedule(rows.filter((r) => r.status === 'cancelled').map((r) => r.id));
+    } catch (error) {
+      this.logger.warn({ msg: 'Could not update reminder jobs; the reconciler will', caseId, err: (error as Error).message });
+    }
+  }
+
+  /** Adds a delayed job per row; a row whose time has passed fires at once. Adding an existing jobId is a no-op. */
+  async schedule(rows: Pick<ReminderEntity, 'id' | 'fireAtMs'>[]): Promise<void> {
+    const now = this.clock.now().getTime();
+    const { attempts, backoffMs } = this.config.reminders;
+    for (const row of rows) {
+      await this.queue.add(
+        FIRE_JOB,
+        { reminderId: row.id },
+        {
+          jobId: row.id,
+          delay: Math.max(0, row.fireAtMs - now),
+          attempts,
+          backoff: { type: 'exponential', delay: backoffMs },
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
+      );
+    }
+  }
+
+  async unschedule(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const job = await this.queue.getJob(id);
+      if (job && !(await job.isActive())) await job.remove();
+    }
+  }
+
+  /** Job ids Redis holds for this queue, in any state a job waits in. */
+  async jobIds(): Promise<Set<string>> {
+    const client = this.queue.client;
+    const key = (name: string) => this.queue.toKey(name);
+    const [delayed, wait, active, paused] = await Promise.all([
+      client.zrange(key('delayed'), 0, -1),
+      client.lrange(key('wait'), 0, -1),
+      client.lrange(key('active'), 0, -1),
+      client.lrange(key('paused'), 0, -1),
+    ]);
+    return new Set([...delayed, ...wait, ...active, ...paused]);
+  }
+
+  async delayedJobIds(): Promise<Set<string>> {
+    return new Set(await this.queue.client.zrange(this.queue.toKey('delayed'), 0, -1));
+  }
+
+  async promote(id: string): Promise<void> {
+    const job: Job<FireJobData> | null = await this.queue.getJob(id);
+    if (job && (await job.isDelayed())) await job.promote();
+  }
+
+  counts() {
+    return this.queue.getJobCounts();
+  }
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { PartnershipCalendars } from '@app/auth';
+import { CasesService, CaseWriteHook, CaseWritten } from '@app/cases';
+import { getRulebook } from '@app/workflows';
+import { noticesFor } from './notice-plan';
+import { DEFAULT_REMINDER_OFFSETS, londonNineAm, planDeadlineReminders } from './reminder-plan';
+import { ReminderEntity } from './reminder.entity';
+
+/**
+ * Keeps a case's reminder rows in step with its deadlines, inside the transaction that changed the case: new rows
+ * for running deadlines, pending rows cancelled when their deadline was met, moved, paused or cancelled, and one
+ * notice row per event that calls for a mail.
+ */
+@Injectable()
+export class ReminderScheduler implements CaseWriteHook, OnModuleInit {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly calendars: PartnershipCalendars,
+  ) {}
+
+  onModuleInit(): void {
+    this.cases.registerWriteHook(this);
+  }
+
+  async afterCaseWritten(manager: EntityManager, written: CaseWritten): Promise<void> {
+    const { caseRow, partnership, deadlines, change, now } = written;
+    const repo = manager.getRepository(ReminderEntity);
+    const calendar = this.calendars.withClosures(partnership.closureDays);
+    const offsets = partnership.reminderOffsets ?? DEFAULT_REMINDER_OFFSETS;
+    const rules = new Map(getRulebook(caseRow.rulebookVersion).rules.map((r) => [r.id as string, r]));
+
+    const desired: ReminderEntity[] = [];
+    for (const deadline of deadlines) {
+      if (deadline.clockState !== 'running' || rules.get(deadline.rule)?.kind !== 'deadline') continue;
+      for (const planned of planDeadlineReminders(deadline.dueOn, offsets, (d, n) => calendar.addWorkingDays(d, n))) {
+        desired.push(
+          repo.create({
+            id: randomUUID(),
+            dedupeKey: `${caseRow.id}|${deadline.rule}|${planned.offsetDays}|${deadline.dueOn}`,
+            partnershipId: caseRow.partnershipId,
+            caseId: caseRow.id,
+            kind: planned.kind,
+            rule: deadline.rule,
+            noticeKind: null,
+            offsetDays: planned.offsetDays,
+            dueOn: deadline.dueOn,
+            fireOn: planned.fireOn,
+            fireAtMs: londonNineAm(planned.fireOn).getTime(),
+            status: 'pending',
+            attempts: 0,
+          }),
+        );
+      }
+    }
+    for (const notice of noticesFor(change)) {
+      desired.push(
+        repo.create({
+          id: randomUUID(),
+          dedupeKey: `${caseRow.id}|notice|${notice}|${caseRow.version}`,
+          partnershipId: caseRow.partnershipId,
+          caseId: caseRow.id,
+          kind: 'notice',
+          rule: null,
+          noticeKind: notice,
+          offsetDays: null,
+          dueOn: null,
+          fireOn: now.toISOString().slice(0, 10),
+          fireAtMs: now.getTime(),
+          status: 'pending',
+          attempts: 0,
+        }),
+      );
+    }
+
+    const existing = await repo.find({ where: { caseId: caseRow.id }, select: { id: true, dedupeKey: true, status: true, kind: true } });
+    const existingKeys = new Set(existing.map((r) => r.dedupeKey));
+    const wanted = new Set(desired.map((r) => r.dedupeKey));
+    const obsolete = existing.filter((r) => r.kind !== 'notice' && r.status === 'pending' && !wanted.has(r.dedupeKey));
+    if (obsolete.length > 0) {
+      await repo.update({ id: In(obsolete.map((r) => r.id)) }, { status: 'cancelled' });
+    }
+    const fresh = desired.filter((r) => !existingKeys.has(r.dedupeKey));
+    for (let i = 0; i < fresh.length; i += 50) await repo.insert(fresh.slice(i, i + 50));
+  }
+}

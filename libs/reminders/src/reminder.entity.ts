@@ -1,0 +1,82 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export type ReminderKind = 'warning' | 'due-today' | 'breach' | 'escalation-delegated' | 'escalation-lead' | 'notice';
+
+/**
+ * pending: waiting for its time; sending: claimed by a worker (until `leaseUntil`); sent; failed: every attempt
+ * failed (an admin may retry); cancelled: the deadline it warned of moved, was met or cancelled before it fired;
+ * obsolete: found out of date when it fired; superseded: a later reminder for the same deadline was due too.
+ */
+export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'obsolete' | 'superseded';
+
+/**
+ * One mail to send at one time: the database is the record of every reminder; the Bull job (jobId = this id) is only
+ * the alarm bell, and can be rebuilt from these rows at any time.
+ */
+@Entity('reminders')
+@Index(['status', 'fireAtMs'])
+@Index(['caseId', 'status'])
+export class ReminderEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  /** What makes a reminder the same one: a deadline's rule, offset and due date, or a notice and the case version. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 200 })
+  dedupeKey: string;
+
+  @Column('uuid')
+  partnershipId: string;
+
+  @Column('uuid')
+  caseId: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  kind: ReminderKind;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  rule: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  noticeKind: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  offsetDays: number | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  dueOn: string | null;
+
+  @Column({ type: 'varchar', length: 10 })
+  fireOn: string;
+
+  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  fireAtMs: number;
+
+  @Column({ type: 'varchar', length: 12 })
+  status: ReminderStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  @Column({ type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) } })
+  leaseUntilMs: number | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  lastError: string | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  recipients: string[] | null;
+
+  @Column({ type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) } })
+  sentAtMs: number | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+
+  get fireAt(): Date {
+    return new Date(this.fireAtMs);
+  }
+}

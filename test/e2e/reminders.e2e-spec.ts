@@ -1,0 +1,169 @@
+import { DataSource } from 'typeorm';
+import { Clock } from '@app/common';
+import { ReminderEntity, ReminderReconciler } from '@app/reminders';
+import { TestApp } from '../support/test-app';
+import { SmtpPeer } from '../support/smtp-peer';
+import { TestRedisServer } from '../support/redis-server';
+import { makeTeam, openCase, step, Team } from '../support/case-helpers';
+
+/** Sets the service clock to an instant (London 09:00 is 09:00Z in winter). */
+function setNow(t: TestApp, iso: string) {
+  t.get(Clock).now = () => new Date(iso);
+}
+
+async function reconcile(t: TestApp) {
+  return t.get(ReminderReconciler).run();
+}
+
+async function rows(t: TestApp, caseId: string) {
+  return t.get(DataSource).getRepository(ReminderEntity).find({ where: { caseId }, order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
+}
+
+async function waitForRows(t: TestApp, caseId: string, predicate: (r: ReminderEntity[]) => boolean, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const current = await rows(t, caseId);
+    if (predicate(current)) return current;
+    if (Date.now() > deadline) throw new Error(`rows never matched: ${JSON.stringify(current.map((r) => [r.rule ?? r.noticeKind, r.offsetDays, r.status]))}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('Deadline reminders and mail, on real Redis and a real SMTP peer', () => {
+  let smtp: SmtpPeer;
+  let redis: TestRedisServer;
+  let t: TestApp;
+  let team: Team;
+
+  beforeAll(async () => {
+    smtp = await SmtpPeer.start();
+    redis = await TestRedisServer.start();
+    t = await TestApp.start({
+      env: { MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, REDIS_URL: redis.url, REMINDER_BACKOFF_MS: '50', REMINDER_ATTEMPTS: '4' },
+    });
+    team = await makeTeam(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+    await redis.stop();
+  });
+  beforeEach(() => {
+    smtp.received.length = 0;
+    smtp.refuseNext = 0;
+  });
+
+  it('delivers a due warning at 09:00 London to the business unit and subgroup, with only the reference and a link', async () => {
+    setNow(t, '2026-01-05T08:00:00Z');
+    const opened = await openCase(t, team.bu, '2026-01-05');
+    const planned = await rows(t, opened.id);
+    expect(planned.filter((r) => r.rule === 'notify-panel').map((r) => [r.kind, r.offsetDays, r.fireOn])).toEqual([
+      ['warning', -5, '2026-01-05'],
+      ['warning', -2, '2026-01-08'],
+      ['warning', -1, '2026-01-09'],
+      ['due-today', 0, '2026-01-12'],
+      ['breach', 1, '2026-01-13'],
+      ['escalation-delegated', 2, '2026-01-14'],
+      ['escalation-lead', 5, '2026-01-19'],
+    ]);
+    await reconcile(t);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(smtp.received).toHaveLength(0);
+
+    setNow(t, '2026-01-05T09:00:01Z');
+    await reconcile(t);
+    const mails = await smtp.waitFor((m) => m.length >= 2);
+    const notify = mails.find((m) => /notifies the Child/i.test(m.subject))!;
+    expect(notify.subject).toContain(opened.reference as string);
+    expect(notify.to).toEqual(['bu@partnership.test', 'subgroup@partnership.test']);
+    expect(notify.raw).toContain(`https://practice-review.test/cases/${opened.id}`);
+    expect(notify.raw).not.toMatch(/Summary of the incident|female/);
+  });
+
+  it('does not send a reminder for a deadline that was met; the rows are cancelled', async () => {
+    setNow(t, '2026-01-05T08:00:00Z');
+    const opened = await openCase(t, team.bu, '2026-01-05');
+    setNow(t, '2026-01-05T08:30:00Z');
+    await step(t, team.bu, opened.id, 'notification.submitted', { submittedOn: '2026-01-05' });
+    await smtp.waitFor((m) => m.some((x) => x.to.includes('ceo@partnership.test')));
+    const after = await rows(t, opened.id);
+    expect(after.filter((r) => r.rule === 'notify-panel').every((r) => r.status === 'cancelled')).toBe(true);
+    smtp.received.length = 0;
+    setNow(t, '2026-01-08T09:00:01Z');
+    await reconcile(t);
+    await smtp.waitFor((m) => m.some((x) => /tells its safeguarding/i.test(x.subject)));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(smtp.received.filter((m) => m.subject.includes(opened.reference as string) && /notifies the Child/i.test(m.subject))).toEqual([]);
+  });
+
+  it('alerts at once for a case entered late, sending only the latest reminder due for each deadline', async () => {
+    setNow(t, '2026-01-20T10:00:00Z');
+    const opened = await openCase(t, team.bu, '2026-01-05');
+    const settled = await waitForRows(t, opened.id, (r) =>
+      r.filter((x) => x.rule === 'notify-panel' && x.fireAtMs <= Date.parse('2026-01-20T10:00:00Z')).every((x) => ['sent', 'superseded'].includes(x.status)),
+    );
+    const notify = settled.filter((r) => r.rule === 'notify-panel');
+    expect(notify.map((r) => [r.offsetDays, r.status])).toEqual([
+      [-5, 'superseded'], [-2, 'superseded'], [-1, 'superseded'], [0, 'superseded'], [1, 'superseded'], [2, 'superseded'], [5, 'sent'],
+    ]);
+    const toLead = await smtp.waitFor((m) => m.some((x) => x.to.includes('ceo@partnership.test') && x.subject.includes(opened.reference as string)));
+    expect(toLead.filter((x) => x.subject.includes(opened.reference as string) && /notifies the Child/i.test(x.subject))).toHaveLength(1);
+    const history = await t.http.get(`/cases/${opened.id}/history`).auth(team.bu, { type: 'bearer' }).expect(200);
+    expect(history.body.filter((e: { type: string }) => e.type === 'deadline.missed').map((e: { payload: { rule: string } }) => e.payload.rule).sort()).toEqual([
+      'inform-partners',
+      'notify-panel',
+    ]);
+  });
+
+  it('delivers after retries when SMTP refuses for a while, then accepts', async () => {
+    setNow(t, '2026-01-05T08:00:00Z');
+    const opened = await openCase(t, team.bu, '2026-01-05');
+    smtp.refuseNext = 2;
+    setNow(t, '2026-01-05T09:00:01Z');
+    await reconcile(t);
+    const settled = await waitForRows(t, opened.id, (r) => r.filter((x) => x.offsetDays === -5 && x.rule !== 'rapid-review').every((x) => x.status === 'sent'));
+    expect(Math.max(...settled.filter((x) => x.offsetDays === -5 && x.rule !== 'rapid-review').map((x) => x.attempts))).toBeGreaterThanOrEqual(2);
+    const ids = smtp.received.map((m) => m.messageId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('marks a reminder failed after its last attempt, shows it to admins, and sends it on retry', async () => {
+    setNow(t, '2026-01-05T08:00:00Z');
+    const opened = await openCase(t, team.bu, '2026-01-05');
+    smtp.refuseNext = 100;
+    setNow(t, '2026-01-05T09:00:01Z');
+    await reconcile(t);
+    await waitForRows(t, opened.id, (r) => r.filter((x) => x.offsetDays === -5 && x.rule !== 'rapid-review').every((x) => x.status === 'failed'));
+    const failed = await t.http.get('/admin/reminders?status=failed').auth(team.admin, { type: 'bearer' }).expect(200);
+    const mine = failed.body.filter((r: { caseId: string }) => r.caseId === opened.id);
+    expect(mine).toHaveLength(2);
+    const health = await t.http.get('/health').expect(200);
+    expect(health.body.checks.reminders.failed).toBeGreaterThanOrEqual(2);
+    expect((await t.http.get('/admin/reminders').auth(team.bu, { type: 'bearer' })).status).toBe(403);
+    smtp.refuseNext = 0;
+    const retried = await t.http.post(`/admin/reminders/${mine[0].id}/retry`).auth(team.admin, { type: 'bearer' }).expect(200);
+    expect(retried.body.status).toBe('pending');
+    await waitForRows(t, opened.id, (r) => r.find((x) => x.id === mine[0].id)?.status === 'sent');
+  });
+
+  it('sends every pending reminder exactly once after Redis lost its data and the app restarted', async () => {
+    setNow(t, '2026-01-05T08:00:00Z');
+    const opened = await openCase(t, team.bu, '2026-01-05');
+    await reconcile(t);
+    await redis.stop();
+    await redis.start();
+    await t.restart();
+    setNow(t, '2026-01-09T09:00:01Z');
+    const report = await reconcile(t);
+    expect(report.redisReady).toBe(true);
+    expect(report.enqueued).toBeGreaterThan(0);
+    await waitForRows(t, opened.id, (r) =>
+      r.filter((x) => x.fireAtMs <= Date.parse('2026-01-09T09:00:01Z')).every((x) => ['sent', 'superseded'].includes(x.status)),
+    );
+    await reconcile(t);
+    await new Promise((r) => setTimeout(r, 300));
+    const forCase = smtp.received.filter((m) => m.subject.includes(opened.reference as string));
+    expect(forCase.length).toBeGreaterThan(0);
+    expect(new Set(forCase.map((m) => m.messageId)).size).toBe(forCase.length);
+  });
+});

@@ -1,0 +1,78 @@
+import { SMTPServer } from 'smtp-server';
+import { freePort } from './redis-server';
+
+export interface ReceivedMail {
+  messageId: string;
+  to: string[];
+  subject: string;
+  raw: string;
+}
+
+/**
+ * A real SMTP server for the tests. It can refuse the next N messages (451), or hold a message's DATA reply so a
+ * test can kill the sender in the middle of a send.
+ */
+export class SmtpPeer {
+  readonly received: ReceivedMail[] = [];
+  refuseNext = 0;
+  holdMs = 0;
+  private server!: SMTPServer;
+  port = 0;
+
+  static async start(): Promise<SmtpPeer> {
+    const peer = new SmtpPeer();
+    peer.port = await freePort();
+    peer.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          if (peer.refuseNext > 0) {
+            peer.refuseNext--;
+            const error = new Error('Try again later') as Error & { responseCode: number };
+            error.responseCode = 451;
+            return callback(error);
+          }
+          const accept = () => {
+            const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+            const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'mi').exec(head)?.[1]?.trim() ?? '';
+            peer.received.push({
+              messageId: header('Message-ID'),
+              to: session.envelope.rcptTo.map((r) => r.address).sort(),
+              subject: header('Subject'),
+              raw,
+            });
+            callback();
+          };
+          if (peer.holdMs > 0) setTimeout(accept, peer.holdMs);
+          else accept();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => peer.server.listen(peer.port, '127.0.0.1', resolve));
+    return peer;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  async waitFor(predicate: (mails: ReceivedMail[]) => boolean, timeoutMs = 15_000): Promise<ReceivedMail[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.received)) {
+      if (Date.now() > deadline) {
+        throw new Error(`SMTP peer: condition not met in ${timeoutMs} ms; received ${JSON.stringify(this.received.map((m) => m.subject))}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return this.received;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
