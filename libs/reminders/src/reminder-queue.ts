@@ -1,6 +1,6 @@
-import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import type { Job, Queue } from 'bull';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import Bull, { type Job, type Queue } from 'bull';
+import Redis, { RedisOptions } from 'ioredis';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CasesService } from '@app/cases';
@@ -15,25 +15,61 @@ export interface FireJobData {
   reminderId: string;
 }
 
+/** Bull's blocking and subscriber connections must retry forever; reconnects back off up to 5 s. */
+function redisClient(url: string, type: 'client' | 'subscriber' | 'bclient'): Redis {
+  const options: RedisOptions = {
+    retryStrategy: (times) => Math.min(times * 500, 5000),
+    ...(type === 'client' ? { maxRetriesPerRequest: 1 } : { enableReadyCheck: false, maxRetriesPerRequest: null }),
+  };
+  const client = new Redis(url, options);
+  client.on('error', () => undefined);
+  return client;
+}
+
 /**
- * The one class that talks to Bull. Jobs are only alarm bells for reminder rows (jobId = row id), so every method here
+ * The one class that talks to Bull (so a move to BullMQ is a change of this file). Jobs are only alarm bells for reminder rows (jobId = row id), so every method here
  * may fail or be skipped while Redis is away: the reconciler rebuilds whatever is missing from the rows.
  */
 @Injectable()
-export class ReminderQueue implements OnModuleInit {
+export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ReminderQueue.name);
 
+  private readonly queue: Queue<FireJobData>;
+
   constructor(
-    @InjectQueue(REMINDER_QUEUE) private readonly queue: Queue<FireJobData>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.queue = new Bull<FireJobData>(REMINDER_QUEUE, {
+      prefix: config.queue.prefix,
+      createClient: (type) => redisClient(config.redis.url, type),
+      settings: { lockDuration: 30_000, stalledInterval: 15_000, maxStalledCount: 3 },
+    });
+    this.queue.on('error', (error) => this.logger.warn({ msg: 'Reminder queue error', err: error.message }));
+  }
+
+  /** Starts sending: only processes that run workers call this. */
+  process(concurrency: number, handler: (job: Job<FireJobData>) => Promise<unknown>): void {
+    void this.queue.process(FIRE_JOB, concurrency, handler).catch((error: Error) =>
+      this.logger.warn({ msg: 'Reminder worker stopped', err: error.message }),
+    );
+  }
 
   onModuleInit(): void {
     // After a case change commits, bring its jobs in line with its rows. Never awaited by the command.
     this.cases.onCaseChanged((change) => this.syncCase(change.caseId));
+  }
+
+  /**
+   * Bull's close waits for its connections, which after a Redis outage can take as long as the reconnect back-off:
+   * give it a moment, then drop the connections so shutdown never hangs on Redis.
+   */
+  async onModuleDestroy(): Promise<void> {
+    const closing = this.queue.close().catch(() => undefined);
+    if (this.isReady) await Promise.race([closing, new Promise((r) => setTimeout(r, 1500).unref())]);
+    for (const client of this.queue.clients) client.disconnect();
   }
 
   get isReady(): boolean {

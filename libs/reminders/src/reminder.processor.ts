@@ -1,15 +1,19 @@
-import { Process, Processor } from '@nestjs/bull';
-import type { Job } from 'bull';
-import { FIRE_JOB, FireJobData, REMINDER_QUEUE } from './reminder-queue';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { ReminderQueue } from './reminder-queue';
 import { ReminderSender } from './reminder-sender';
 
-@Processor(REMINDER_QUEUE)
-export class ReminderProcessor {
-  constructor(private readonly sender: ReminderSender) {}
+/** Sends reminders in this process: each fired job hands its row to the sender. */
+@Injectable()
+export class ReminderProcessor implements OnApplicationBootstrap {
+  constructor(
+    private readonly queue: ReminderQueue,
+    private readonly sender: ReminderSender,
+  ) {}
 
-  @Process({ name: FIRE_JOB, concurrency: 4 })
-  async fire(job: Job<FireJobData>): Promise<string> {
-    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    return this.sender.fire(job.data.reminderId, { lastAttempt });
+  onApplicationBootstrap(): void {
+    this.queue.process(4, (job) => {
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      return this.sender.fire(job.data.reminderId, { lastAttempt });
+    });
   }
 }
