@@ -166,4 +166,15 @@ describe('Deadline reminders and mail, on real Redis and a real SMTP peer', () =
     expect(forCase.length).toBeGreaterThan(0);
     expect(new Set(forCase.map((m) => m.messageId)).size).toBe(forCase.length);
   });
+
+  it('shows the queue dashboard at /admin/queues to admins only', async () => {
+    expect((await t.http.get('/admin/queues')).status).toBe(401);
+    expect((await t.http.get('/admin/queues').auth(team.bu, { type: 'bearer' })).status).toBe(403);
+    const page = await t.http.get('/admin/queues').auth(team.admin, { type: 'bearer' });
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(/<html/i);
+    const api = await t.http.get('/admin/queues/api/queues').auth(team.admin, { type: 'bearer' });
+    expect(api.status).toBe(200);
+    expect(JSON.stringify(api.body)).toContain('reminders');
+  });
 });

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
 import { ErrorResponseFilter } from './http/error-response.filter';
 import { createValidationPipe } from './http/validation.pipe';
@@ -23,6 +24,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  mountQueueDashboard(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());
   app.enableShutdownHooks();

@@ -72,6 +72,11 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
     for (const client of this.queue.clients) client.disconnect();
   }
 
+  /** The Bull queue itself, for the admin dashboard only. */
+  get bullQueue(): Queue<FireJobData> {
+    return this.queue;
+  }
+
   get isReady(): boolean {
     return this.queue.client.status === 'ready';
   }
