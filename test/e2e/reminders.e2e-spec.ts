@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
-import { ReminderEntity, ReminderReconciler } from '@app/reminders';
+import { ReminderEntity, ReminderQueue, ReminderReconciler } from '@app/reminders';
 import { TestApp } from '../support/test-app';
 import { SmtpPeer } from '../support/smtp-peer';
 import { TestRedisServer } from '../support/redis-server';
@@ -142,29 +142,27 @@ describe('Deadline reminders and mail, on real Redis and a real SMTP peer', () =
     expect((await t.http.get('/admin/reminders').auth(team.bu, { type: 'bearer' })).status).toBe(403);
     smtp.refuseNext = 0;
     const retried = await t.http.post(`/admin/reminders/${mine[0].id}/retry`).auth(team.admin, { type: 'bearer' }).expect(200);
-    expect(retried.body.status).toBe('pending');
+    expect(['pending', 'sending', 'sent']).toContain(retried.body.status);
     await waitForRows(t, opened.id, (r) => r.find((x) => x.id === mine[0].id)?.status === 'sent');
   });
 
-  it('sends every pending reminder exactly once after Redis lost its data and the app restarted', async () => {
-    setNow(t, '2026-01-05T08:00:00Z');
-    const opened = await openCase(t, team.bu, '2026-01-05');
-    await reconcile(t);
+  it('takes commands while Redis is down, then sends every pending reminder exactly once after Redis came back empty and the app restarted', async () => {
+    t.get(Clock).now = () => new Date();
     await redis.stop();
+    const opened = await openCase(t, team.bu, '2026-11-02');
     await redis.start();
     await t.restart();
-    setNow(t, '2026-01-09T09:00:01Z');
+    const deadline = Date.now() + 15_000;
+    while (!t.get(ReminderQueue).isReady && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const report = await reconcile(t);
     expect(report.redisReady).toBe(true);
-    expect(report.enqueued).toBeGreaterThan(0);
-    await waitForRows(t, opened.id, (r) =>
-      r.filter((x) => x.fireAtMs <= Date.parse('2026-01-09T09:00:01Z')).every((x) => ['sent', 'superseded'].includes(x.status)),
-    );
+    await waitForRows(t, opened.id, (r) => r.filter((x) => x.fireAtMs <= Date.now()).every((x) => ['sent', 'superseded'].includes(x.status)));
     await reconcile(t);
     await new Promise((r) => setTimeout(r, 300));
+    const sent = (await rows(t, opened.id)).filter((r) => r.status === 'sent');
     const forCase = smtp.received.filter((m) => m.subject.includes(opened.reference as string));
-    expect(forCase.length).toBeGreaterThan(0);
-    expect(new Set(forCase.map((m) => m.messageId)).size).toBe(forCase.length);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(forCase.map((m) => m.messageId).sort()).toEqual(sent.map((r) => `<reminder-${r.id}@practice-review>`).sort());
   });
 
   it('shows the queue dashboard at /admin/queues to admins only', async () => {

@@ -16,6 +16,9 @@ export class SmtpPeer {
   readonly received: ReceivedMail[] = [];
   refuseNext = 0;
   holdMs = 0;
+  /** Messages whose DATA arrived (accepted or not). */
+  dataStarted = 0;
+  private readonly closedSessions = new Set<string>();
   private server!: SMTPServer;
   port = 0;
 
@@ -26,7 +29,11 @@ export class SmtpPeer {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onClose: (session) => {
+        peer.closedSessions.add(session.id);
+      },
       onData: (stream, session, callback) => {
+        peer.dataStarted++;
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
@@ -38,6 +45,8 @@ export class SmtpPeer {
             return callback(error);
           }
           const accept = () => {
+            // A message counts as delivered only if its sender is still there to get the 250: SMTP's own rule.
+            if (peer.closedSessions.has(session.id)) return callback(new Error('Client went away'));
             const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
             const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'mi').exec(head)?.[1]?.trim() ?? '';
             peer.received.push({

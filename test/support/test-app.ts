@@ -53,7 +53,7 @@ export class TestApp {
   config!: AppConfig;
   private constructor(
     readonly dir: string,
-    private readonly env: Record<string, string>,
+    readonly env: Record<string, string>,
     private readonly dropDatabase?: () => Promise<void>,
   ) {}
 
@@ -99,7 +99,8 @@ export class TestApp {
     return this.app.get(token);
   }
 
-  async restart(): Promise<void> {
+  async restart(envChanges: Record<string, string> = {}): Promise<void> {
+    Object.assign(this.env, envChanges);
     await this.app.close();
     await this.boot();
   }

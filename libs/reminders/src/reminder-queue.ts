@@ -35,6 +35,8 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ReminderQueue.name);
 
   private readonly queue: Queue<FireJobData>;
+  /** Bull leaves connections it did not create to their creator: these are closed on shutdown. */
+  private readonly connections: Redis[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -44,8 +46,13 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
   ) {
     this.queue = new Bull<FireJobData>(REMINDER_QUEUE, {
       prefix: config.queue.prefix,
-      createClient: (type) => redisClient(config.redis.url, type),
-      settings: { lockDuration: 30_000, stalledInterval: 15_000, maxStalledCount: 3 },
+      createClient: (type) => {
+        const client = redisClient(config.redis.url, type);
+        this.connections.push(client);
+        return client;
+      },
+      // A job whose worker died is handed to another once its lock lapses: the same span as a row's send lease.
+      settings: { lockDuration: config.reminders.leaseMs, stalledInterval: config.reminders.leaseMs, maxStalledCount: 3 },
     });
     this.queue.on('error', (error) => this.logger.warn({ msg: 'Reminder queue error', err: error.message }));
   }
@@ -69,12 +76,17 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     const closing = this.queue.close().catch(() => undefined);
     if (this.isReady) await Promise.race([closing, new Promise((r) => setTimeout(r, 1500).unref())]);
-    for (const client of this.queue.clients) client.disconnect();
+    for (const client of this.connections) client.disconnect();
   }
 
   /** The Bull queue itself, for the admin dashboard only. */
   get bullQueue(): Queue<FireJobData> {
     return this.queue;
+  }
+
+  /** Called each time the connection to Redis becomes ready (at start, and when Redis comes back). */
+  onReady(listener: () => void): void {
+    this.queue.client.on('ready', listener);
   }
 
   get isReady(): boolean {

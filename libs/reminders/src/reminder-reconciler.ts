@@ -35,6 +35,7 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
 
   onApplicationBootstrap(): void {
     setTimeout(() => this.safeRun(), 200).unref();
+    this.queue.onReady(() => this.safeRun());
     this.timer = setInterval(() => this.safeRun(), this.config.reminders.reconcileIntervalMs);
     this.timer.unref();
   }
