@@ -62,6 +62,8 @@ export class SmtpPeer {
         });
       },
     });
+    // A sender killed mid-message resets its connection; for a server that is routine, not a failure.
+    peer.server.on('error', () => undefined);
     await new Promise<void>((resolve) => peer.server.listen(peer.port, '127.0.0.1', resolve));
     return peer;
   }
