@@ -2,3 +2,4 @@ export * from './clock';
 export * from './errors/domain-error';
 export * from './common.module';
 export * from './validation';
+export * from './field-errors';

@@ -2,9 +2,10 @@
  * Validating a plain object against a DTO outside Nest's ValidationPipe (the events route validates a body whose DTO
  * depends on its `type`), with the same options and the same error shape as the global pipe.
  */
-import { ValidationFailedError, type FieldError } from '@app/common';
+import { toFieldErrors, unknownField, validationFailed, type FieldError } from '@app/common';
+export { toFieldErrors, validationFailed };
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
+import { getMetadataStorage, validateSync } from 'class-validator';
 
 /** The options of the global ValidationPipe: unknown fields are refused, never silently dropped. */
 export const VALIDATION_OPTIONS = {
@@ -13,29 +14,6 @@ export const VALIDATION_OPTIONS = {
   forbidUnknownValues: true,
   stopAtFirstError: false,
 } as const;
-
-/** Flattens class-validator's error tree into one entry per field, with dotted paths (`children.0.name`). */
-export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own: FieldError[] = error.constraints
-      ? [{ field, messages: Object.values(error.constraints).map((m) => humanise(m, field)) }]
-      : [];
-    return own.concat(toFieldErrors(error.children ?? [], field));
-  });
-}
-
-/** class-validator says "property x should not exist"; say it in the contract's terms. */
-function humanise(message: string, field: string): string {
-  return /should not exist$/.test(message) ? unknownField(field) : message;
-}
-
-const unknownField = (field: string): string => `${field} is not a known field`;
-
-/** The error the contract describes for a 400: one entry per bad field, all of them at once. */
-export function validationFailed(fields: FieldError[]): ValidationFailedError {
-  return new ValidationFailedError(`Invalid input: ${fields.map((f) => f.field).join(', ')}`, fields);
-}
 
 /** The property names a DTO class declares validators for. */
 export function knownFields(cls: ClassConstructor<object>): ReadonlySet<string> {
