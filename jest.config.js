@@ -1,4 +1,8 @@
-/** Three projects: pure unit tests, and the e2e suite on SQLite and (when TEST_DATABASE_URL is set) PostgreSQL. */
+/**
+ * Projects: pure unit tests; the e2e suite on SQLite and (when TEST_DATABASE_URL is set) PostgreSQL; and the fault
+ * suite (`npm run test:faults`: Redis and SMTP outages, a killed service, hostile and cross-partnership requests), on
+ * SQLite, with its own redis-server processes.
+ */
 const moduleNameMapper = {
   '^@app/calendar$': '<rootDir>/libs/calendar/src',
   '^@app/common$': '<rootDir>/libs/common/src',
@@ -26,6 +30,9 @@ const projects = [
   { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,config}/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
   e2e('e2e-sqlite', { setupFiles: ['<rootDir>/test/support/use-sqlite.ts'] }),
 ];
+projects.push(
+  e2e('faults', { testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'], setupFiles: ['<rootDir>/test/support/use-sqlite.ts'] }),
+);
 if (process.env.TEST_DATABASE_URL) {
   projects.push(e2e('e2e-postgres', { setupFiles: ['<rootDir>/test/support/use-postgres.ts'] }));
 }
