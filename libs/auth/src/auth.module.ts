@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -18,7 +19,12 @@ import { UsersService } from './users/users.service';
     TypeOrmModule.forFeature([PartnershipEntity, UserEntity]),
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: config.jwt.secret, signOptions: { algorithm: 'HS256' } }),
+      // A KeyObject, made once: given a string, jsonwebtoken first tries it as a public key on every verify, which
+      // throws and costs about half a millisecond per request.
+      useFactory: (config: AppConfig) => {
+        const key = createSecretKey(Buffer.from(config.jwt.secret, 'utf8'));
+        return { secretOrKeyProvider: () => key, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } };
+      },
     }),
   ],
   providers: [

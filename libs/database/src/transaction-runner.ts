@@ -1,18 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager } from 'typeorm';
+
+type Work<T> = (manager: EntityManager) => Promise<T>;
+
+interface QueuedWork {
+  work: Work<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Enough to empty the queue of a busy service in one commit, small enough that no one waits long behind a batch. */
+const MAX_BATCH = 32;
 
 /**
  * Runs a unit of work in one database transaction.
  *
- * TypeORM's SQLite driver shares a single connection, so two transactions started concurrently would interleave on
- * it (the second becomes a savepoint inside the first). Writers are therefore queued through a mutex on SQLite; on
- * PostgreSQL each transaction gets its own pooled connection and row locks do the ordering.
+ * On PostgreSQL each unit is its own transaction on a pooled connection, and row locks do the ordering.
+ *
+ * TypeORM's SQLite driver shares one connection, so writers must take turns. Rather than one transaction (and one
+ * fsync) each, the units waiting their turn are committed together (group commit): one transaction, each unit inside
+ * its own savepoint. A unit that fails is rolled back to its savepoint and alone gets the error; the others commit.
+ * No unit is answered before the commit that holds it, so an acknowledged write is on disk.
  */
 @Injectable()
 export class TransactionRunner {
-  private readonly sqliteWriteLock = new Mutex();
+  private readonly queue: QueuedWork[] = [];
+  private writing = false;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -20,10 +34,44 @@ export class TransactionRunner {
     return this.dataSource.options.type === 'sqlite';
   }
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.isSqlite) {
-      return this.sqliteWriteLock.runExclusive(() => this.dataSource.transaction(work));
+  run<T>(work: Work<T>): Promise<T> {
+    if (!this.isSqlite) return this.dataSource.transaction(work);
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.queue.length > 0) await this.commitBatch(this.queue.splice(0, MAX_BATCH));
+    } finally {
+      this.writing = false;
     }
-    return this.dataSource.transaction(work);
+  }
+
+  private async commitBatch(batch: QueuedWork[]): Promise<void> {
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        for (const unit of batch) {
+          try {
+            // A nested transaction on the same runner is a savepoint (TypeORM's transaction depth).
+            outcomes.push({ ok: true, value: await manager.transaction(unit.work) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (commitError) {
+      for (const unit of batch) unit.reject(commitError);
+      return;
+    }
+    batch.forEach((unit, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) unit.resolve(outcome.value);
+      else unit.reject(outcome.error);
+    });
   }
 }

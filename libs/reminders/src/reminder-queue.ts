@@ -1,15 +1,15 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import Bull, { type Job, type Queue } from 'bull';
 import Redis, { RedisOptions } from 'ioredis';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CasesService } from '@app/cases';
 import { Clock } from '@app/common';
 import { AppConfig } from '@app/config';
 import { ReminderEntity } from './reminder.entity';
+import { ReminderJobChanges, ReminderScheduler } from './reminder-scheduler';
 
 export const REMINDER_QUEUE = 'reminders';
 export const FIRE_JOB = 'fire';
+const SCHEDULE_CHUNK = 1000;
 
 export interface FireJobData {
   reminderId: string;
@@ -39,8 +39,8 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
   private readonly connections: Redis[] = [];
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
+    private readonly scheduler: ReminderScheduler,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {
@@ -66,7 +66,7 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     // After a case change commits, bring its jobs in line with its rows. Never awaited by the command.
-    this.cases.onCaseChanged((change) => this.syncCase(change.caseId));
+    this.cases.onCaseChanged((change) => this.applyJobChanges(this.scheduler.takeJobChanges(change), change.caseId));
   }
 
   /**
@@ -93,15 +93,11 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
     return this.queue.client.status === 'ready';
   }
 
-  async syncCase(caseId: string): Promise<void> {
-    if (!this.isReady) return;
-    const rows = await this.dataSource.getRepository(ReminderEntity).find({
-      where: { caseId },
-      select: { id: true, status: true, fireAtMs: true },
-    });
+  private async applyJobChanges(changes: ReminderJobChanges | undefined, caseId: string): Promise<void> {
+    if (!changes || !this.isReady) return;
     try {
-      await this.schedule(rows.filter((r) => r.status === 'pending'));
-      await this.unschedule(rows.filter((r) => r.status === 'cancelled').map((r) => r.id));
+      await this.schedule(changes.scheduled);
+      await this.unschedule(changes.cancelled);
     } catch (error) {
       this.logger.warn({ msg: 'Could not update reminder jobs; the reconciler will', caseId, err: (error as Error).message });
     }
@@ -111,18 +107,21 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
   async schedule(rows: Pick<ReminderEntity, 'id' | 'fireAtMs'>[]): Promise<void> {
     const now = this.clock.now().getTime();
     const { attempts, backoffMs } = this.config.reminders;
-    for (const row of rows) {
-      await this.queue.add(
-        FIRE_JOB,
-        { reminderId: row.id },
-        {
-          jobId: row.id,
-          delay: Math.max(0, row.fireAtMs - now),
-          attempts,
-          backoff: { type: 'exponential', delay: backoffMs },
-          removeOnComplete: true,
-          removeOnFail: true,
-        },
+    // addBulk sends each chunk in one MULTI: one round trip per thousand jobs when the reconciler rebuilds a queue.
+    for (let i = 0; i < rows.length; i += SCHEDULE_CHUNK) {
+      await this.queue.addBulk(
+        rows.slice(i, i + SCHEDULE_CHUNK).map((row) => ({
+          name: FIRE_JOB,
+          data: { reminderId: row.id },
+          opts: {
+            jobId: row.id,
+            delay: Math.max(0, row.fireAtMs - now),
+            attempts,
+            backoff: { type: 'exponential', delay: backoffMs },
+            removeOnComplete: true,
+            removeOnFail: true,
+          },
+        })),
       );
     }
   }

@@ -13,6 +13,7 @@ export interface ReconcileReport {
   removed: number;
   leasesReleased: number;
   redisReady: boolean;
+  durationMs: number;
 }
 
 /**
@@ -55,6 +56,7 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async pass(): Promise<ReconcileReport> {
+    const started = performance.now();
     const now = this.clock.now().getTime();
     const repo = this.dataSource.getRepository(ReminderEntity);
     const released = await repo
@@ -63,11 +65,9 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
       .set({ status: 'pending', leaseUntilMs: null })
       .where("status = 'sending' AND \"leaseUntilMs\" < :now", { now })
       .execute();
-    const pending = await repo
-      .createQueryBuilder('r')
-      .select(['r.id', 'r.fireAtMs'])
-      .where("r.status = 'pending'")
-      .getMany();
+    const pending = (
+      await repo.createQueryBuilder('r').select('r.id', 'id').addSelect('r.fireAtMs', 'fireAtMs').where("r.status = 'pending'").getRawMany<{ id: string; fireAtMs: string | number }>()
+    ).map((r) => ({ id: r.id, fireAtMs: Number(r.fireAtMs) }));
     const report: ReconcileReport = {
       pending: pending.length,
       enqueued: 0,
@@ -75,8 +75,9 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
       removed: 0,
       leasesReleased: released.affected ?? 0,
       redisReady: this.queue.isReady,
+      durationMs: 0,
     };
-    if (!this.queue.isReady) return report;
+    if (!this.queue.isReady) return { ...report, durationMs: Math.round(performance.now() - started) };
 
     const inRedis = await this.queue.jobIds();
     const delayed = await this.queue.delayedJobIds();
@@ -93,6 +94,7 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
     const stray = [...delayed].filter((id) => !pendingIds.has(id));
     await this.queue.unschedule(stray);
     report.removed = stray.length;
+    report.durationMs = Math.round(performance.now() - started);
     if (report.enqueued || report.promoted || report.removed || report.leasesReleased) {
       this.logger.log({ msg: 'Reconciled reminder queue', ...report });
     }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { PartnershipCalendars } from '@app/auth';
-import { CasesService, CaseWriteHook, CaseWritten } from '@app/cases';
+import { CaseChanged, CasesService, CaseWriteHook, CaseWritten, insertRows } from '@app/cases';
 import { getRulebook } from '@app/workflows';
 import { noticesFor } from './notice-plan';
 import { DEFAULT_REMINDER_OFFSETS, londonNineAm, planDeadlineReminders } from './reminder-plan';
@@ -13,8 +13,16 @@ import { ReminderEntity } from './reminder.entity';
  * for running deadlines, pending rows cancelled when their deadline was met, moved, paused or cancelled, and one
  * notice row per event that calls for a mail.
  */
+export interface ReminderJobChanges {
+  scheduled: Pick<ReminderEntity, 'id' | 'fireAtMs'>[];
+  cancelled: string[];
+}
+
 @Injectable()
 export class ReminderScheduler implements CaseWriteHook, OnModuleInit {
+  /** Keyed by the change object, which the case service hands to the write hook and then, after commit, to listeners. */
+  private readonly jobChanges = new WeakMap<CaseChanged, ReminderJobChanges>();
+
   constructor(
     private readonly cases: CasesService,
     private readonly calendars: PartnershipCalendars,
@@ -82,6 +90,17 @@ export class ReminderScheduler implements CaseWriteHook, OnModuleInit {
       await repo.update({ id: In(obsolete.map((r) => r.id)) }, { status: 'cancelled' });
     }
     const fresh = desired.filter((r) => !existingKeys.has(r.dedupeKey));
-    for (let i = 0; i < fresh.length; i += 50) await repo.insert(fresh.slice(i, i + 50));
+    for (let i = 0; i < fresh.length; i += 50) await insertRows(manager, ReminderEntity, fresh.slice(i, i + 50));
+    this.jobChanges.set(change, { scheduled: fresh.map((r) => ({ id: r.id, fireAtMs: r.fireAtMs })), cancelled: obsolete.map((r) => r.id) });
+  }
+
+  /**
+   * The jobs a committed change calls for: its new rows to schedule and its cancelled rows to unschedule. Anything
+   * missed here (Redis away, a crash before this runs) is put right by the reconciler from the rows.
+   */
+  takeJobChanges(change: CaseChanged): ReminderJobChanges | undefined {
+    const changes = this.jobChanges.get(change);
+    this.jobChanges.delete(change);
+    return changes;
   }
 }

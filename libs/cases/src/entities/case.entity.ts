@@ -17,6 +17,8 @@ export interface IncidentDetails {
 @Entity('cases')
 @Index(['partnershipId', 'reference'], { unique: true })
 @Index(['partnershipId', 'stage'])
+// The list's order, with the id so a page is found from the index alone.
+@Index(['partnershipId', 'openedAt', 'reference', 'id'])
 export class CaseEntity {
   @PrimaryColumn('uuid')
   id: string;

@@ -9,7 +9,8 @@ export type DeadlineClockState = 'running' | 'paused' | 'stopped' | 'cancelled';
  */
 @Entity('deadlines')
 @Index(['caseId', 'rule'], { unique: true })
-@Index(['partnershipId', 'clockState', 'dueOn'])
+// The overdue and due-soon lists: running deadlines in a date range, and their cases, from the index alone.
+@Index(['partnershipId', 'clockState', 'dueOn', 'caseId'])
 export class DeadlineEntity {
   @PrimaryColumn('uuid')
   id: string;
