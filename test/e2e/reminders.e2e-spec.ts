@@ -51,6 +51,7 @@ describe('Deadline reminders and mail, on real Redis and a real SMTP peer', () =
   beforeEach(() => {
     smtp.received.length = 0;
     smtp.refuseNext = 0;
+    smtp.refuseOnly = undefined;
   });
 
   it('delivers a due warning at 09:00 London to the business unit and subgroup, with only the reference and a link', async () => {
@@ -118,6 +119,8 @@ describe('Deadline reminders and mail, on real Redis and a real SMTP peer', () =
   it('delivers after retries when SMTP refuses for a while, then accepts', async () => {
     setNow(t, '2026-01-05T08:00:00Z');
     const opened = await openCase(t, team.bu, '2026-01-05');
+    // Only this case's mail is refused: an earlier test's mail still in flight must not use up the refusals.
+    smtp.refuseOnly = (raw) => raw.includes(opened.reference as string);
     smtp.refuseNext = 2;
     setNow(t, '2026-01-05T09:00:01Z');
     await reconcile(t);

@@ -150,9 +150,15 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
     return new Set(await this.queue.client.zrange(this.queue.toKey('delayed'), 0, -1));
   }
 
-  async promote(id: string): Promise<void> {
+  /**
+   * Brings forward a job still waiting for its first firing. A job waiting out a retry back-off keeps its delay:
+   * promoting it would spend the attempts meant to outlast an SMTP outage within seconds.
+   */
+  async promote(id: string): Promise<boolean> {
     const job: Job<FireJobData> | null = await this.queue.getJob(id);
-    if (job && (await job.isDelayed())) await job.promote();
+    if (!job || job.attemptsMade > 0 || !(await job.isDelayed())) return false;
+    await job.promote();
+    return true;
   }
 
   counts() {

@@ -26,6 +26,7 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
   private readonly logger = new Logger(ReminderReconciler.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<ReconcileReport>;
+  private next?: Promise<ReconcileReport>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -49,9 +50,21 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
     this.run().catch((error) => this.logger.warn({ msg: 'Reconcile failed; will try again', err: (error as Error).message }));
   }
 
-  /** One pass; concurrent callers share it. */
+  /**
+   * One pass. A call made while a pass runs gets a fresh pass after it (shared by all such callers): the running one
+   * may have looked at Redis before it came back.
+   */
   run(): Promise<ReconcileReport> {
-    this.running ??= this.pass().finally(() => (this.running = undefined));
+    if (this.running) {
+      this.next ??= this.running
+        .catch(() => undefined)
+        .then(() => {
+          this.next = undefined;
+          return this.run();
+        });
+      return this.next;
+    }
+    this.running = this.pass().finally(() => (this.running = undefined));
     return this.running;
   }
 
@@ -85,10 +98,7 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
     await this.queue.schedule(missing);
     report.enqueued = missing.length;
     for (const row of pending) {
-      if (row.fireAtMs <= now && delayed.has(row.id)) {
-        await this.queue.promote(row.id);
-        report.promoted++;
-      }
+      if (row.fireAtMs <= now && delayed.has(row.id) && (await this.queue.promote(row.id))) report.promoted++;
     }
     const pendingIds = new Set(pending.map((r) => r.id));
     const stray = [...delayed].filter((id) => !pendingIds.has(id));

@@ -57,6 +57,10 @@ export class ErrorResponseFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       return { statusCode, code: CODE_BY_STATUS[statusCode] ?? 'validation-failed', message: messageOf(exception) };
     }
+    if (isExposedClientError(exception)) {
+      const statusCode = exception.status;
+      return { statusCode, code: CODE_BY_STATUS[statusCode] ?? 'validation-failed', message: exception.message };
+    }
     const errorId = randomUUID();
     // Only name, message and stack: driver errors carry the query's parameters, which may hold case details.
     const err = exception instanceof Error ? { type: exception.name, message: exception.message, stack: exception.stack } : { type: typeof exception };
@@ -68,6 +72,17 @@ export class ErrorResponseFilter implements ExceptionFilter {
       details: { errorId },
     };
   }
+}
+
+/**
+ * A client error raised by Express middleware before Nest's pipeline, such as body-parser's (413 body too large, 415
+ * unsupported charset or content encoding, 400 undecodable gzip). Nest maps only its SyntaxError; the rest are
+ * http-errors objects whose `expose` flag marks the message as safe to show.
+ */
+function isExposedClientError(exception: unknown): exception is Error & { status: number } {
+  if (!(exception instanceof Error)) return false;
+  const { status, expose } = exception as { status?: unknown; expose?: unknown };
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500;
 }
 
 function withDetails(details: unknown): { details?: unknown } {

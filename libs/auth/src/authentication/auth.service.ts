@@ -41,6 +41,12 @@ export class AuthService {
     } catch {
       throw new UnauthenticatedError('The token is invalid or has expired');
     }
+    // Only tokens shaped as login() signs them: a lookup by a missing id would match any user (TypeORM drops
+    // undefined conditions), and a token with no expiry would never lapse.
+    const { sub, pid, exp } = claims as TokenClaims & { exp?: unknown };
+    if (typeof sub !== 'string' || !sub || typeof pid !== 'string' || !pid || typeof exp !== 'number') {
+      throw new UnauthenticatedError('The token is invalid or has expired');
+    }
     const user = await this.users.findActiveById(claims.sub);
     if (!user || user.partnershipId !== claims.pid) throw new UnauthenticatedError('The token is invalid or has expired');
     return markAuthenticated({

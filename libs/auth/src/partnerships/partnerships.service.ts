@@ -31,6 +31,15 @@ export class PartnershipsService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The partnership made when the deployment was first started (the operator's own): its admins run the deployment,
+   * e.g. the queue dashboard, which shows every partnership's jobs.
+   */
+  async isOperatorPartnership(id: string): Promise<boolean> {
+    const [first] = await this.partnerships.find({ select: { id: true }, order: { createdAt: 'ASC', id: 'ASC' }, take: 1 });
+    return first?.id === id;
+  }
+
   async get(id: string): Promise<PartnershipEntity> {
     const found = await this.partnerships.findOneBy({ id });
     if (!found) throw new NotFoundError('Partnership');

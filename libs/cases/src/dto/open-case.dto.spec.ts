@@ -45,6 +45,8 @@ describe('OpenCaseDto', () => {
     ['no children', []],
     ['five children', [child, child, child, child, child]],
     ['children as an object', child],
+    ['children in a list inside the list', [[child]]],
+    ['an empty list as the only child', [[]]],
   ])('refuses %s', (_label, children) => {
     const error = refusal({ ...valid, children });
     expect(fieldsOf(error)).toContain('children');

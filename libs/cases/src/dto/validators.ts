@@ -151,13 +151,19 @@ export function IsNotAfter(otherProperty: string, options?: ValidationOptions): 
   );
 }
 
-/** An array of `min` to `max` items (`noun` names them in the message: "children must be a list of 1 to 4 children"). */
+const isRecord = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * An array of `min` to `max` objects (`noun` names them in the message: "children must be a list of 1 to 4
+ * children"). An item that is itself an array is refused here: `ValidateNested` would validate that array's items
+ * instead, so `[[]]` or `[[child, child, ...]]` would pass with no child fields checked or too many children.
+ */
 export function IsListOf(min: number, max: number, noun: string, options?: ValidationOptions): PropertyDecorator {
   return constraint(
     'isListOf',
     (value) => {
       if (isMissing(value)) return 'is required';
-      const ok = Array.isArray(value) && value.length >= min && value.length <= max;
+      const ok = Array.isArray(value) && value.length >= min && value.length <= max && value.every(isRecord);
       return ok ? undefined : `must be a list of ${min} to ${max} ${noun}`;
     },
     options,
