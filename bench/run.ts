@@ -65,7 +65,7 @@ function machine() {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     sqlite: (sqlite3 as unknown as { VERSION: string }).VERSION,
-    redis: version('redis-server', ['--version']).replace(/^Redis server /, ''),
+    redis: /v=([\d.]+)/.exec(version('redis-server', ['--version']))?.[1] ?? 'unknown',
     os: version('uname', ['-sr']),
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Clock, NotFoundError, ValidationFailedError } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AGENCIES, getRulebook, validateOverrides, type Role } from '@app/workflows';
@@ -22,8 +22,16 @@ export function toPartnershipView(p: PartnershipEntity): PartnershipView {
   };
 }
 
+/** Runs in the transaction that changed a partnership's closure days, rule overrides or reminder offsets. */
+export interface PartnershipSettingsHook {
+  /** Returns what to do once the change has committed. */
+  afterSettingsChanged(manager: EntityManager, partnership: PartnershipEntity, changedBy: string): Promise<() => void>;
+}
+
 @Injectable()
 export class PartnershipsService {
+  private readonly settingsHooks: PartnershipSettingsHook[] = [];
+
   constructor(
     @InjectRepository(PartnershipEntity) private readonly partnerships: Repository<PartnershipEntity>,
     private readonly users: UsersService,
@@ -46,8 +54,14 @@ export class PartnershipsService {
     return found;
   }
 
+  /** Lets the cases feature bring stored deadlines and reminders in line with new settings, in the same transaction. */
+  registerSettingsHook(hook: PartnershipSettingsHook): void {
+    this.settingsHooks.push(hook);
+  }
+
   async update(id: string, changes: UpdatePartnershipDto, changedBy: string): Promise<PartnershipEntity> {
-    return this.tx.run(async (manager) => {
+    const afterCommit: (() => void)[] = [];
+    const saved = await this.tx.run(async (manager) => {
       const repo = manager.getRepository(PartnershipEntity);
       const partnership = await repo.findOneBy({ id });
       if (!partnership) throw new NotFoundError('Partnership');
@@ -66,8 +80,15 @@ export class PartnershipsService {
         const today = this.clock.now().toISOString().slice(0, 10);
         partnership.ruleOverrides = changes.ruleOverrides.map((o) => ({ ...o, changedBy, changedOn: today }));
       }
-      return repo.save(partnership);
+      const saved = await repo.save(partnership);
+      const clocksChanged = changes.closureDays !== undefined || changes.ruleOverrides !== undefined || changes.reminderOffsets !== undefined;
+      if (clocksChanged) {
+        for (const hook of this.settingsHooks) afterCommit.push(await hook.afterSettingsChanged(manager, saved, changedBy));
+      }
+      return saved;
     });
+    for (const run of afterCommit) run();
+    return saved;
   }
 
   /** Creates a partnership with its first admin, in one transaction. Used by the first start and the operator command. */

@@ -3,12 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
 import { CaseMachineRegistry } from '@app/workflows';
 import { CASE_ENTITIES } from '../entities';
+import { IntegrityChecker } from '../integrity/integrity-checker';
 import { CaseDeadlines } from './case-deadlines.service';
 import { CasesService } from './cases.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES), AuthModule],
-  providers: [CasesService, CaseDeadlines, { provide: CaseMachineRegistry, useFactory: () => new CaseMachineRegistry() }],
-  exports: [CasesService, CaseDeadlines, CaseMachineRegistry],
+  providers: [CasesService, CaseDeadlines, IntegrityChecker, { provide: CaseMachineRegistry, useFactory: () => new CaseMachineRegistry() }],
+  exports: [CasesService, CaseDeadlines, CaseMachineRegistry, IntegrityChecker],
 })
 export class CasesModule {}

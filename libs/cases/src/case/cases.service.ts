@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { AuthenticatedUser, PartnershipEntity, PartnershipsService, assertHasRole } from '@app/auth';
+import { AuthenticatedUser, PartnershipEntity, PartnershipSettingsHook, PartnershipsService, assertHasRole } from '@app/auth';
 import { todayInLondon } from '@app/calendar';
 import { Clock, ConflictError, ForbiddenError, NotFoundError } from '@app/common';
 import { TransactionRunner, isUniqueViolation } from '@app/database';
@@ -76,7 +76,7 @@ export const SYSTEM_ACTOR = {
 } as unknown as AuthenticatedUser;
 
 @Injectable()
-export class CasesService {
+export class CasesService implements OnModuleInit, PartnershipSettingsHook {
   private readonly listeners: ((change: CaseChanged) => void | Promise<void>)[] = [];
   private readonly writeHooks: CaseWriteHook[] = [];
 
@@ -88,6 +88,10 @@ export class CasesService {
     private readonly deadlines: CaseDeadlines,
     private readonly machines: CaseMachineRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.partnerships.registerSettingsHook(this);
+  }
 
   /** Called after each committed change; failures are the listener's own (a command never fails because of them). */
   onCaseChanged(listener: (change: CaseChanged) => void | Promise<void>): void {
@@ -381,11 +385,12 @@ export class CasesService {
     row: CaseEntity,
     partnership: PartnershipEntity,
     today: string,
-  ): Promise<DeadlineEntity[]> {
+  ): Promise<DeadlineEntity[] & { changed?: boolean }> {
     const repo = manager.getRepository(DeadlineEntity);
     const computed = this.deadlines.compute(row.snapshot, row.rulebookVersion, partnership, today);
     const rows = new Map((await repo.findBy({ caseId: row.id })).map((d) => [d.rule, d]));
     const added: DeadlineEntity[] = [];
+    let changed = false;
     for (const deadline of computed) {
       const values = {
         startedOn: deadline.startedOn,
@@ -406,10 +411,47 @@ export class CasesService {
       ) {
         await repo.update({ id: current.id }, values);
         Object.assign(current, values);
+        changed = true;
       }
     }
     await insertRows(manager, DeadlineEntity, added);
-    return [...rows.values()];
+    return Object.assign([...rows.values()], { changed: changed || added.length > 0 });
+  }
+
+  /**
+   * New closure days, rule overrides or reminder offsets move due dates: every case of the partnership gets its
+   * deadline rows rewritten where they differ (with a `deadlines.recomputed` audit event and a new version) and its
+   * reminders re-planned, in the transaction that changed the settings.
+   */
+  async afterSettingsChanged(manager: EntityManager, partnership: PartnershipEntity, changedBy: string): Promise<() => void> {
+    const today = this.today();
+    const now = this.clock.now();
+    const changes: CaseChanged[] = [];
+    const repo = manager.getRepository(CaseEntity);
+    const BATCH = 200;
+    for (let offset = 0; ; offset += BATCH) {
+      const rows = await repo.find({ where: { partnershipId: partnership.id }, order: { id: 'ASC' }, skip: offset, take: BATCH });
+      for (const row of rows) {
+        const deadlines = await this.writeDeadlines(manager, row, partnership, today);
+        const change = { caseId: row.id, partnershipId: row.partnershipId, type: 'deadlines.recomputed', from: row.state, to: row.state };
+        let caseRow = row;
+        if (deadlines.changed) {
+          const updated = await manager
+            .createQueryBuilder()
+            .update(CaseEntity)
+            .set({ version: row.version + 1 })
+            .where('id = :id AND version = :version', { id: row.id, version: row.version })
+            .execute();
+          if (!updated.affected) throw new StaleCaseError();
+          caseRow = Object.assign(new CaseEntity(), row, { version: row.version + 1 });
+          await this.appendAudit(manager, caseRow, SYSTEM_ACTOR, change.type, row.state, row.state, { reason: 'partnership-settings-changed', changedBy }, caseRow.version);
+        }
+        await this.runWriteHooks(manager, { caseRow, partnership, deadlines, change, now });
+        changes.push(change);
+      }
+      if (rows.length < BATCH) break;
+    }
+    return () => changes.forEach((change) => this.notify(change));
   }
 
   private toView(row: CaseEntity, partnership: PartnershipEntity, today: string): CaseView {

@@ -1,0 +1,3 @@
+export * from './integrity-violation';
+export * from './case-invariants';
+export * from './integrity-checker';
