@@ -26,7 +26,7 @@ import { round1, summarize, table } from './lib/stats';
 const quick = process.argv.includes('--quick');
 const CLIENTS = 16;
 const JOURNEYS_PER_CLIENT = quick ? 3 : 12;
-const SCALE_CASES = quick ? 20_000 : 100_000;
+const SCALE_CASES = Number(process.env.BENCH_SCALE_CASES) || (quick ? 20_000 : 100_000);
 const QUERY_SAMPLES = quick ? 100 : 300;
 
 interface CommandPath {

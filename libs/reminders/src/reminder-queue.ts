@@ -52,7 +52,13 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
         return client;
       },
       // A job whose worker died is handed to another once its lock lapses: the same span as a row's send lease.
-      settings: { lockDuration: config.reminders.leaseMs, stalledInterval: config.reminders.leaseMs, maxStalledCount: 3 },
+      // The stalled check also returns jobs a closing process took from Redis but never started (no lock at all), so
+      // it runs at least every 30 s (Bull's default) even when the lease is longer.
+      settings: {
+        lockDuration: config.reminders.leaseMs,
+        stalledInterval: Math.min(config.reminders.leaseMs, 30_000),
+        maxStalledCount: 3,
+      },
     });
     this.queue.on('error', (error) => this.logger.warn({ msg: 'Reminder queue error', err: error.message }));
   }
@@ -133,21 +139,25 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** Job ids Redis holds for this queue, in any state a job waits in. */
-  async jobIds(): Promise<Set<string>> {
-    const client = this.queue.client;
-    const key = (name: string) => this.queue.toKey(name);
-    const [delayed, wait, active, paused] = await Promise.all([
-      client.zrange(key('delayed'), 0, -1),
-      client.lrange(key('wait'), 0, -1),
-      client.lrange(key('active'), 0, -1),
-      client.lrange(key('paused'), 0, -1),
-    ]);
-    return new Set([...delayed, ...wait, ...active, ...paused]);
+  /** Which of these ids have a job in Redis, in whatever state (a job's hash lives as long as the job). */
+  async existing(ids: string[]): Promise<Set<string>> {
+    const pipeline = this.queue.client.pipeline();
+    for (const id of ids) pipeline.exists(this.queue.toKey(id));
+    const answers = (await pipeline.exec()) ?? [];
+    return new Set(ids.filter((_, i) => answers[i]?.[1] === 1));
   }
 
-  async delayedJobIds(): Promise<Set<string>> {
-    return new Set(await this.queue.client.zrange(this.queue.toKey('delayed'), 0, -1));
+  /** Which of these ids wait in the delayed set. */
+  async delayedAmong(ids: string[]): Promise<Set<string>> {
+    const pipeline = this.queue.client.pipeline();
+    for (const id of ids) pipeline.zscore(this.queue.toKey('delayed'), id);
+    const answers = (await pipeline.exec()) ?? [];
+    return new Set(ids.filter((_, i) => answers[i]?.[1] !== null && answers[i]?.[1] !== undefined));
+  }
+
+  /** Ids in the delayed set by rank, `count` from `start`. */
+  delayedPage(start: number, count: number): Promise<string[]> {
+    return this.queue.client.zrange(this.queue.toKey('delayed'), start, start + count - 1);
   }
 
   /**

@@ -6,6 +6,8 @@ import { AppConfig } from '@app/config';
 import { ReminderQueue } from './reminder-queue';
 import { ReminderEntity } from './reminder.entity';
 
+const PAGE = 2000;
+
 export interface ReconcileReport {
   pending: number;
   enqueued: number;
@@ -78,11 +80,8 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
       .set({ status: 'pending', leaseUntilMs: null })
       .where("status = 'sending' AND \"leaseUntilMs\" < :now", { now })
       .execute();
-    const pending = (
-      await repo.createQueryBuilder('r').select('r.id', 'id').addSelect('r.fireAtMs', 'fireAtMs').where("r.status = 'pending'").getRawMany<{ id: string; fireAtMs: string | number }>()
-    ).map((r) => ({ id: r.id, fireAtMs: Number(r.fireAtMs) }));
     const report: ReconcileReport = {
-      pending: pending.length,
+      pending: 0,
       enqueued: 0,
       promoted: 0,
       removed: 0,
@@ -90,20 +89,50 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
       redisReady: this.queue.isReady,
       durationMs: 0,
     };
-    if (!this.queue.isReady) return { ...report, durationMs: Math.round(performance.now() - started) };
-
-    const inRedis = await this.queue.jobIds();
-    const delayed = await this.queue.delayedJobIds();
-    const missing = pending.filter((r) => !inRedis.has(r.id));
-    await this.queue.schedule(missing);
-    report.enqueued = missing.length;
-    for (const row of pending) {
-      if (row.fireAtMs <= now && delayed.has(row.id) && (await this.queue.promote(row.id))) report.promoted++;
+    if (!this.queue.isReady) {
+      report.pending = await repo.countBy({ status: 'pending' });
+      return { ...report, durationMs: Math.round(performance.now() - started) };
     }
-    const pendingIds = new Set(pending.map((r) => r.id));
-    const stray = [...delayed].filter((id) => !pendingIds.has(id));
-    await this.queue.unschedule(stray);
-    report.removed = stray.length;
+
+    // Page by page (keyset on id), so memory stays flat however many rows are pending.
+    let after: string | undefined;
+    for (;;) {
+      const query = repo.createQueryBuilder('r').select('r.id', 'id').addSelect('r.fireAtMs', 'fireAtMs').where("r.status = 'pending'");
+      if (after) query.andWhere('r.id > :after', { after });
+      const page = (await query.orderBy('r.id', 'ASC').limit(PAGE).getRawMany<{ id: string; fireAtMs: string | number }>()).map((r) => ({
+        id: r.id,
+        fireAtMs: Number(r.fireAtMs),
+      }));
+      if (page.length === 0) break;
+      after = page[page.length - 1].id;
+      report.pending += page.length;
+      const present = await this.queue.existing(page.map((r) => r.id));
+      const missing = page.filter((r) => !present.has(r.id));
+      await this.queue.schedule(missing);
+      report.enqueued += missing.length;
+      const due = page.filter((r) => r.fireAtMs <= now && present.has(r.id));
+      const delayed = due.length ? await this.queue.delayedAmong(due.map((r) => r.id)) : new Set<string>();
+      for (const row of due) {
+        if (delayed.has(row.id) && (await this.queue.promote(row.id))) report.promoted++;
+      }
+      if (page.length < PAGE) break;
+    }
+
+    // Delayed jobs whose rows are no longer pending (sent, cancelled, ...): walk the delayed set a page at a time.
+    for (let start = 0; ; start += PAGE) {
+      const ids = await this.queue.delayedPage(start, PAGE);
+      if (ids.length === 0) break;
+      const stillPending = new Set(
+        (await repo.createQueryBuilder('r').select('r.id', 'id').where('r.id IN (:...ids)', { ids }).andWhere("r.status = 'pending'").getRawMany<{ id: string }>()).map(
+          (r) => r.id,
+        ),
+      );
+      const stray = ids.filter((id) => !stillPending.has(id));
+      await this.queue.unschedule(stray);
+      report.removed += stray.length;
+      start -= stray.length; // the removed jobs no longer take up ranks in the set
+      if (ids.length < PAGE) break;
+    }
     report.durationMs = Math.round(performance.now() - started);
     if (report.enqueued || report.promoted || report.removed || report.leasesReleased) {
       this.logger.log({ msg: 'Reconciled reminder queue', ...report });

@@ -243,7 +243,9 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       counted = await matching().select('COUNT(*)', 'n').getRawOne();
     }
     const ids = page.map((r) => r.id);
-    const rows = ids.length ? await this.dataSource.getRepository(CaseEntity).findBy({ id: In(ids), partnershipId: pid }) : [];
+    // By id alone: the ids come from this partnership's page, and a partnershipId term here lets SQLite pick the
+    // partnership index and walk every case instead of fifty primary-key lookups.
+    const rows = ids.length ? await this.dataSource.getRepository(CaseEntity).findBy({ id: In(ids) }) : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     const partnership = await this.partnerships.get(pid);
     return {
