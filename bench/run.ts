@@ -124,7 +124,7 @@ function commandPath(engine: Awaited<ReturnType<typeof driveJourneys>>, floor: F
   };
 }
 
-async function sqliteCommandPath(dir: string, redisUrl: string, peakRss: number[]): Promise<{ result: CommandPath; dbPath: string; team: Team }> {
+async function sqliteCommandPath(dir: string, redisUrl: string, peakRss: Record<string, number>): Promise<{ result: CommandPath; dbPath: string; team: Team }> {
   const dbPath = join(dir, 'engine.sqlite');
   const service = await ServiceProcess.start(
     { DB_TYPE: 'sqlite', SQLITE_PATH: dbPath, DATA_DIR: join(dir, 'data'), MAIL_OUTBOX_DIR: join(dir, 'outbox'), REDIS_URL: redisUrl, QUEUE_PREFIX: 'bench-sqlite' },
@@ -134,7 +134,7 @@ async function sqliteCommandPath(dir: string, redisUrl: string, peakRss: number[
   log(`SQLite: ${CLIENTS} clients x ${JOURNEYS_PER_CLIENT} journeys`);
   const engine = await driveJourneys(service, team);
   await service.stop();
-  peakRss.push(service.peakRssMb);
+  peakRss.commandsSqlite = service.peakRssMb;
   const commandsPerJourney = engine.latencies.length / (CLIENTS * JOURNEYS_PER_CLIENT);
   // The warm-up and one-client journeys' commands are in the database too.
   const journeysRun = CLIENTS * JOURNEYS_PER_CLIENT + 1 + (quick ? 1 : 3);
@@ -146,7 +146,7 @@ async function sqliteCommandPath(dir: string, redisUrl: string, peakRss: number[
   return { result: commandPath(engine, floor), dbPath, team };
 }
 
-async function postgresCommandPath(serverUrl: string, dir: string, redisUrl: string, peakRss: number[]): Promise<CommandPath> {
+async function postgresCommandPath(serverUrl: string, dir: string, redisUrl: string, peakRss: Record<string, number>): Promise<CommandPath> {
   const name = `pr_bench_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
@@ -162,7 +162,7 @@ async function postgresCommandPath(serverUrl: string, dir: string, redisUrl: str
     log(`PostgreSQL: ${CLIENTS} clients x ${JOURNEYS_PER_CLIENT} journeys`);
     const engine = await driveJourneys(service, team);
     await service.stop();
-    peakRss.push(service.peakRssMb);
+    peakRss.commandsPostgres = service.peakRssMb;
     const commandsPerJourney = engine.latencies.length / (CLIENTS * JOURNEYS_PER_CLIENT);
     const journeysRun = CLIENTS * JOURNEYS_PER_CLIENT + 1 + (quick ? 1 : 3);
     const profile = await writeProfileFromPostgres(url.toString(), journeysRun * commandsPerJourney, commandsPerJourney);
@@ -188,14 +188,14 @@ async function timeQuery(service: ServiceProcess, token: string, path: string) {
   return { matching: first.total, p50Ms, p99Ms };
 }
 
-async function scale(dir: string, dbPath: string, team: Team, peakRss: number[]) {
+async function scale(dir: string, dbPath: string, team: Team, peakRss: Record<string, number>) {
   // Templates are made through the API on the engine's database, then cloned.
   const redis = await TestRedisServer.start();
   const env = { DB_TYPE: 'sqlite', SQLITE_PATH: dbPath, DATA_DIR: join(dir, 'data'), MAIL_OUTBOX_DIR: join(dir, 'outbox'), REDIS_URL: redis.url, QUEUE_PREFIX: 'bench-scale' };
   let service = await ServiceProcess.start(env, join(dir, 'service-templates.log'));
   const templates = await createTemplateCases(service.url, team, today());
   await service.stop();
-  peakRss.push(service.peakRssMb);
+  peakRss.templates = service.peakRssMb;
   await redis.stop();
 
   log(`seeding ${SCALE_CASES} cases`);
@@ -223,7 +223,7 @@ async function scale(dir: string, dbPath: string, team: Team, peakRss: number[])
     };
   } finally {
     await service.stop();
-    peakRss.push(service.peakRssMb);
+    peakRss.scale = service.peakRssMb;
     await emptyRedis.stop();
   }
 }
@@ -279,7 +279,7 @@ function quoteInReadme(markdown: string): void {
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/apps/api/src/main.js'))) throw new Error('run `npm run build` first (npm run bench does)');
   const dir = mkdtempSync(join(tmpdir(), 'pr-bench-'));
-  const peakRss: number[] = [];
+  const peakRss: Record<string, number> = {};
   const redis = await TestRedisServer.start();
   try {
     const startedAt = new Date().toISOString();
@@ -297,7 +297,8 @@ async function main(): Promise<void> {
       sqlite: sqlite.result,
       ...(postgres ? { postgres } : {}),
       ...scaled,
-      rssMb: Math.max(...peakRss),
+      rssMb: Math.max(...Object.values(peakRss)),
+      rssMbByPhase: peakRss,
     };
     const printed = report(results);
     process.stdout.write(`\n${printed.text}\n\n`);

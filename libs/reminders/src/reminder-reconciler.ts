@@ -29,6 +29,7 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
   private timer?: NodeJS.Timeout;
   private running?: Promise<ReconcileReport>;
   private next?: Promise<ReconcileReport>;
+  private runningWithRedis = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,10 +54,11 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /**
-   * One pass. A call made while a pass runs gets a fresh pass after it (shared by all such callers): the running one
-   * may have looked at Redis before it came back.
+   * One pass; concurrent callers share it. But if the running pass began while Redis was away, a caller (such as
+   * Redis coming back) gets a fresh pass after it, shared by all such callers.
    */
   run(): Promise<ReconcileReport> {
+    if (this.running && this.runningWithRedis) return this.running;
     if (this.running) {
       this.next ??= this.running
         .catch(() => undefined)
@@ -66,6 +68,7 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
         });
       return this.next;
     }
+    this.runningWithRedis = this.queue.isReady;
     this.running = this.pass().finally(() => (this.running = undefined));
     return this.running;
   }

@@ -15,6 +15,8 @@ export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancel
  */
 @Entity('reminders')
 @Index(['status', 'fireAtMs'])
+// The reconciler's walk through the pending rows, a page at a time in id order.
+@Index(['status', 'id'])
 @Index(['caseId', 'status'])
 export class ReminderEntity {
   @PrimaryColumn('uuid')
