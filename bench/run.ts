@@ -1,5 +1,5 @@
 /**
- * The benchmark: `npm run bench` (about 10 minutes) or `npm run bench -- --quick` (under 2).
+ * The benchmark: `npm run bench` (about 4 minutes) or `npm run bench -- --quick` (under 2).
  *
  * 1. Command path: whole LCSPR journeys driven over HTTP by 16 concurrent clients against the built service on SQLite
  *    (and PostgreSQL when DATABASE_URL is set), then the floor: the same writes straight through the driver.
@@ -108,6 +108,11 @@ async function driveJourneys(service: ServiceProcess, team: Team) {
   return { latencies, seconds, cpuMsPerCommand, alone };
 }
 
+/** The floor is what the driver can do at best: of two runs (fsync times vary on shared disks), the faster counts. */
+function fastest(runs: FloorResult[]): FloorResult {
+  return runs.reduce((best, run) => (run.commandsPerSecond > best.commandsPerSecond ? run : best));
+}
+
 function commandPath(engine: Awaited<ReturnType<typeof driveJourneys>>, floor: FloorResult): CommandPath {
   const commandsPerSecond = engine.latencies.length / engine.seconds;
   const floorStats = summarize(floor.latencies);
@@ -141,8 +146,8 @@ async function sqliteCommandPath(dir: string, redisUrl: string, peakRss: Record<
   const profile = await writeProfileFromSqlite(dbPath, journeysRun * commandsPerJourney, commandsPerJourney);
   const floorPath = join(dir, 'floor.sqlite');
   copyFileSync(dbPath, floorPath);
-  log(`SQLite floor: ${CLIENTS * JOURNEYS_PER_CLIENT} journeys through the driver`);
-  const floor = await sqliteFloor(floorPath, profile, CLIENTS * JOURNEYS_PER_CLIENT);
+  log(`SQLite floor: ${CLIENTS * JOURNEYS_PER_CLIENT} journeys through the driver, twice`);
+  const floor = fastest([await sqliteFloor(floorPath, profile, CLIENTS * JOURNEYS_PER_CLIENT), await sqliteFloor(floorPath, profile, CLIENTS * JOURNEYS_PER_CLIENT)]);
   return { result: commandPath(engine, floor), dbPath, team };
 }
 
@@ -166,8 +171,11 @@ async function postgresCommandPath(serverUrl: string, dir: string, redisUrl: str
     const commandsPerJourney = engine.latencies.length / (CLIENTS * JOURNEYS_PER_CLIENT);
     const journeysRun = CLIENTS * JOURNEYS_PER_CLIENT + 1 + (quick ? 1 : 3);
     const profile = await writeProfileFromPostgres(url.toString(), journeysRun * commandsPerJourney, commandsPerJourney);
-    log('PostgreSQL floor');
-    const floor = await postgresFloor(url.toString(), profile, CLIENTS, JOURNEYS_PER_CLIENT);
+    log('PostgreSQL floor, twice');
+    const floor = fastest([
+      await postgresFloor(url.toString(), profile, CLIENTS, JOURNEYS_PER_CLIENT),
+      await postgresFloor(url.toString(), profile, CLIENTS, JOURNEYS_PER_CLIENT),
+    ]);
     return commandPath(engine, floor);
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -9,7 +9,7 @@ import { ReminderJobChanges, ReminderScheduler } from './reminder-scheduler';
 
 export const REMINDER_QUEUE = 'reminders';
 export const FIRE_JOB = 'fire';
-const SCHEDULE_CHUNK = 1000;
+const SCHEDULE_CHUNK = 500;
 
 export interface FireJobData {
   reminderId: string;
@@ -113,7 +113,7 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
   async schedule(rows: Pick<ReminderEntity, 'id' | 'fireAtMs'>[]): Promise<void> {
     const now = this.clock.now().getTime();
     const { attempts, backoffMs } = this.config.reminders;
-    // addBulk sends each chunk in one MULTI: one round trip per thousand jobs when the reconciler rebuilds a queue.
+    // addBulk sends each chunk in one MULTI: one round trip per 500 jobs when the reconciler rebuilds a queue.
     for (let i = 0; i < rows.length; i += SCHEDULE_CHUNK) {
       await this.queue.addBulk(
         rows.slice(i, i + SCHEDULE_CHUNK).map((row) => ({

@@ -6,7 +6,7 @@ import { AppConfig } from '@app/config';
 import { ReminderQueue } from './reminder-queue';
 import { ReminderEntity } from './reminder.entity';
 
-const PAGE = 2000;
+const PAGE = 1000;
 
 export interface ReconcileReport {
   pending: number;
