@@ -92,8 +92,14 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
 
   /** Called each time the connection to Redis becomes ready (at start, and when Redis comes back). */
   onReady(listener: () => void): void {
-    this.queue.client.on('ready', listener);
+    this.queue.client.on('ready', () => {
+      this.readyGeneration++;
+      listener();
+    });
   }
+
+  /** How many times the connection to Redis has become ready: a pass begun before the latest may have missed it. */
+  readyGeneration = 0;
 
   get isReady(): boolean {
     return this.queue.client.status === 'ready';
@@ -132,11 +138,20 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  async unschedule(ids: string[]): Promise<void> {
+  /** Removes the jobs of these rows that wait (an active job is left to finish); returns how many went from the delayed set. */
+  async unschedule(ids: string[]): Promise<number> {
+    let removed = 0;
     for (const id of ids) {
       const job = await this.queue.getJob(id);
-      if (job && !(await job.isActive())) await job.remove();
+      if (job && !(await job.isActive())) {
+        await job.remove();
+        removed++;
+      } else if (!job) {
+        // A member of the delayed set whose job hash is gone: take the bare id out, or it would stay forever.
+        removed += await this.queue.client.zrem(this.queue.toKey('delayed'), id);
+      }
     }
+    return removed;
   }
 
   /** Which of these ids have a job in Redis, in whatever state (a job's hash lives as long as the job). */

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
+import { TransactionRunner } from '@app/database';
 import { AppConfig } from '@app/config';
 import { ReminderQueue } from './reminder-queue';
 import { ReminderEntity } from './reminder.entity';
@@ -30,9 +31,11 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
   private running?: Promise<ReconcileReport>;
   private next?: Promise<ReconcileReport>;
   private runningWithRedis = false;
+  private runningGeneration = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
     private readonly queue: ReminderQueue,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -54,11 +57,11 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /**
-   * One pass; concurrent callers share it. But if the running pass began while Redis was away, a caller (such as
-   * Redis coming back) gets a fresh pass after it, shared by all such callers.
+   * One pass; concurrent callers share it. But if the running pass began while Redis was away, or before Redis last
+   * became ready (it may have come back empty), a caller gets a fresh pass after it, shared by all such callers.
    */
   run(): Promise<ReconcileReport> {
-    if (this.running && this.runningWithRedis) return this.running;
+    if (this.running && this.runningWithRedis && this.runningGeneration === this.queue.readyGeneration) return this.running;
     if (this.running) {
       this.next ??= this.running
         .catch(() => undefined)
@@ -69,6 +72,7 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
       return this.next;
     }
     this.runningWithRedis = this.queue.isReady;
+    this.runningGeneration = this.queue.readyGeneration;
     this.running = this.pass().finally(() => (this.running = undefined));
     return this.running;
   }
@@ -77,12 +81,14 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
     const started = performance.now();
     const now = this.clock.now().getTime();
     const repo = this.dataSource.getRepository(ReminderEntity);
-    const released = await repo
-      .createQueryBuilder()
-      .update(ReminderEntity)
-      .set({ status: 'pending', leaseUntilMs: null })
-      .where("status = 'sending' AND \"leaseUntilMs\" < :now", { now })
-      .execute();
+    const released = await this.tx.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(ReminderEntity)
+        .set({ status: 'pending', leaseUntilMs: null })
+        .where("status = 'sending' AND \"leaseUntilMs\" < :now", { now })
+        .execute(),
+    );
     const report: ReconcileReport = {
       pending: 0,
       enqueued: 0,
@@ -131,9 +137,9 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
         ),
       );
       const stray = ids.filter((id) => !stillPending.has(id));
-      await this.queue.unschedule(stray);
-      report.removed += stray.length;
-      start -= stray.length; // the removed jobs no longer take up ranks in the set
+      const removed = await this.queue.unschedule(stray);
+      report.removed += removed;
+      start -= removed; // the removed jobs no longer take up ranks in the set
       if (ids.length < PAGE) break;
     }
     report.durationMs = Math.round(performance.now() - started);

@@ -5,6 +5,7 @@ import { PartnershipCalendars, PartnershipsService, UsersService } from '@app/au
 import { todayInLondon } from '@app/calendar';
 import { CaseEntity, CasesService, DeadlineEntity } from '@app/cases';
 import { Clock } from '@app/common';
+import { TransactionRunner } from '@app/database';
 import { AppConfig } from '@app/config';
 import { deadlineReminder, eventNotice, MAIL_SENDER, type MailSender, type EventNoticeKind } from '@app/mail';
 import { getRulebook } from '@app/workflows';
@@ -25,6 +26,9 @@ export class ReminderSender {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    // Every write goes through the runner: on SQLite a write outside it would join, and could be rolled back with,
+    // whatever case transaction is open on the shared connection.
+    private readonly tx: TransactionRunner,
     @Inject(MAIL_SENDER) private readonly mail: MailSender,
     private readonly users: UsersService,
     private readonly partnerships: PartnershipsService,
@@ -40,18 +44,20 @@ export class ReminderSender {
 
   async fire(reminderId: string, options: { lastAttempt: boolean }): Promise<FireOutcome> {
     const now = this.clock.now().getTime();
-    const claimed = await this.reminders
-      .createQueryBuilder()
-      .update(ReminderEntity)
-      .set({ status: 'sending', attempts: () => '"attempts" + 1', leaseUntilMs: now + this.config.reminders.leaseMs })
-      .where('id = :id', { id: reminderId })
-      .andWhere('"fireAtMs" <= :now', { now })
-      .andWhere(
-        new Brackets((qb) =>
-          qb.where("status = 'pending'").orWhere("(status = 'sending' AND \"leaseUntilMs\" < :now)", { now }),
-        ),
-      )
-      .execute();
+    const claimed = await this.tx.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(ReminderEntity)
+        .set({ status: 'sending', attempts: () => '"attempts" + 1', leaseUntilMs: now + this.config.reminders.leaseMs })
+        .where('id = :id', { id: reminderId })
+        .andWhere('"fireAtMs" <= :now', { now })
+        .andWhere(
+          new Brackets((qb) =>
+            qb.where("status = 'pending'").orWhere("(status = 'sending' AND \"leaseUntilMs\" < :now)", { now }),
+          ),
+        )
+        .execute(),
+    );
     if (!claimed.affected) {
       const row = await this.reminders.findOneBy({ id: reminderId });
       return row?.status === 'pending' ? 'not-yet' : 'skipped';
@@ -62,9 +68,10 @@ export class ReminderSender {
       return outcome;
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      await this.reminders.update(
-        { id: row.id, status: 'sending' },
-        { status: options.lastAttempt ? 'failed' : 'pending', lastError: message, leaseUntilMs: null },
+      await this.tx.run((manager) =>
+        manager
+          .getRepository(ReminderEntity)
+          .update({ id: row.id, status: 'sending' }, { status: options.lastAttempt ? 'failed' : 'pending', lastError: message, leaseUntilMs: null }),
       );
       this.logger.warn({ msg: 'Reminder send failed', reminderId: row.id, attempt: row.attempts, lastAttempt: options.lastAttempt, err: message });
       throw error;
@@ -72,7 +79,9 @@ export class ReminderSender {
   }
 
   private async finish(row: ReminderEntity, status: ReminderEntity['status'], extra: Partial<ReminderEntity> = {}) {
-    await this.reminders.update({ id: row.id, status: 'sending' }, { status, leaseUntilMs: null, ...extra });
+    await this.tx.run((manager) =>
+      manager.getRepository(ReminderEntity).update({ id: row.id, status: 'sending' }, { status, leaseUntilMs: null, ...extra }),
+    );
   }
 
   private async deliver(row: ReminderEntity, now: number): Promise<FireOutcome> {

@@ -1,3 +1,4 @@
+import { TransactionRunner } from '@app/database';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -41,6 +42,7 @@ export class RemindersAdminController {
   constructor(
     @InjectRepository(ReminderEntity) private readonly reminders: Repository<ReminderEntity>,
     private readonly queue: ReminderQueue,
+    private readonly tx: TransactionRunner,
   ) {}
 
   @Get()
@@ -63,7 +65,9 @@ export class RemindersAdminController {
     const row = await this.reminders.findOneBy({ id, partnershipId: user.partnershipId });
     if (!row) throw new NotFoundError('Reminder');
     if (row.status !== 'failed') throw new RuleViolatedError(`Only a failed reminder can be retried (this one is ${row.status})`);
-    await this.reminders.update({ id, status: 'failed' }, { status: 'pending', attempts: 0, lastError: null });
+    await this.tx.run((manager) =>
+      manager.getRepository(ReminderEntity).update({ id, status: 'failed' }, { status: 'pending', attempts: 0, lastError: null }),
+    );
     await this.queue.schedule([{ id, fireAtMs: 0 }]).catch(() => undefined);
     return toView(await this.reminders.findOneByOrFail({ id }));
   }

@@ -1,3 +1,4 @@
+import { TransactionRunner } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
@@ -25,17 +26,26 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly hasher: PasswordHasher,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async create(partnershipId: string, input: CreateUserDto, manager?: EntityManager): Promise<UserEntity> {
-    const repo = manager ? manager.getRepository(UserEntity) : this.users;
+    // Hashing (argon2, tens of milliseconds) is done before any transaction, so it never holds the writer.
+    const passwordHash = await this.hasher.hash(input.password);
+    const write = (into: EntityManager) => this.insert(into, partnershipId, input, passwordHash);
+    // Without the caller's transaction, through the runner: on SQLite a save outside it would nest into an open batch.
+    return manager ? write(manager) : this.tx.run(write);
+  }
+
+  private async insert(manager: EntityManager, partnershipId: string, input: CreateUserDto, passwordHash: string): Promise<UserEntity> {
+    const repo = manager.getRepository(UserEntity);
     const email = input.email.trim().toLowerCase();
     if (await repo.existsBy({ email })) throw new ConflictError(`A user with email ${email} already exists`);
     const user = repo.create({
       partnershipId,
       email,
       name: input.name,
-      passwordHash: await this.hasher.hash(input.password),
+      passwordHash,
       roles: input.roles,
       agency: input.agency ?? null,
       active: true,

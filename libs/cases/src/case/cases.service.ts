@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThan, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuthenticatedUser, PartnershipEntity, PartnershipSettingsHook, PartnershipsService, assertHasRole } from '@app/auth';
 import { todayInLondon } from '@app/calendar';
@@ -431,8 +431,13 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const changes: CaseChanged[] = [];
     const repo = manager.getRepository(CaseEntity);
     const BATCH = 200;
-    for (let offset = 0; ; offset += BATCH) {
-      const rows = await repo.find({ where: { partnershipId: partnership.id }, order: { id: 'ASC' }, skip: offset, take: BATCH });
+    for (let after = ''; ; ) {
+      const rows = await repo.find({
+        where: { partnershipId: partnership.id, ...(after ? { id: MoreThan(after) } : {}) },
+        order: { id: 'ASC' },
+        take: BATCH,
+      });
+      after = rows[rows.length - 1]?.id ?? after;
       for (const row of rows) {
         const deadlines = await this.writeDeadlines(manager, row, partnership, today);
         const change = { caseId: row.id, partnershipId: row.partnershipId, type: 'deadlines.recomputed', from: row.state, to: row.state };
