@@ -113,20 +113,27 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
         await this.tx.run(async (manager) => {
           const row = await manager.getRepository(CaseEntity).findOneBy({ id: caseId });
           if (!row) throw new NotFoundError('Case');
-          const updated = await manager
-            .createQueryBuilder()
-            .update(CaseEntity)
-            .set({ version: row.version + 1 })
-            .where('id = :id AND version = :version', { id: row.id, version: row.version })
-            .execute();
-          if (!updated.affected) throw new StaleCaseError();
-          await this.appendAudit(manager, row, SYSTEM_ACTOR, type, row.state, row.state, payload, row.version + 1);
+          await this.appendSystemEvent(manager, row, type, payload);
         });
         return;
       } catch (error) {
         if (!(error instanceof StaleCaseError) || attempt === MAX_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /** An audit event that keeps the state, with the version bump that keeps the history one event per version. */
+  private async appendSystemEvent(manager: EntityManager, row: CaseEntity, type: string, payload: Record<string, unknown>): Promise<CaseEntity> {
+    const updated = await manager
+      .createQueryBuilder()
+      .update(CaseEntity)
+      .set({ version: row.version + 1 })
+      .where('id = :id AND version = :version', { id: row.id, version: row.version })
+      .execute();
+    if (!updated.affected) throw new StaleCaseError();
+    const bumped = Object.assign(new CaseEntity(), row, { version: row.version + 1 });
+    await this.appendAudit(manager, bumped, SYSTEM_ACTOR, type, row.state, row.state, payload, bumped.version);
+    return bumped;
   }
 
   private async runWriteHooks(manager: EntityManager, written: CaseWritten): Promise<void> {
@@ -443,15 +450,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
         const change = { caseId: row.id, partnershipId: row.partnershipId, type: 'deadlines.recomputed', from: row.state, to: row.state };
         let caseRow = row;
         if (deadlines.changed) {
-          const updated = await manager
-            .createQueryBuilder()
-            .update(CaseEntity)
-            .set({ version: row.version + 1 })
-            .where('id = :id AND version = :version', { id: row.id, version: row.version })
-            .execute();
-          if (!updated.affected) throw new StaleCaseError();
-          caseRow = Object.assign(new CaseEntity(), row, { version: row.version + 1 });
-          await this.appendAudit(manager, caseRow, SYSTEM_ACTOR, change.type, row.state, row.state, { reason: 'partnership-settings-changed', changedBy }, caseRow.version);
+          caseRow = await this.appendSystemEvent(manager, row, change.type, { reason: 'partnership-settings-changed', changedBy });
         }
         await this.runWriteHooks(manager, { caseRow, partnership, deadlines, change, now });
         changes.push(change);
