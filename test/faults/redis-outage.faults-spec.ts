@@ -17,6 +17,8 @@ import {
   timed,
   until,
   type TimedResponse,
+  NINE_AM,
+  TODAY,
 } from './support/outage-helpers';
 
 /**
@@ -25,8 +27,6 @@ import {
  * agree with the rows again and send what is owed, once. The app is never restarted here. The periodic reconcile is
  * set to an hour so that only the reconcile on Redis becoming ready can do the recovery the README promises.
  */
-const NINE_AM = Date.parse('2026-01-05T09:00:00Z'); // 09:00 London on a winter Monday
-const TODAY = '2026-01-05';
 
 describe('Reminders through a Redis outage, the app running throughout', () => {
   let redis: TestRedisServer;

@@ -14,6 +14,8 @@ import {
   runClockFrom,
   sleep,
   until,
+  NINE_AM,
+  TODAY,
 } from './support/outage-helpers';
 
 /**
@@ -22,8 +24,6 @@ import {
  * then see it and send it again. The periodic reconcile is set to an hour, except in the test about how it and the
  * back-off go together.
  */
-const NINE_AM = Date.parse('2026-01-05T09:00:00Z'); // 09:00 London on a winter Monday
-const TODAY = '2026-01-05';
 
 describe('Reminders and notices through an SMTP outage', () => {
   let redis: TestRedisServer;
