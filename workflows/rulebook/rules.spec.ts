@@ -18,7 +18,7 @@ describe('the default rulebook (version 1)', () => {
     ['keep-published', 'publishedOn', 12, 'calendar-months', 'after'],
     ['not-publishing', 'plannedPublicationOn', 0, 'working-days', 'before'],
     ['annual-report', 'lastAnnualReportPublishedOn', 12, 'calendar-months', 'after'],
-  ])('%s: %s, %d %s %s (shared/domain/README.md)', (id, anchor, length, unit, direction) => {
+  ])('%s: %s, %d %s %s (docs/domain/README.md)', (id, anchor, length, unit, direction) => {
     expect(getRule(rulebook, id)).toMatchObject({ anchor, length, unit, direction });
   });
 

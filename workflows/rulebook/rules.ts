@@ -1,9 +1,9 @@
 /**
- * The product's default rulebook (shared/domain/README.md), as versioned data.
+ * The product's default rulebook (docs/domain/README.md), as versioned data.
  *
  * A case keeps the rulebook version it started under, so a version is never edited once released: a change of
  * rules is a new entry in RULEBOOKS with a higher version. Sources and confidence marks come from
- * shared/domain/rules.md (C confirmed from a primary source, S secondary sources only, U unconfirmed).
+ * docs/domain/rules.md (C confirmed from a primary source, S secondary sources only, U unconfirmed).
  */
 import { UnknownRuleError, UnknownRulebookVersionError } from './errors';
 import type { RuleDefinition, Rulebook } from './types';
@@ -193,7 +193,7 @@ const RULES_V1: RuleDefinition[] = [
 
 /** Every released rulebook, by version. Never edit a released version: add a new one. */
 export const RULEBOOKS: Readonly<Record<number, Rulebook>> = deepFreeze({
-  1: { version: 1, summary: 'The default rulebook of shared/domain/README.md.', rules: RULES_V1 },
+  1: { version: 1, summary: 'The default rulebook of docs/domain/README.md.', rules: RULES_V1 },
 });
 
 /** The version new cases start under. */

@@ -95,7 +95,7 @@ export type RuleKind = 'deadline' | 'minimum-period';
 /** `partnership` rules (the annual report) are not computed per case. */
 export type RuleScope = 'case' | 'partnership';
 
-/** C: confirmed from a primary source; S: secondary sources only; U: unconfirmed (see shared/domain/rules.md). */
+/** C: confirmed from a primary source; S: secondary sources only; U: unconfirmed (see docs/domain/rules.md). */
 export type SourceConfidence = 'C' | 'S' | 'U';
 
 export interface RuleSource {

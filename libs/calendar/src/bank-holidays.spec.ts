@@ -4,8 +4,8 @@ import { BANK_HOLIDAY_YEARS, bankHolidays, isBankHoliday } from './bank-holidays
 import { dayOfWeek } from './local-date';
 import { MOVED_BANK_HOLIDAYS, ONE_OFF_BANK_HOLIDAYS } from './one-off-bank-holidays';
 
-/** GOV.UK's own data file (source S27 in shared/domain/rules.md). In CI `shared/` sits beside the repository. */
-const GOVUK_FILE = path.resolve(__dirname, '../../../../shared/domain/govuk-bank-holidays.json');
+/** GOV.UK's own data file, kept in the repository as a dated fixture (source S27 in docs/domain/rules.md). */
+const GOVUK_FILE = path.resolve(__dirname, '../../../test/fixtures/calendar/govuk-bank-holidays-2026-08-21.json');
 const DIVISION = 'common.nations.england-and-wales_slug';
 
 interface GovUkEvent {

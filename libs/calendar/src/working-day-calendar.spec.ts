@@ -5,7 +5,7 @@ import { WorkingDayCalendar } from './working-day-calendar';
 
 const calendar = new WorkingDayCalendar();
 
-describe('worked examples of shared/domain/rules.md §2.3', () => {
+describe('worked examples of docs/domain/rules.md §2.3', () => {
   it('LA aware Fri 19 Dec 2025 + 5 WD = Tue 30 Dec 2025 (25 and 26 Dec skipped)', () => {
     expect(calendar.addWorkingDays('2025-12-19', 5)).toBe('2025-12-30');
   });
