@@ -21,6 +21,13 @@ describe('Calendar routes', () => {
     expect(res.body.date).toBe('2025-12-22');
   });
 
+  it('counts back from a Sunday with the Friday before it as the 1st working day', async () => {
+    const res = await get('/calendar/working-days/add?from=2026-11-29&days=-7').expect(200);
+    expect(res.body).toEqual({ from: '2026-11-29', days: -7, date: '2026-11-19' });
+    const back = await get('/calendar/working-days/between?from=2026-11-29&to=2026-11-19').expect(200);
+    expect(back.body.workingDays).toBe(-7);
+  });
+
   it('counts working days after from up to and including to', async () => {
     const res = await get('/calendar/working-days/between?from=2025-12-19&to=2025-12-30').expect(200);
     expect(res.body).toEqual({ from: '2025-12-19', to: '2025-12-30', workingDays: 5 });

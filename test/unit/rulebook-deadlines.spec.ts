@@ -94,6 +94,20 @@ describe('rapid-review counted from the notification (partnership override)', ()
   });
 });
 
+describe('pre-publication before a publication planned on a non-working day', () => {
+  it('is due Thu 19 Nov 2026 for a publication on Sun 29 Nov 2026: Fri 27 Nov is the 1st working day before it', () => {
+    const planned: CaseFacts = { ...facts, plannedPublicationOn: '2026-11-29', publishedOn: undefined };
+    const [deadline] = computeDeadlines(
+      rulebook.rules.filter((rule) => rule.id === 'pre-publication'),
+      planned,
+      { 'pre-publication': clock('2026-11-02') },
+      '2026-11-02',
+      calendar,
+    );
+    expect(deadline).toEqual({ rule: 'pre-publication', startedOn: '2026-11-02', dueOn: '2026-11-19', status: 'open' });
+  });
+});
+
 describe('pause and resume of lcspr-publish (calendar days)', () => {
   const lcspr = getRule(rulebook, 'lcspr-publish');
 

@@ -57,10 +57,21 @@ describe('the trigger day is day 0', () => {
     expect(calendar.addWorkingDays('2026-01-09', 1)).toBe('2026-01-12');
   });
 
-  it('going back from a Saturday counts Friday as the first working day in between', () => {
-    expect(calendar.workingDaysBetween('2026-01-08', '2026-01-10')).toBe(1);
-    expect(calendar.addWorkingDays('2026-01-10', -1)).toBe('2026-01-08');
+  it('going back from a Saturday, the Friday before it is the 1st working day, as the Monday after is going forward', () => {
+    expect(calendar.addWorkingDays('2026-01-10', -1)).toBe('2026-01-09');
+    expect(calendar.addWorkingDays('2026-01-10', 1)).toBe('2026-01-12');
+    expect(calendar.workingDaysBetween('2026-01-10', '2026-01-09')).toBe(-1);
     expect(calendar.addWorkingDays('2026-01-12', -1)).toBe('2026-01-09');
+  });
+
+  it('7 working days before Sunday 29 November 2026 is Thursday 19 November 2026 (rules.md §2.1)', () => {
+    expect(calendar.addWorkingDays('2026-11-29', -7)).toBe('2026-11-19');
+    expect(calendar.workingDaysBetween('2026-11-29', '2026-11-19')).toBe(-7);
+  });
+
+  it('going back from a bank holiday, the working day before it is the 1st: Easter Monday 6 April 2026 − 1 is Thursday 2 April', () => {
+    expect(calendar.addWorkingDays('2026-04-06', -1)).toBe('2026-04-02');
+    expect(calendar.addWorkingDays('2026-04-03', 1)).toBe('2026-04-07');
   });
 });
 
@@ -218,24 +229,15 @@ function naiveNextDay(date: LocalDate, step: 1 | -1): LocalDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + step * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Walks one day at a time. Forward: the nth working day after `from`. Backward: the working day t with |n|
- *  working days in (t, from]. */
+/** Walks one day at a time, away from `from` (never counted), to the |n|th working day it meets. */
 function naiveAddWorkingDays(isNonWorking: (date: LocalDate) => boolean, from: LocalDate, days: number): LocalDate {
-  if (days === 0) return from;
+  const step = days > 0 ? 1 : -1;
   let date = from;
-  let counted = 0;
-  if (days > 0) {
-    while (counted < days) {
-      date = naiveNextDay(date, 1);
-      if (!isNonWorking(date)) counted++;
-    }
-    return date;
-  }
-  for (;;) {
+  for (let counted = 0; counted < Math.abs(days); ) {
+    date = naiveNextDay(date, step);
     if (!isNonWorking(date)) counted++;
-    date = naiveNextDay(date, -1);
-    if (counted === -days && !isNonWorking(date)) return date;
   }
+  return date;
 }
 
 const anyDate = fc.integer({ min: MIN_DAY, max: MAX_DAY }).map(fromEpochDay);
@@ -262,23 +264,22 @@ describe('properties (fast-check)', () => {
     );
   });
 
-  it('addWorkingDays(from, workingDaysBetween(from, to)) === to whenever to is a working day (and the count is not 0)', () => {
+  it('addWorkingDays(from, workingDaysBetween(from, to)) === to whenever to is a working day, in both directions', () => {
     fc.assert(
       fc.property(anyDate, fc.integer({ min: -1400, max: 1400 }), (from, offset) => {
         const to = calendar.addCalendarDays(from, offset);
-        // The one exception is shown in the next test: a count of 0 between different dates.
-        fc.pre(calendar.isWorkingDay(to) && (calendar.workingDaysBetween(from, to) !== 0 || from === to));
+        fc.pre(calendar.isWorkingDay(to));
         expect(calendar.addWorkingDays(from, calendar.workingDaysBetween(from, to))).toBe(to);
       }),
       { numRuns: 1000 },
     );
   });
 
-  it('the one exception: from a non-working day back to the last working day before it the count is 0, and adding 0 stays put', () => {
+  it('from a non-working day back to the last working day before it the count is -1: Mon 3 Jan 2000 to Thu 30 Dec 1999', () => {
     // Mon 3 Jan 2000 (New Year substitute) and Fri 31 Dec 1999 (Millennium) are both bank holidays.
-    expect(calendar.workingDaysBetween('2000-01-03', '1999-12-30')).toBe(0);
+    expect(calendar.workingDaysBetween('2000-01-03', '1999-12-30')).toBe(-1);
+    expect(calendar.addWorkingDays('2000-01-03', -1)).toBe('1999-12-30');
     expect(calendar.addWorkingDays('2000-01-03', 0)).toBe('2000-01-03');
-    expect(calendar.workingDaysBetween('2026-01-10', '2026-01-09')).toBe(0);
   });
 
   it('the result of a non-zero addWorkingDays is always a working day', () => {
@@ -318,7 +319,7 @@ describe('properties (fast-check)', () => {
     );
   });
 
-  it('workingDaysBetween equals a naive count and is antisymmetric', () => {
+  it('workingDaysBetween equals a naive count of the working days passed on the way, `from` excluded', () => {
     fc.assert(
       fc.property(anyDate, fc.integer({ min: -500, max: 500 }), (from, offset) => {
         const to = calendar.addCalendarDays(from, offset);
@@ -327,14 +328,71 @@ describe('properties (fast-check)', () => {
           date = naiveNextDay(date, 1);
           if (!plainNonWorking(date)) expected++;
         }
-        for (let date = to; date < from; ) {
-          date = naiveNextDay(date, 1);
+        for (let date = from; date > to; ) {
+          date = naiveNextDay(date, -1);
           if (!plainNonWorking(date)) expected--;
         }
         expect(calendar.workingDaysBetween(from, to)).toBe(expected);
-        expect(calendar.workingDaysBetween(to, from)).toBe(0 - expected);
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('workingDaysBetween changes sign with the direction when both dates are working days', () => {
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: -500, max: 500 }), (from, offset) => {
+        const to = calendar.addCalendarDays(from, offset);
+        fc.pre(calendar.isWorkingDay(from) && calendar.isWorkingDay(to));
+        expect(calendar.workingDaysBetween(to, from)).toBe(0 - calendar.workingDaysBetween(from, to));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+/** Saturdays, Sundays, bank holidays and closure days: the anchors where the two directions used to disagree. */
+const anyNonWorkingDate = anyDate.filter((date) => plainNonWorking(date));
+
+describe('counting from a non-working anchor mirrors in both directions (fast-check)', () => {
+  it('forward, the first working day after the anchor is day 1', () => {
+    fc.assert(
+      fc.property(anyNonWorkingDate, fc.integer({ min: 1, max: 1000 }), (anchor, days) => {
+        expect(calendar.addWorkingDays(anchor, days)).toBe(naiveAddWorkingDays(plainNonWorking, anchor, days));
+        expect(calendar.addWorkingDays(anchor, 1)).toBe(naiveAddWorkingDays(plainNonWorking, anchor, 1));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('backward, the last working day before the anchor is day 1', () => {
+    fc.assert(
+      fc.property(anyNonWorkingDate, fc.integer({ min: 1, max: 1000 }), (anchor, days) => {
+        expect(calendar.addWorkingDays(anchor, -days)).toBe(naiveAddWorkingDays(plainNonWorking, anchor, -days));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('N working days back from an anchor and N forward each pass exactly N working days, the anchor not counted', () => {
+    fc.assert(
+      fc.property(anyNonWorkingDate, fc.integer({ min: 1, max: 60 }), (anchor, days) => {
+        const before = calendar.addWorkingDays(anchor, -days);
+        const after = calendar.addWorkingDays(anchor, days);
+        const workingIn = (from: LocalDate, to: LocalDate): number => {
+          let count = 0;
+          for (let date = from; date <= to; date = naiveNextDay(date, 1)) if (!plainNonWorking(date)) count++;
+          return count;
+        };
+        expect(workingIn(before, naiveNextDay(anchor, -1))).toBe(days);
+        expect(workingIn(naiveNextDay(anchor, 1), after)).toBe(days);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('with closure days too: backward from a closure day, the working day before it is day 1', () => {
+    const closedOnChristmasEve = new WorkingDayCalendar({ closureDays: ['2026-12-24'] });
+    expect(closedOnChristmasEve.addWorkingDays('2026-12-24', -1)).toBe('2026-12-23');
+    expect(closedOnChristmasEve.addWorkingDays('2026-12-24', 1)).toBe('2026-12-29');
   });
 });

@@ -2,9 +2,11 @@
  * Working-day arithmetic for statutory deadlines in England.
  *
  * A working day is Monday to Friday, not a bank holiday in England and Wales and not one of the partnership's
- * extra closure days. The trigger day is day 0: "N working days after D" is the Nth working day after D (when D
- * is a Saturday or a bank holiday, day 1 is the first working day after it), and "N working days before D" is
- * `addWorkingDays(D, -N)`.
+ * extra closure days. The trigger day is day 0, and the two directions mirror each other: "N working days after D"
+ * is the Nth working day after D, and "N working days before D" (`addWorkingDays(D, -N)`) is the Nth working day
+ * before D. D itself is never counted, so from a Saturday or a bank holiday the first working day after it is day 1
+ * going forward and the last working day before it is day 1 going back (7 working days before Sunday 29 November
+ * 2026 is Thursday 19 November 2026).
  *
  * Everything works on integer epoch days. Weekdays are counted in whole weeks with a closed formula, and the
  * non-working weekdays (holidays and closures) are kept in one sorted array searched by bisection, so adding
@@ -129,10 +131,9 @@ export class WorkingDayCalendar {
   }
 
   /**
-   * The date `days` working days after `date` (before it, when negative), with `date` as day 0. The result is
-   * always a working day, except that `days = 0` returns `date` unchanged. Going back from a non-working day
-   * counts the working days in between exactly like {@link workingDaysBetween}: Saturday − 1 is Thursday, since
-   * Friday is the one working day after Thursday up to Saturday.
+   * The date `days` working days after `date` (before it, when negative), with `date` as day 0: the result R has
+   * exactly |days| working days in (date, R] going forward and in [R, date) going back. It is always a working day,
+   * except that `days = 0` returns `date` unchanged. So Saturday − 1 is Friday, as Saturday + 1 is Monday.
    */
   addWorkingDays(date: LocalDate, days: number): LocalDate {
     assertDayCount(days);
@@ -147,14 +148,17 @@ export class WorkingDayCalendar {
   }
 
   /**
-   * Working days after `from` up to and including `to`; negative (the same count) when `to` is before `from`.
-   * So `addWorkingDays(from, workingDaysBetween(from, to)) === to` whenever `to` is a working day.
+   * The count {@link addWorkingDays} takes from `from` to `to`: the working days in (from, to] when `to` is later,
+   * and minus the working days in [to, from) when it is earlier. So `addWorkingDays(from, workingDaysBetween(from,
+   * to)) === to` whenever `to` is a working day, and the count changes sign with the direction when both are
+   * working days.
    */
   workingDaysBetween(from: LocalDate, to: LocalDate): number {
     const fromDay = toEpochDay(from);
     const toDay = toEpochDay(to);
     this.ensureYearsLoaded(Math.min(fromDay, toDay), Math.max(fromDay, toDay));
-    return this.workingDayIndex(toDay) - this.workingDayIndex(fromDay);
+    if (toDay >= fromDay) return this.workingDayIndex(toDay) - this.workingDayIndex(fromDay);
+    return this.workingDayIndex(toDay - 1) - this.workingDayIndex(fromDay - 1);
   }
 
   addCalendarDays(date: LocalDate, days: number): LocalDate {
@@ -181,7 +185,9 @@ export class WorkingDayCalendar {
    * non-working weekdays known to lie before the guess, and re-guess until that count stops changing.
    */
   private addWorkingEpochDays(start: number, days: number): number {
-    const target = this.workingDayIndex(start) + days;
+    // A non-working day shares its index with the working day before it; going back, that working day is the 1st.
+    const startsBetweenWorkingDays = days < 0 && !this.isWorkingEpochDay(start);
+    const target = this.workingDayIndex(start) + (startsBetweenWorkingDays ? 1 : 0) + days;
     let skipped = countAtOrBefore(this.nonWorking, start);
     for (;;) {
       const guess = nthWeekday(target + skipped);
