@@ -1,3 +1,4 @@
+export * from './errors';
 export * from './actors';
 export * from './rulebook';
 export * from './case';

@@ -1,19 +1,10 @@
-/**
- * Errors of the rulebook. workflows/ imports nothing of ours, so these do not extend the app's DomainError; they
- * carry the same `code` (and `details` in the contract's shape) so the HTTP error filter can map them by code.
- */
+/** Errors of the rulebook: members of the service's one error family, so the HTTP error filter maps them by code. */
+import { DomainError } from '../errors';
 
 export type RulebookErrorCode = 'validation-failed' | 'rule-violated' | 'internal';
 
-export abstract class RulebookError extends Error {
-  abstract readonly code: RulebookErrorCode;
-  constructor(
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
+export abstract class RulebookError extends DomainError {
+  abstract override readonly code: RulebookErrorCode;
 }
 
 /** A rulebook version that does not exist: a stored case or a bad deployment, never user input. */

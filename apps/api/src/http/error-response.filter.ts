@@ -49,7 +49,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
   }
 
   toBody(exception: unknown): ErrorBody {
-    if (exception instanceof DomainError) {
+    // An 'internal' domain error (a stored case naming a rulebook that does not exist) is a fault, not an answer.
+    if (exception instanceof DomainError && exception.code !== 'internal') {
       const statusCode = STATUS_BY_CODE[exception.code];
       return { statusCode, code: exception.code, message: exception.message, ...withDetails(exception.details) };
     }

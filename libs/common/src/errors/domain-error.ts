@@ -1,29 +1,11 @@
 /**
- * Domain errors carry a stable `code`; one exception filter maps the code to an HTTP status and the contract's error
- * body. libs/ and workflows/ throw these, never Nest's HttpException, so they stay usable outside HTTP (the worker,
- * operator commands).
+ * The error family (`DomainError` with its `code`, defined once in workflows/ so that the rulebook raises it too) and
+ * its concrete errors. libs/ and workflows/ throw these, never Nest's HttpException, so they stay usable outside HTTP
+ * (the worker, operator commands); one exception filter maps the code to an HTTP status and the contract's body.
  */
-export type ErrorCode =
-  | 'validation-failed'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not-found'
-  | 'illegal-transition'
-  | 'conflict'
-  | 'rule-violated'
-  | 'too-many-requests'
-  | 'internal';
+import { DomainError } from '@app/workflows';
 
-export abstract class DomainError extends Error {
-  abstract readonly code: ErrorCode;
-  constructor(
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+export { DomainError, type ErrorCode } from '@app/workflows';
 
 export interface FieldError {
   field: string;
