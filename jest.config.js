@@ -11,6 +11,7 @@ const moduleNameMapper = {
   '^@app/reminders$': '<rootDir>/libs/reminders/src',
   '^@app/mail$': '<rootDir>/libs/mail/src',
   '^@app/database$': '<rootDir>/libs/database/src',
+  '^@app/schema$': '<rootDir>/libs/schema/src',
   '^@app/workflows$': '<rootDir>/workflows',
   '^@app/config$': '<rootDir>/config',
 };

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, loadConfig } from '@app/config';
 import { MIGRATIONS } from '@app/database';
-import { ENTITIES } from '../apps/api/src/entities';
+import { ENTITIES } from '@app/schema';
 
 const name = process.argv[2];
 if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {

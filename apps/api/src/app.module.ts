@@ -5,16 +5,15 @@ import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { REMINDER_ENTITIES, RemindersModule } from '@app/reminders';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CommonModule } from '@app/common';
+import { CommonModule, loggerOptions } from '@app/common';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { RemindersAdminController } from './admin/reminders-admin.controller';
 import { AuthController } from './auth/auth.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
-import { ENTITIES } from './entities';
+import { ENTITIES } from '@app/schema';
 import { HealthModule } from './health/health.module';
-import { loggerOptions } from './http/logger-options';
 import { PartnershipController } from './partnership/partnership.controller';
 import { UsersController } from './users/users.controller';
 

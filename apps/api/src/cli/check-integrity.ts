@@ -18,7 +18,7 @@ import { CommonModule } from '@app/common';
 import { AppConfig, AppConfigModule, ConfigError, buildDataSourceOptions, loadConfig } from '@app/config';
 import { MIGRATIONS, TransactionRunner } from '@app/database';
 import { CaseMachineRegistry } from '@app/workflows';
-import { ENTITIES } from '../entities';
+import { ENTITIES } from '@app/schema';
 
 class CannotCheck extends Error {}
 

@@ -13,7 +13,7 @@ import { AUTH_ENTITIES, CreateUserDto, PartnershipsService, PasswordHasher, User
 import { CommonModule, ConflictError } from '@app/common';
 import { AppConfigModule, ConfigError, loadConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { ENTITIES } from '../entities';
+import { ENTITIES } from '@app/schema';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
