@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { CASE_EVENT_TYPES, type CaseEventType } from '@app/cases';
 import { INCIDENT, setToday, step } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
-import { changedTables, digestDatabase, errorShapeProblem, type TableDigest } from './support/answers';
+import { changedTables, digestDatabase, errorShapeProblem } from './support/answers';
 import { eventPayloadSchemas, fetchOpenApi, fillPath, operationsOf, validValue, type Method, type Operation, type Schema, type OpenApiDoc } from './support/openapi';
 import { byLabel, createPartnership, everyRole, firstPartnership, type Member, type Partnership } from './support/partnerships';
 

@@ -36,32 +36,31 @@ export class SmtpPeer {
   }
 
   private async listen(): Promise<void> {
-    const peer = this;
-    peer.server = new SMTPServer({
+    this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onClose: (session) => {
-        peer.closedSessions.add(session.id);
+        this.closedSessions.add(session.id);
       },
       onData: (stream, session, callback) => {
-        peer.dataStarted++;
+        this.dataStarted++;
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          if (peer.refuseNext > 0 && (!peer.refuseOnly || peer.refuseOnly(raw))) {
-            peer.refuseNext--;
+          if (this.refuseNext > 0 && (!this.refuseOnly || this.refuseOnly(raw))) {
+            this.refuseNext--;
             const error = new Error('Try again later') as Error & { responseCode: number };
             error.responseCode = 451;
             return callback(error);
           }
           const accept = () => {
             // A message counts as delivered only if its sender is still there to get the 250: SMTP's own rule.
-            if (peer.closedSessions.has(session.id)) return callback(new Error('Client went away'));
+            if (this.closedSessions.has(session.id)) return callback(new Error('Client went away'));
             const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
             const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'mi').exec(head)?.[1]?.trim() ?? '';
-            peer.received.push({
+            this.received.push({
               messageId: header('Message-ID'),
               to: session.envelope.rcptTo.map((r) => r.address).sort(),
               subject: header('Subject'),
@@ -69,27 +68,27 @@ export class SmtpPeer {
             });
             callback();
           };
-          if (peer.holdMs > 0) setTimeout(accept, peer.holdMs);
+          if (this.holdMs > 0) setTimeout(accept, this.holdMs);
           else accept();
         });
       },
     });
     // A sender killed mid-message resets its connection; for a server that is routine, not a failure.
-    peer.server.on('error', () => undefined);
+    this.server.on('error', () => undefined);
     // smtp-server's own net.Server: every socket it accepts, so stop() can reset them at once.
-    peer.server.server.on('connection', (socket: Socket) => {
-      peer.sockets.add(socket);
-      socket.once('close', () => peer.sockets.delete(socket));
+    this.server.server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
     });
     await new Promise<void>((resolve, reject) => {
       const failed = (error: Error) => reject(error);
-      peer.server.server.once('error', failed);
-      peer.server.listen(peer.port, '127.0.0.1', () => {
-        peer.server.server.removeListener('error', failed);
+      this.server.server.once('error', failed);
+      this.server.listen(this.port, '127.0.0.1', () => {
+        this.server.server.removeListener('error', failed);
         resolve();
       });
     });
-    peer.listening = true;
+    this.listening = true;
   }
 
   /**
