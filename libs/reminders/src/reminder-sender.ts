@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, MoreThan } from 'typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
 import { PartnershipCalendars, PartnershipsService, UsersService } from '@app/auth';
 import { todayInLondon } from '@app/calendar';
 import { CaseEntity, CasesService, DeadlineEntity } from '@app/cases';
@@ -10,7 +10,7 @@ import { AppConfig } from '@app/config';
 import { deadlineReminder, eventNotice, MAIL_SENDER, type MailSender, type EventNoticeKind } from '@app/mail';
 import { getRulebook } from '@app/workflows';
 import { NOTICE_ROLES, NoticeKind } from './notice-plan';
-import { RECIPIENT_ROLES } from './reminder-plan';
+import { DueReminder, RECIPIENT_ROLES, supersededReminders } from './reminder-plan';
 import { ReminderEntity } from './reminder.entity';
 
 export type FireOutcome = 'sent' | 'skipped' | 'obsolete' | 'superseded' | 'not-yet' | 'no-recipients';
@@ -147,25 +147,13 @@ export class ReminderSender {
     }
   }
 
-  /** A late-entered case has several reminders due at once for one deadline: only the latest is worth sending. */
+  /** Whether a later reminder of this deadline for the same audience is due too (see `supersededReminders`). */
   private async isSuperseded(row: ReminderEntity, now: number): Promise<boolean> {
-    const later = await this.reminders.count({
-      where: {
-        caseId: row.caseId,
-        rule: row.rule!,
-        dueOn: row.dueOn!,
-        offsetDays: MoreThan(row.offsetDays!),
-        status: In(['pending', 'sending', 'sent']),
-      },
+    const siblings = await this.reminders.find({
+      where: { caseId: row.caseId, rule: row.rule!, dueOn: row.dueOn!, status: In(['pending', 'sending', 'sent']) },
+      select: { id: true, kind: true, offsetDays: true, fireAtMs: true },
     });
-    if (later === 0) return false;
-    const laterDue = await this.reminders
-      .createQueryBuilder('r')
-      .where('r.caseId = :caseId AND r.rule = :rule AND r.dueOn = :dueOn', { caseId: row.caseId, rule: row.rule, dueOn: row.dueOn })
-      .andWhere('r.offsetDays > :offset', { offset: row.offsetDays })
-      .andWhere('r.fireAtMs <= :now', { now })
-      .andWhere("r.status IN ('pending', 'sending', 'sent')")
-      .getCount();
-    return laterDue > 0;
+    const due = siblings.map((r) => ({ id: r.id, kind: r.kind as DueReminder['kind'], offsetDays: r.offsetDays!, fireAtMs: r.fireAtMs }));
+    return supersededReminders(due, now).some((r) => r.id === row.id);
   }
 }
