@@ -47,31 +47,37 @@ export class ReminderScheduler implements CaseWriteHook, OnModuleInit {
     const desired: ReminderEntity[] = [];
     for (const deadline of deadlines) {
       if (deadline.clockState !== 'running' || rules.get(deadline.rule)?.kind !== 'deadline') continue;
-      const planned = planDeadlineReminders(deadline.dueOn, offsets, (d, n) => calendar.addWorkingDays(d, n)).map((p) =>
-        repo.create({
-          id: randomUUID(),
-          dedupeKey: `${caseRow.id}|${deadline.rule}|${p.offsetDays}|${deadline.dueOn}`,
-          partnershipId: caseRow.partnershipId,
-          caseId: caseRow.id,
-          kind: p.kind,
-          rule: deadline.rule,
-          noticeKind: null,
-          offsetDays: p.offsetDays,
-          dueOn: deadline.dueOn,
-          fireOn: p.fireOn,
-          fireAtMs: londonNineAm(p.fireOn).getTime(),
-          status: 'pending',
-          attempts: 0,
-        }),
-      );
+      const planned = planDeadlineReminders(deadline.dueOn, offsets, (d, n) => calendar.addWorkingDays(d, n)).map((p) => ({
+        ...p,
+        fireAtMs: londonNineAm(p.fireOn).getTime(),
+        dedupeKey: `${caseRow.id}|${deadline.rule}|${p.offsetDays}|${deadline.dueOn}`,
+      }));
       // Several already due (a case entered late, due dates moved by new settings): new rows that a later one for the
       // same audience makes pointless are written superseded, so only the latest for each audience goes out.
-      const live = planned.filter((r) => {
-        const stored = existingByKey.get(r.dedupeKey);
+      const live = planned.filter((p) => {
+        const stored = existingByKey.get(p.dedupeKey);
         return !stored || LIVE.includes(stored.status);
       });
-      for (const row of supersededReminders(live, now.getTime())) row.status = 'superseded';
-      desired.push(...planned);
+      const superseded = new Set(supersededReminders(live, now.getTime()));
+      for (const p of planned) {
+        desired.push(
+          repo.create({
+            id: randomUUID(),
+            dedupeKey: p.dedupeKey,
+            partnershipId: caseRow.partnershipId,
+            caseId: caseRow.id,
+            kind: p.kind,
+            rule: deadline.rule,
+            noticeKind: null,
+            offsetDays: p.offsetDays,
+            dueOn: deadline.dueOn,
+            fireOn: p.fireOn,
+            fireAtMs: p.fireAtMs,
+            status: superseded.has(p) ? 'superseded' : 'pending',
+            attempts: 0,
+          }),
+        );
+      }
     }
     for (const notice of noticesFor(change)) {
       desired.push(

@@ -7,8 +7,9 @@ import { CaseEntity, CasesService, DeadlineEntity } from '@app/cases';
 import { Clock } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AppConfig } from '@app/config';
-import { deadlineReminder, eventNotice, MAIL_SENDER, type MailSender, type EventNoticeKind } from '@app/mail';
+import { deadlineReminder, eventNotice, MAIL_SENDER, type EventNoticeKind, type MailSender, type UnfilledRoles } from '@app/mail';
 import { getRulebook } from '@app/workflows';
+import { chooseRecipients, FALLBACK_ROLES } from './audience';
 import { NOTICE_ROLES, NoticeKind } from './notice-plan';
 import { DueReminder, RECIPIENT_ROLES, supersededReminders } from './reminder-plan';
 import { ReminderEntity } from './reminder.entity';
@@ -94,11 +95,15 @@ export class ReminderSender {
       return 'obsolete';
     }
     const caseUrl = `${this.config.publicUrl}/cases/${caseRow.id}`;
-    let roles;
+    const partnership = await this.partnerships.get(caseRow.partnershipId);
+    const people = await this.users.active(caseRow.partnershipId);
+    const roles = row.kind === 'notice' ? NOTICE_ROLES[row.noticeKind as NoticeKind] : RECIPIENT_ROLES[row.kind];
+    const choice = chooseRecipients(roles, partnership.signOffAgencies, people);
+    const unfilledRoles: UnfilledRoles | undefined =
+      choice.unfilled.length > 0 ? { roles: choice.unfilled, sentTo: choice.fallbackRole } : undefined;
     let rendered;
     if (row.kind === 'notice') {
-      roles = NOTICE_ROLES[row.noticeKind as NoticeKind];
-      rendered = eventNotice({ reference: caseRow.reference, caseUrl, kind: row.noticeKind as EventNoticeKind });
+      rendered = eventNotice({ reference: caseRow.reference, caseUrl, kind: row.noticeKind as EventNoticeKind, unfilledRoles });
     } else {
       const deadline = await this.dataSource.getRepository(DeadlineEntity).findOneBy({ caseId: row.caseId, rule: row.rule! });
       if (!deadline || deadline.clockState !== 'running' || deadline.dueOn !== row.dueOn) {
@@ -110,8 +115,6 @@ export class ReminderSender {
         await this.recordBreach(row);
         return 'superseded';
       }
-      roles = RECIPIENT_ROLES[row.kind];
-      const partnership = await this.partnerships.get(caseRow.partnershipId);
       const calendar = this.calendars.withClosures(partnership.closureDays);
       const today = todayInLondon(new Date(now));
       const rule = getRulebook(caseRow.rulebookVersion).rules.find((r) => r.id === row.rule)!;
@@ -127,15 +130,17 @@ export class ReminderSender {
           : { workingDaysLeft: calendar.workingDaysBetween(today, deadline.dueOn) }),
         ...(row.kind === 'escalation-delegated' ? { escalatedTo: 'delegated partners' as const } : {}),
         ...(row.kind === 'escalation-lead' ? { escalatedTo: 'lead partners' as const } : {}),
+        unfilledRoles,
       });
     }
-    const recipients = (await this.users.withRoles(caseRow.partnershipId, roles)).map((u) => u.email).sort();
-    if (recipients.length === 0) {
-      await this.finish(row, 'failed', { lastError: `No active user holds any of the roles: ${roles.join(', ')}` });
+    const recorded = { unfilledRoles: unfilledRoles ? choice.unfilled : null, fallbackRole: choice.fallbackRole };
+    if (choice.to.length === 0) {
+      const lastError = `No active user holds any of the roles: ${roles.join(', ')}; nor ${FALLBACK_ROLES.join(' nor ')} to receive it instead`;
+      await this.finish(row, 'failed', { lastError, ...recorded });
       return 'no-recipients';
     }
-    await this.mail.send({ to: recipients, ...rendered, messageId: `<reminder-${row.id}@practice-review>` });
-    await this.finish(row, 'sent', { sentAtMs: this.clock.now().getTime(), recipients, lastError: null });
+    await this.mail.send({ to: choice.to, ...rendered, messageId: `<reminder-${row.id}@practice-review>` });
+    await this.finish(row, 'sent', { sentAtMs: this.clock.now().getTime(), recipients: choice.to, lastError: null, ...recorded });
     await this.recordBreach(row);
     return 'sent';
   }
