@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { PartnershipsService, UserEntity } from '@app/auth';
 import { Clock } from '@app/common';
+import { TransactionRunner } from '@app/database';
 import { ReminderEntity, ReminderReconciler } from '@app/reminders';
 import { TestApp } from '../support/test-app';
 import { SmtpPeer, type ReceivedMail } from '../support/smtp-peer';
@@ -20,7 +21,10 @@ function setNow(t: TestApp, iso: string) {
 }
 
 async function rows(t: TestApp, caseId: string) {
-  return t.get(DataSource).getRepository(ReminderEntity).find({ where: { caseId }, order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
+  return t
+    .get(DataSource)
+    .getRepository(ReminderEntity)
+    .find({ where: { caseId }, order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
 }
 
 const SETTLED = ['sent', 'superseded', 'failed', 'cancelled', 'obsolete'];
@@ -31,13 +35,17 @@ async function settledRows(t: TestApp, caseId: string, nowMs: number, timeoutMs 
   for (;;) {
     const current = await rows(t, caseId);
     if (current.filter((r) => r.fireAtMs <= nowMs).every((r) => SETTLED.includes(r.status))) return current;
-    if (Date.now() > deadline) throw new Error(`rows never settled: ${JSON.stringify(current.map((r) => [r.rule ?? r.noticeKind, r.offsetDays, r.status]))}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `rows never settled: ${JSON.stringify(current.map((r) => [r.rule ?? r.noticeKind, r.offsetDays, r.status]))}`,
+      );
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
 const NOTIFY_PANEL = /notifies the Child/i;
-const byRule = (all: ReminderEntity[], rule: string) => all.filter((r) => r.rule === rule).map((r) => [r.kind, r.status]);
+const byRule = (all: ReminderEntity[], rule: string) =>
+  all.filter((r) => r.rule === rule).map((r) => [r.kind, r.status]);
 const messageIdOf = (row: ReminderEntity) => `<reminder-${row.id}@practice-review>`;
 
 describe('Reminders reach each audience, on real Redis and a real SMTP peer', () => {
@@ -49,7 +57,9 @@ describe('Reminders reach each audience, on real Redis and a real SMTP peer', ()
   beforeAll(async () => {
     smtp = await SmtpPeer.start();
     redis = await TestRedisServer.start();
-    t = await TestApp.start({ env: { MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, REDIS_URL: redis.url, REMINDER_BACKOFF_MS: '50' } });
+    t = await TestApp.start({
+      env: { MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, REDIS_URL: redis.url, REMINDER_BACKOFF_MS: '50' },
+    });
     team = await makeTeam(t);
     // A lead partner for each agency, so that no escalation here is for an unfilled role.
     await t.userWithToken(team.admin, { email: 'chief@partnership.test', roles: ['lead-partner'], agency: 'police' });
@@ -118,9 +128,13 @@ describe('Reminders reach each audience, on real Redis and a real SMTP peer', ()
     const opened = await openCase(t, team.bu, '2026-01-05');
     const now = '2026-01-20T10:00:00Z';
     setNow(t, now);
-    // A closure day moves notify-panel from Mon 12 to Tue 13 January: its reminders are planned again, all but the
-    // escalation to lead partners (Tue 20 January) already past.
-    await t.http.patch('/partnership').auth(team.admin, { type: 'bearer' }).send({ closureDays: ['2026-01-06'] }).expect(200);
+    // A closure day moves notify-panel from Mon 12 to Tue 13 January: its reminders are planned again, every one of
+    // them already past (the escalation to lead partners fired at 09:00 today, Tue 20 January).
+    await t.http
+      .patch('/partnership')
+      .auth(team.admin, { type: 'bearer' })
+      .send({ closureDays: ['2026-01-06'] })
+      .expect(200);
     const settled = await settledRows(t, opened.id, Date.parse(now));
     const replanned = settled.filter((r) => r.rule === 'notify-panel' && r.dueOn === '2026-01-13');
     expect(replanned.map((r) => [r.kind, r.status])).toEqual([
@@ -133,7 +147,11 @@ describe('Reminders reach each audience, on real Redis and a real SMTP peer', ()
       ['escalation-lead', 'sent'],
     ]);
     const mails = await mailsOf(replanned.filter((r) => r.status === 'sent'));
-    expect(mails.map((m) => m.to[0]).sort()).toEqual(['bu@partnership.test', 'ceo@partnership.test', 'dcs@partnership.test']);
+    expect(mails.map((m) => m.to[0]).sort()).toEqual([
+      'bu@partnership.test',
+      'ceo@partnership.test',
+      'dcs@partnership.test',
+    ]);
   });
 
   describe('in a partnership with nobody but its admin and business unit', () => {
@@ -142,10 +160,14 @@ describe('Reminders reach each audience, on real Redis and a real SMTP peer', ()
     let buId: string;
 
     // Tokens as POST /auth/login issues them: the login route allows only a few logins a minute from one address.
-    const tokenFor = (userId: string, partnershipId: string) => t.get(JwtService).signAsync({ sub: userId, pid: partnershipId }, { expiresIn: 3600 });
+    const tokenFor = (userId: string, partnershipId: string) =>
+      t.get(JwtService).signAsync({ sub: userId, pid: partnershipId }, { expiresIn: 3600 });
     const createUser = async (user: { email: string; roles: string[]; agency?: string }) => {
       const password = `pw-${randomBytes(8).toString('hex')}`;
-      const res = await t.http.post('/users').auth(admin, { type: 'bearer' }).send({ name: user.email.split('@')[0], password, ...user });
+      const res = await t.http
+        .post('/users')
+        .auth(admin, { type: 'bearer' })
+        .send({ name: user.email.split('@')[0], password, ...user });
       if (res.status !== 201) throw new Error(`creating ${user.email}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.id as string;
     };
@@ -175,11 +197,26 @@ describe('Reminders reach each audience, on real Redis and a real SMTP peer', ()
       ]);
       await createUser({ email: 'chief@eastshire.test', roles: ['lead-partner'], agency: 'police' });
       const after = await t.http.get('/partnership').auth(bu, { type: 'bearer' }).expect(200);
-      expect(after.body.unfilledRoles).toEqual(before.body.unfilledRoles.filter((s: { role: string; agency?: string }) => !(s.role === 'lead-partner' && s.agency === 'police')));
+      expect(after.body.unfilledRoles).toEqual(
+        before.body.unfilledRoles.filter(
+          (s: { role: string; agency?: string }) => !(s.role === 'lead-partner' && s.agency === 'police'),
+        ),
+      );
       // Only the agencies that sign for the partnership have partner roles to fill.
-      const patched = await t.http.patch('/partnership').auth(admin, { type: 'bearer' }).send({ signOffAgencies: ['police'] }).expect(200);
-      expect(patched.body.unfilledRoles).toEqual([{ role: 'subgroup-member' }, { role: 'delegated-partner', agency: 'police' }]);
-      await t.http.patch('/partnership').auth(admin, { type: 'bearer' }).send({ signOffAgencies: ['local-authority', 'police', 'health'] }).expect(200);
+      const patched = await t.http
+        .patch('/partnership')
+        .auth(admin, { type: 'bearer' })
+        .send({ signOffAgencies: ['police'] })
+        .expect(200);
+      expect(patched.body.unfilledRoles).toEqual([
+        { role: 'subgroup-member' },
+        { role: 'delegated-partner', agency: 'police' },
+      ]);
+      await t.http
+        .patch('/partnership')
+        .auth(admin, { type: 'bearer' })
+        .send({ signOffAgencies: ['local-authority', 'police', 'health'] })
+        .expect(200);
     });
 
     it('sends an escalation to lead partners that some agencies lack to the business unit, saying whose it was', async () => {
@@ -199,12 +236,18 @@ describe('Reminders reach each audience, on real Redis and a real SMTP peer', ()
       expect(mail.to).toEqual(['bu@eastshire.test', 'chief@eastshire.test']);
       expect(mail.subject).toContain('[unfilled role');
       const text = mail.raw.replace(/=\r?\n/g, '').replace(/\r?\n/g, ' ');
-      expect(text).toContain('This mail is for the lead partner (local authority) and lead partner (health), but nobody in the partnership holds those roles, so it has been sent to the business unit.');
+      expect(text).toContain(
+        'This mail is for the lead partner (local authority) and lead partner (health), but nobody in the partnership holds those roles, so it has been sent to the business unit.',
+      );
       expect(mail.raw).not.toMatch(/Summary of the incident|female/);
 
       // The escalation to delegated partners, none of whom exists, reaches the business unit alone.
       const delegated = settled.find((r) => r.rule === 'notify-panel' && r.kind === 'escalation-delegated')!;
-      expect([delegated.status, delegated.recipients, delegated.fallbackRole]).toEqual(['sent', ['bu@eastshire.test'], 'business-unit']);
+      expect([delegated.status, delegated.recipients, delegated.fallbackRole]).toEqual([
+        'sent',
+        ['bu@eastshire.test'],
+        'business-unit',
+      ]);
       const shown = await t.http.get('/admin/reminders?status=sent').auth(admin, { type: 'bearer' }).expect(200);
       expect(shown.body.find((r: { id: string }) => r.id === lead.id)).toMatchObject({
         recipients: ['bu@eastshire.test', 'chief@eastshire.test'],
@@ -216,7 +259,8 @@ describe('Reminders reach each audience, on real Redis and a real SMTP peer', ()
     it("goes to the partnership's admins once the business unit has left", async () => {
       setNow(t, '2026-01-05T08:00:00Z');
       const opened = await openCase(t, bu, '2026-01-05');
-      await t.get(DataSource).getRepository(UserEntity).update({ id: buId }, { active: false });
+      // No route deactivates a user yet: the business unit leaves through the service's own writer.
+      await t.get(TransactionRunner).run((m) => m.getRepository(UserEntity).update({ id: buId }, { active: false }));
       const now = '2026-01-05T09:00:01Z';
       setNow(t, now);
       await t.get(ReminderReconciler).run();

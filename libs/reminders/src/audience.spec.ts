@@ -2,7 +2,11 @@ import { AGENCIES } from '@app/workflows';
 import { chooseRecipients, type Person, seatsToFill, unfilledSeats } from './audience';
 import { RECIPIENT_ROLES } from './reminder-plan';
 
-const person = (email: string, roles: Person['roles'], agency: Person['agency'] = null): Person => ({ email, roles, agency });
+const person = (email: string, roles: Person['roles'], agency: Person['agency'] = null): Person => ({
+  email,
+  roles,
+  agency,
+});
 const admin = person('admin@p.test', ['admin']);
 const bu = person('bu@p.test', ['business-unit']);
 const subgroup = person('subgroup@p.test', ['subgroup-member']);
@@ -34,7 +38,11 @@ describe('chooseRecipients: a reminder whose role nobody holds reaches the busin
 
   it("counts a partner role per agency: without the police's lead partner the business unit is told too", () => {
     const choice = chooseRecipients(['lead-partner'], all3, [bu, ceo, icb]);
-    expect(choice).toEqual({ to: ['bu@p.test', 'ceo@p.test', 'icb@p.test'], unfilled: [{ role: 'lead-partner', agency: 'police' }], fallbackRole: 'business-unit' });
+    expect(choice).toEqual({
+      to: ['bu@p.test', 'ceo@p.test', 'icb@p.test'],
+      unfilled: [{ role: 'lead-partner', agency: 'police' }],
+      fallbackRole: 'business-unit',
+    });
   });
 
   it('asks only for the agencies that sign for the partnership', () => {
@@ -42,7 +50,9 @@ describe('chooseRecipients: a reminder whose role nobody holds reaches the busin
   });
 
   it('does not count a holder of another agency for the agency that has none', () => {
-    expect(unfilledSeats([{ role: 'lead-partner', agency: 'police' }], [ceo, icb])).toEqual([{ role: 'lead-partner', agency: 'police' }]);
+    expect(unfilledSeats([{ role: 'lead-partner', agency: 'police' }], [ceo, icb])).toEqual([
+      { role: 'lead-partner', agency: 'police' },
+    ]);
   });
 
   it('goes to the admins when there is no business unit either', () => {

@@ -52,8 +52,13 @@ export interface RecipientChoice {
  * lead partner at all, or none for the police), the business unit receives it too, or the admins where there is no
  * business unit, so that someone learns of it and of the unfilled role.
  */
-export function chooseRecipients(audience: readonly Role[], agencies: readonly Agency[], people: readonly Person[]): RecipientChoice {
-  const holdersOf = (roles: readonly Role[]) => people.filter((p) => p.roles.some((r) => roles.includes(r))).map((p) => p.email);
+export function chooseRecipients(
+  audience: readonly Role[],
+  agencies: readonly Agency[],
+  people: readonly Person[],
+): RecipientChoice {
+  const holdersOf = (roles: readonly Role[]) =>
+    people.filter((p) => p.roles.some((r) => roles.includes(r))).map((p) => p.email);
   const to = new Set(holdersOf(audience));
   const unfilled = unfilledSeats(seatsOf(audience, agencies), people);
   let fallbackRole: FallbackRole | null = null;

@@ -6,7 +6,8 @@ export type ReminderKind = 'warning' | 'due-today' | 'breach' | 'escalation-dele
 /**
  * pending: waiting for its time; sending: claimed by a worker (until `leaseUntil`); sent; failed: every attempt
  * failed (an admin may retry); cancelled: the deadline it warned of moved, was met or cancelled before it fired;
- * obsolete: found out of date when it fired; superseded: a later reminder for the same deadline was due too.
+ * obsolete: found out of date when it fired; superseded: a later reminder of the same deadline for the same audience was
+ * due too (see `supersededReminders`).
  */
 export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'obsolete' | 'superseded';
 
