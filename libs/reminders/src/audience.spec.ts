@@ -70,7 +70,7 @@ describe('chooseRecipients: a reminder whose role nobody holds reaches the busin
 
 describe('seatsToFill: every role some mail is addressed to, partner roles once per signing agency', () => {
   it('lists the business unit, the subgroup, and the delegated and lead partner of each signing agency', () => {
-    expect(seatsToFill(['local-authority', 'police'])).toEqual([
+    expect(seatsToFill(['police', 'local-authority'])).toEqual([
       { role: 'business-unit' },
       { role: 'subgroup-member' },
       { role: 'delegated-partner', agency: 'local-authority' },

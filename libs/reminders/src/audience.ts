@@ -1,4 +1,4 @@
-import { ROLES, ROLES_WITH_AGENCY, type Agency, type Role } from '@app/workflows';
+import { AGENCIES, ROLES, ROLES_WITH_AGENCY, type Agency, type Role } from '@app/workflows';
 import { NOTICE_ROLES } from './notice-plan';
 import { RECIPIENT_ROLES } from './reminder-plan';
 
@@ -20,7 +20,9 @@ export type FallbackRole = (typeof FALLBACK_ROLES)[number];
 
 export function seatsOf(roles: readonly Role[], agencies: readonly Agency[]): Seat[] {
   return ROLES.filter((role) => roles.includes(role)).flatMap((role) =>
-    ROLES_WITH_AGENCY.includes(role) ? agencies.map((agency) => ({ role, agency })) : [{ role }],
+    ROLES_WITH_AGENCY.includes(role)
+      ? AGENCIES.filter((agency) => agencies.includes(agency)).map((agency) => ({ role, agency }))
+      : [{ role }],
   );
 }
 

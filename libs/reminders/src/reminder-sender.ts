@@ -94,18 +94,9 @@ export class ReminderSender {
       await this.finish(row, 'obsolete');
       return 'obsolete';
     }
-    const caseUrl = `${this.config.publicUrl}/cases/${caseRow.id}`;
-    const partnership = await this.partnerships.get(caseRow.partnershipId);
-    const people = await this.users.active(caseRow.partnershipId);
-    const roles = row.kind === 'notice' ? NOTICE_ROLES[row.noticeKind as NoticeKind] : RECIPIENT_ROLES[row.kind];
-    const choice = chooseRecipients(roles, partnership.signOffAgencies, people);
-    const unfilledRoles: UnfilledRoles | undefined =
-      choice.unfilled.length > 0 ? { roles: choice.unfilled, sentTo: choice.fallbackRole } : undefined;
-    let rendered;
-    if (row.kind === 'notice') {
-      rendered = eventNotice({ reference: caseRow.reference, caseUrl, kind: row.noticeKind as EventNoticeKind, unfilledRoles });
-    } else {
-      const deadline = await this.dataSource.getRepository(DeadlineEntity).findOneBy({ caseId: row.caseId, rule: row.rule! });
+    let deadline: DeadlineEntity | null = null;
+    if (row.kind !== 'notice') {
+      deadline = await this.dataSource.getRepository(DeadlineEntity).findOneBy({ caseId: row.caseId, rule: row.rule! });
       if (!deadline || deadline.clockState !== 'running' || deadline.dueOn !== row.dueOn) {
         await this.finish(row, 'obsolete');
         return 'obsolete';
@@ -115,6 +106,17 @@ export class ReminderSender {
         await this.recordBreach(row);
         return 'superseded';
       }
+    }
+    const partnership = await this.partnerships.get(caseRow.partnershipId);
+    const roles = row.kind === 'notice' ? NOTICE_ROLES[row.noticeKind as NoticeKind] : RECIPIENT_ROLES[row.kind];
+    const choice = chooseRecipients(roles, partnership.signOffAgencies, await this.users.active(caseRow.partnershipId));
+    const unfilledRoles: UnfilledRoles | undefined =
+      choice.unfilled.length > 0 ? { roles: choice.unfilled, sentTo: choice.fallbackRole } : undefined;
+    const caseUrl = `${this.config.publicUrl}/cases/${caseRow.id}`;
+    let rendered;
+    if (row.kind === 'notice' || !deadline) {
+      rendered = eventNotice({ reference: caseRow.reference, caseUrl, kind: row.noticeKind as EventNoticeKind, unfilledRoles });
+    } else {
       const calendar = this.calendars.withClosures(partnership.closureDays);
       const today = todayInLondon(new Date(now));
       const rule = getRulebook(caseRow.rulebookVersion).rules.find((r) => r.id === row.rule)!;
@@ -135,7 +137,7 @@ export class ReminderSender {
     }
     const recorded = { unfilledRoles: unfilledRoles ? choice.unfilled : null, fallbackRole: choice.fallbackRole };
     if (choice.to.length === 0) {
-      const lastError = `No active user holds any of the roles: ${roles.join(', ')}; nor ${FALLBACK_ROLES.join(' nor ')} to receive it instead`;
+      const lastError = `No active user holds any of the roles: ${roles.join(', ')}; nor ${FALLBACK_ROLES.join(' or ')}, to receive it instead`;
       await this.finish(row, 'failed', { lastError, ...recorded });
       return 'no-recipients';
     }
