@@ -1,3 +1,4 @@
+export * from './audience';
 export * from './notice-plan';
 export * from './reminder-plan';
 export * from './reminder.entity';

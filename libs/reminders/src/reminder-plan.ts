@@ -57,3 +57,28 @@ export const RECIPIENT_ROLES: Record<Exclude<ReminderKind, 'notice'>, Role[]> = 
   'escalation-delegated': ['delegated-partner'],
   'escalation-lead': ['lead-partner'],
 };
+
+/** Reminders of one deadline, as far as choosing which of those already due to send is concerned. */
+export interface DueReminder {
+  kind: PlannedReminder['kind'];
+  offsetDays: number;
+  fireAtMs: number;
+}
+
+/**
+ * Of one deadline's reminders whose time has come (a case entered late, a worker back after an outage, due dates
+ * moved by new settings), only the latest for each audience is worth sending: the business unit and subgroup need the
+ * breach, not the warnings before it, but the delegated and lead partners each still need their escalation. Returns
+ * the ones to mark superseded. The breach is never among them: it is the last reminder its audience gets.
+ */
+export function supersededReminders<T extends DueReminder>(reminders: readonly T[], nowMs: number): T[] {
+  const latest = new Map<string, T>();
+  for (const reminder of reminders) {
+    if (reminder.fireAtMs > nowMs) continue;
+    const audience = RECIPIENT_ROLES[reminder.kind].join(',');
+    const current = latest.get(audience);
+    if (!current || reminder.offsetDays > current.offsetDays) latest.set(audience, reminder);
+  }
+  const keep = new Set(latest.values());
+  return reminders.filter((r) => r.fireAtMs <= nowMs && !keep.has(r));
+}

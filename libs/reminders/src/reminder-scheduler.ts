@@ -5,8 +5,11 @@ import { PartnershipCalendars } from '@app/auth';
 import { CaseChanged, CasesService, CaseWriteHook, CaseWritten, insertRows } from '@app/cases';
 import { getRulebook } from '@app/workflows';
 import { noticesFor } from './notice-plan';
-import { DEFAULT_REMINDER_OFFSETS, londonNineAm, planDeadlineReminders } from './reminder-plan';
-import { ReminderEntity } from './reminder.entity';
+import { DEFAULT_REMINDER_OFFSETS, londonNineAm, planDeadlineReminders, supersededReminders } from './reminder-plan';
+import { ReminderEntity, ReminderStatus } from './reminder.entity';
+
+/** Rows that still stand for a mail: sent, or on their way. */
+const LIVE: ReminderStatus[] = ['pending', 'sending', 'sent'];
 
 /**
  * Keeps a case's reminder rows in step with its deadlines, inside the transaction that changed the case: new rows
@@ -39,24 +42,38 @@ export class ReminderScheduler implements CaseWriteHook, OnModuleInit {
     const offsets = partnership.reminderOffsets ?? DEFAULT_REMINDER_OFFSETS;
     const rules = new Map(getRulebook(caseRow.rulebookVersion).rules.map((r) => [r.id as string, r]));
 
+    const existing = await repo.find({ where: { caseId: caseRow.id }, select: { id: true, dedupeKey: true, status: true, kind: true } });
+    const existingByKey = new Map(existing.map((r) => [r.dedupeKey, r]));
     const desired: ReminderEntity[] = [];
     for (const deadline of deadlines) {
       if (deadline.clockState !== 'running' || rules.get(deadline.rule)?.kind !== 'deadline') continue;
-      for (const planned of planDeadlineReminders(deadline.dueOn, offsets, (d, n) => calendar.addWorkingDays(d, n))) {
+      const planned = planDeadlineReminders(deadline.dueOn, offsets, (d, n) => calendar.addWorkingDays(d, n)).map((p) => ({
+        ...p,
+        fireAtMs: londonNineAm(p.fireOn).getTime(),
+        dedupeKey: `${caseRow.id}|${deadline.rule}|${p.offsetDays}|${deadline.dueOn}`,
+      }));
+      // Several already due (a case entered late, due dates moved by new settings): new rows that a later one for the
+      // same audience makes pointless are written superseded, so only the latest for each audience goes out.
+      const live = planned.filter((p) => {
+        const stored = existingByKey.get(p.dedupeKey);
+        return !stored || LIVE.includes(stored.status);
+      });
+      const superseded = new Set(supersededReminders(live, now.getTime()));
+      for (const p of planned) {
         desired.push(
           repo.create({
             id: randomUUID(),
-            dedupeKey: `${caseRow.id}|${deadline.rule}|${planned.offsetDays}|${deadline.dueOn}`,
+            dedupeKey: p.dedupeKey,
             partnershipId: caseRow.partnershipId,
             caseId: caseRow.id,
-            kind: planned.kind,
+            kind: p.kind,
             rule: deadline.rule,
             noticeKind: null,
-            offsetDays: planned.offsetDays,
+            offsetDays: p.offsetDays,
             dueOn: deadline.dueOn,
-            fireOn: planned.fireOn,
-            fireAtMs: londonNineAm(planned.fireOn).getTime(),
-            status: 'pending',
+            fireOn: p.fireOn,
+            fireAtMs: p.fireAtMs,
+            status: superseded.has(p) ? 'superseded' : 'pending',
             attempts: 0,
           }),
         );
@@ -82,16 +99,15 @@ export class ReminderScheduler implements CaseWriteHook, OnModuleInit {
       );
     }
 
-    const existing = await repo.find({ where: { caseId: caseRow.id }, select: { id: true, dedupeKey: true, status: true, kind: true } });
-    const existingKeys = new Set(existing.map((r) => r.dedupeKey));
     const wanted = new Set(desired.map((r) => r.dedupeKey));
     const obsolete = existing.filter((r) => r.kind !== 'notice' && r.status === 'pending' && !wanted.has(r.dedupeKey));
     if (obsolete.length > 0) {
       await repo.update({ id: In(obsolete.map((r) => r.id)) }, { status: 'cancelled' });
     }
-    const fresh = desired.filter((r) => !existingKeys.has(r.dedupeKey));
+    const fresh = desired.filter((r) => !existingByKey.has(r.dedupeKey));
     for (let i = 0; i < fresh.length; i += 50) await insertRows(manager, ReminderEntity, fresh.slice(i, i + 50));
-    this.jobChanges.set(change, { scheduled: fresh.map((r) => ({ id: r.id, fireAtMs: r.fireAtMs })), cancelled: obsolete.map((r) => r.id) });
+    const scheduled = fresh.filter((r) => r.status === 'pending').map((r) => ({ id: r.id, fireAtMs: r.fireAtMs }));
+    this.jobChanges.set(change, { scheduled, cancelled: obsolete.map((r) => r.id) });
   }
 
   /**

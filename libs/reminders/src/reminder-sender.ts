@@ -1,16 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, MoreThan } from 'typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
 import { PartnershipCalendars, PartnershipsService, UsersService } from '@app/auth';
 import { todayInLondon } from '@app/calendar';
 import { CaseEntity, CasesService, DeadlineEntity } from '@app/cases';
 import { Clock } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AppConfig } from '@app/config';
-import { deadlineReminder, eventNotice, MAIL_SENDER, type MailSender, type EventNoticeKind } from '@app/mail';
+import { deadlineReminder, eventNotice, MAIL_SENDER, type EventNoticeKind, type MailSender, type UnfilledRoles } from '@app/mail';
 import { getRulebook } from '@app/workflows';
+import { chooseRecipients, FALLBACK_ROLES } from './audience';
 import { NOTICE_ROLES, NoticeKind } from './notice-plan';
-import { RECIPIENT_ROLES } from './reminder-plan';
+import { DueReminder, RECIPIENT_ROLES, supersededReminders } from './reminder-plan';
 import { ReminderEntity } from './reminder.entity';
 
 export type FireOutcome = 'sent' | 'skipped' | 'obsolete' | 'superseded' | 'not-yet' | 'no-recipients';
@@ -93,14 +94,9 @@ export class ReminderSender {
       await this.finish(row, 'obsolete');
       return 'obsolete';
     }
-    const caseUrl = `${this.config.publicUrl}/cases/${caseRow.id}`;
-    let roles;
-    let rendered;
-    if (row.kind === 'notice') {
-      roles = NOTICE_ROLES[row.noticeKind as NoticeKind];
-      rendered = eventNotice({ reference: caseRow.reference, caseUrl, kind: row.noticeKind as EventNoticeKind });
-    } else {
-      const deadline = await this.dataSource.getRepository(DeadlineEntity).findOneBy({ caseId: row.caseId, rule: row.rule! });
+    let deadline: DeadlineEntity | null = null;
+    if (row.kind !== 'notice') {
+      deadline = await this.dataSource.getRepository(DeadlineEntity).findOneBy({ caseId: row.caseId, rule: row.rule! });
       if (!deadline || deadline.clockState !== 'running' || deadline.dueOn !== row.dueOn) {
         await this.finish(row, 'obsolete');
         return 'obsolete';
@@ -110,8 +106,17 @@ export class ReminderSender {
         await this.recordBreach(row);
         return 'superseded';
       }
-      roles = RECIPIENT_ROLES[row.kind];
-      const partnership = await this.partnerships.get(caseRow.partnershipId);
+    }
+    const partnership = await this.partnerships.get(caseRow.partnershipId);
+    const roles = row.kind === 'notice' ? NOTICE_ROLES[row.noticeKind as NoticeKind] : RECIPIENT_ROLES[row.kind];
+    const choice = chooseRecipients(roles, partnership.signOffAgencies, await this.users.active(caseRow.partnershipId));
+    const unfilledRoles: UnfilledRoles | undefined =
+      choice.unfilled.length > 0 ? { roles: choice.unfilled, sentTo: choice.fallbackRole } : undefined;
+    const caseUrl = `${this.config.publicUrl}/cases/${caseRow.id}`;
+    let rendered;
+    if (row.kind === 'notice' || !deadline) {
+      rendered = eventNotice({ reference: caseRow.reference, caseUrl, kind: row.noticeKind as EventNoticeKind, unfilledRoles });
+    } else {
       const calendar = this.calendars.withClosures(partnership.closureDays);
       const today = todayInLondon(new Date(now));
       const rule = getRulebook(caseRow.rulebookVersion).rules.find((r) => r.id === row.rule)!;
@@ -127,15 +132,17 @@ export class ReminderSender {
           : { workingDaysLeft: calendar.workingDaysBetween(today, deadline.dueOn) }),
         ...(row.kind === 'escalation-delegated' ? { escalatedTo: 'delegated partners' as const } : {}),
         ...(row.kind === 'escalation-lead' ? { escalatedTo: 'lead partners' as const } : {}),
+        unfilledRoles,
       });
     }
-    const recipients = (await this.users.withRoles(caseRow.partnershipId, roles)).map((u) => u.email).sort();
-    if (recipients.length === 0) {
-      await this.finish(row, 'failed', { lastError: `No active user holds any of the roles: ${roles.join(', ')}` });
+    const recorded = { unfilledRoles: unfilledRoles ? choice.unfilled : null, fallbackRole: choice.fallbackRole };
+    if (choice.to.length === 0) {
+      const lastError = `No active user holds any of the roles: ${roles.join(', ')}; nor ${FALLBACK_ROLES.join(' or ')}, to receive it instead`;
+      await this.finish(row, 'failed', { lastError, ...recorded });
       return 'no-recipients';
     }
-    await this.mail.send({ to: recipients, ...rendered, messageId: `<reminder-${row.id}@practice-review>` });
-    await this.finish(row, 'sent', { sentAtMs: this.clock.now().getTime(), recipients, lastError: null });
+    await this.mail.send({ to: choice.to, ...rendered, messageId: `<reminder-${row.id}@practice-review>` });
+    await this.finish(row, 'sent', { sentAtMs: this.clock.now().getTime(), recipients: choice.to, lastError: null, ...recorded });
     await this.recordBreach(row);
     return 'sent';
   }
@@ -147,25 +154,13 @@ export class ReminderSender {
     }
   }
 
-  /** A late-entered case has several reminders due at once for one deadline: only the latest is worth sending. */
+  /** Whether a later reminder of this deadline for the same audience is due too (see `supersededReminders`). */
   private async isSuperseded(row: ReminderEntity, now: number): Promise<boolean> {
-    const later = await this.reminders.count({
-      where: {
-        caseId: row.caseId,
-        rule: row.rule!,
-        dueOn: row.dueOn!,
-        offsetDays: MoreThan(row.offsetDays!),
-        status: In(['pending', 'sending', 'sent']),
-      },
+    const siblings = await this.reminders.find({
+      where: { caseId: row.caseId, rule: row.rule!, dueOn: row.dueOn!, status: In(['pending', 'sending', 'sent']) },
+      select: { id: true, kind: true, offsetDays: true, fireAtMs: true },
     });
-    if (later === 0) return false;
-    const laterDue = await this.reminders
-      .createQueryBuilder('r')
-      .where('r.caseId = :caseId AND r.rule = :rule AND r.dueOn = :dueOn', { caseId: row.caseId, rule: row.rule, dueOn: row.dueOn })
-      .andWhere('r.offsetDays > :offset', { offset: row.offsetDays })
-      .andWhere('r.fireAtMs <= :now', { now })
-      .andWhere("r.status IN ('pending', 'sending', 'sent')")
-      .getCount();
-    return laterDue > 0;
+    const due = siblings.map((r) => ({ id: r.id, kind: r.kind as DueReminder['kind'], offsetDays: r.offsetDays!, fireAtMs: r.fireAtMs }));
+    return supersededReminders(due, now).some((r) => r.id === row.id);
   }
 }

@@ -1,11 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { FallbackRole, Seat } from './audience';
 
 export type ReminderKind = 'warning' | 'due-today' | 'breach' | 'escalation-delegated' | 'escalation-lead' | 'notice';
 
 /**
  * pending: waiting for its time; sending: claimed by a worker (until `leaseUntil`); sent; failed: every attempt
  * failed (an admin may retry); cancelled: the deadline it warned of moved, was met or cancelled before it fired;
- * obsolete: found out of date when it fired; superseded: a later reminder for the same deadline was due too.
+ * obsolete: found out of date when it fired; superseded: a later reminder of the same deadline for the same audience was
+ * due too (see `supersededReminders`).
  */
 export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'obsolete' | 'superseded';
 
@@ -68,6 +70,14 @@ export class ReminderEntity {
 
   @Column({ type: 'simple-json', nullable: true })
   recipients: string[] | null;
+
+  /** The roles it was for that nobody held when it was sent (`[{ role, agency? }]`); null when every one was held. */
+  @Column({ type: 'simple-json', nullable: true })
+  unfilledRoles: Seat[] | null;
+
+  /** Whose holders received it in their place: `business-unit`, else `admin`; null when no role was unfilled. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  fallbackRole: FallbackRole | null;
 
   @Column({ type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) } })
   sentAtMs: number | null;

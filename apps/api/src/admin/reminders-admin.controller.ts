@@ -31,6 +31,9 @@ function toView(r: ReminderEntity) {
     attempts: r.attempts,
     lastError: r.lastError,
     sentAt: r.sentAtMs ? new Date(r.sentAtMs).toISOString() : null,
+    recipients: r.recipients,
+    unfilledRoles: r.unfilledRoles,
+    fallbackRole: r.fallbackRole,
   };
 }
 

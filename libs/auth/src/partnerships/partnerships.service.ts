@@ -7,10 +7,11 @@ import { AGENCIES, getRulebook, validateOverrides, type Role } from '@app/workfl
 import { CreateUserDto } from '../users/dto/create-user.dto';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { PartnershipView, UpdatePartnershipDto } from './dto/update-partnership.dto';
+import { PartnershipView, UnfilledRoleView, UpdatePartnershipDto } from './dto/update-partnership.dto';
 import { PartnershipEntity } from './partnership.entity';
 
-export function toPartnershipView(p: PartnershipEntity): PartnershipView {
+/** `unfilledRoles` is the reminders feature's to work out: it knows whom mail is addressed to. */
+export function toPartnershipView(p: PartnershipEntity, unfilledRoles: UnfilledRoleView[]): PartnershipView {
   return {
     id: p.id,
     name: p.name,
@@ -19,6 +20,7 @@ export function toPartnershipView(p: PartnershipEntity): PartnershipView {
     reminderOffsets: p.reminderOffsets,
     closureDays: p.closureDays,
     version: p.version,
+    unfilledRoles,
   };
 }
 

@@ -4,7 +4,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ConflictError } from '@app/common';
 import { isUniqueViolation } from '@app/database';
-import type { Role } from '@app/workflows';
 import { PasswordHasher } from '../password-hasher';
 import { CreateUserDto, UserView } from './dto/create-user.dto';
 import { UserEntity } from './user.entity';
@@ -79,9 +78,8 @@ export class UsersService {
     return this.users.count();
   }
 
-  /** Users of a partnership holding any of the roles: the recipients of a rule's mail. */
-  async withRoles(partnershipId: string, roles: readonly Role[]): Promise<UserEntity[]> {
-    const all = await this.users.findBy({ partnershipId, active: true });
-    return all.filter((u) => u.roles.some((r) => roles.includes(r)));
+  /** The active users of a partnership: whom its mail can reach and which of its roles are held. */
+  active(partnershipId: string): Promise<UserEntity[]> {
+    return this.users.findBy({ partnershipId, active: true });
   }
 }

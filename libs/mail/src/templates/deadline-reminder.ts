@@ -1,4 +1,4 @@
-import { checkCaseUrl, formatDueOn, renderMail, workingDays, type RenderedMail } from './render';
+import { checkCaseUrl, formatDueOn, renderMail, unfilledRolesParts, workingDays, type RenderedMail, type UnfilledRoles } from './render';
 
 export type DeadlineReminderKind = 'warning' | 'due-today' | 'breach' | 'escalation';
 
@@ -20,6 +20,8 @@ export interface DeadlineReminderInput {
   workingDaysLeft?: number;
   workingDaysOverdue?: number;
   escalatedTo?: 'delegated partners' | 'lead partners';
+  /** Set when some of the roles it is for are held by nobody, and it went to the business unit or admins instead. */
+  unfilledRoles?: UnfilledRoles;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface DeadlineReminderInput {
  *   // '[CSPR-2026-0007] Notify the Panel: due in 2 working days (Mon 12 Jan 2026)'
  */
 export function deadlineReminder(input: DeadlineReminderInput): RenderedMail {
-  const { reference, caseUrl, ruleDescription, dueOn, kind, workingDaysLeft, workingDaysOverdue, escalatedTo } =
+  const { reference, caseUrl, ruleDescription, dueOn, kind, workingDaysLeft, workingDaysOverdue, escalatedTo, unfilledRoles } =
     input;
   const due = formatDueOn(dueOn);
   const url = checkCaseUrl(caseUrl);
@@ -74,16 +76,18 @@ export function deadlineReminder(input: DeadlineReminderInput): RenderedMail {
       throw new Error(`unknown deadline reminder kind ${JSON.stringify(kind satisfies never)}`);
   }
 
+  const unfilled = unfilledRolesParts(unfilledRoles);
   return renderMail({
-    subject: `[${reference}] ${ruleDescription}: ${subjectStatus}`,
+    subject: `[${reference}] ${ruleDescription}: ${subjectStatus}${unfilled.subjectSuffix}`,
     heading,
     facts: [
       ['Case', reference],
       ['Rule', ruleDescription],
       ['Due', due.long],
       ['Status', status.charAt(0).toUpperCase() + status.slice(1)],
+      ...unfilled.facts,
     ],
-    paragraphs,
+    paragraphs: [...unfilled.paragraphs, ...paragraphs],
     reference,
     caseUrl: url,
   });

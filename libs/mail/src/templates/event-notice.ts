@@ -1,4 +1,4 @@
-import { checkCaseUrl, renderMail, type RenderedMail } from './render';
+import { checkCaseUrl, renderMail, unfilledRolesParts, type RenderedMail, type UnfilledRoles } from './render';
 
 export type EventNoticeKind =
   | 'sign-off-requested'
@@ -15,6 +15,8 @@ export interface EventNoticeInput {
   reference: string;
   caseUrl: string;
   kind: EventNoticeKind;
+  /** As for deadline reminders: set when some of the roles it is for are held by nobody. */
+  unfilledRoles?: UnfilledRoles;
 }
 
 const NOTICES: Record<EventNoticeKind, { title: string; paragraph: string }> = {
@@ -49,14 +51,15 @@ const NOTICES: Record<EventNoticeKind, { title: string; paragraph: string }> = {
 /** @example eventNotice({ reference: 'CSPR-2026-0007', caseUrl, kind: 'sign-off-requested' }).subject
  *   // '[CSPR-2026-0007] A decision awaits your sign-off' */
 export function eventNotice(input: EventNoticeInput): RenderedMail {
-  const { reference, caseUrl, kind } = input;
+  const { reference, caseUrl, kind, unfilledRoles } = input;
   const notice = Object.prototype.hasOwnProperty.call(NOTICES, kind) ? NOTICES[kind] : undefined;
   if (!notice) throw new Error(`unknown event notice kind ${JSON.stringify(kind)}`);
+  const unfilled = unfilledRolesParts(unfilledRoles);
   return renderMail({
-    subject: `[${reference}] ${notice.title}`,
+    subject: `[${reference}] ${notice.title}${unfilled.subjectSuffix}`,
     heading: notice.title,
-    facts: [['Case', reference]],
-    paragraphs: [notice.paragraph],
+    facts: [['Case', reference], ...unfilled.facts],
+    paragraphs: [...unfilled.paragraphs, notice.paragraph],
     reference,
     caseUrl: checkCaseUrl(caseUrl),
   });

@@ -1,3 +1,5 @@
+import type { Agency, Role } from '@app/workflows';
+
 /** What every template returns; `MailMessage` adds recipients and the Message-ID. */
 export interface RenderedMail {
   subject: string;
@@ -56,6 +58,60 @@ export function checkCaseUrl(caseUrl: string): string {
 export function workingDays(n: number): string {
   if (!Number.isInteger(n) || n < 0) throw new Error(`a working-day count must be a whole number >= 0, got ${n}`);
   return `${n} working day${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * A mail whose role nobody in the partnership holds (a lead partner, or the police's lead partner) goes to the
+ * business unit, or the admins where there is none, saying whose it was. Only role and agency names: nothing else.
+ */
+export interface UnfilledRoles {
+  roles: readonly { role: Role; agency?: Agency }[];
+  /** Who received it because of them; null when nobody could. */
+  sentTo: 'business-unit' | 'admin' | null;
+}
+
+const ROLE_NAMES: Record<Role, string> = {
+  admin: 'admin',
+  'business-unit': 'business unit',
+  'subgroup-member': 'subgroup member',
+  'delegated-partner': 'delegated partner',
+  'lead-partner': 'lead partner',
+  'lead-reviewer': 'lead reviewer',
+  scrutineer: 'scrutineer',
+};
+const AGENCY_NAMES: Record<Agency, string> = { 'local-authority': 'local authority', police: 'police', health: 'health' };
+const SENT_TO: Record<NonNullable<UnfilledRoles['sentTo']>, string> = {
+  'business-unit': 'the business unit',
+  admin: "the partnership's admins",
+};
+
+/** `{ role: 'lead-partner', agency: 'police' }` -> `lead partner (police)` */
+export function roleName(seat: UnfilledRoles['roles'][number]): string {
+  if (!Object.prototype.hasOwnProperty.call(ROLE_NAMES, seat.role)) throw new Error(`unknown role ${JSON.stringify(seat.role)}`);
+  if (seat.agency !== undefined && !Object.prototype.hasOwnProperty.call(AGENCY_NAMES, seat.agency)) {
+    throw new Error(`unknown agency ${JSON.stringify(seat.agency)}`);
+  }
+  return `${ROLE_NAMES[seat.role]}${seat.agency ? ` (${AGENCY_NAMES[seat.agency]})` : ''}`;
+}
+
+/** What a mail adds when some of the roles it is for are unfilled: a fact, a first paragraph and a subject note. */
+export function unfilledRolesParts(unfilled: UnfilledRoles | undefined): {
+  facts: [label: string, value: string][];
+  paragraphs: string[];
+  subjectSuffix: string;
+} {
+  if (!unfilled || unfilled.roles.length === 0) return { facts: [], paragraphs: [], subjectSuffix: '' };
+  const names = unfilled.roles.map(roleName);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const one = names.length === 1;
+  const sentTo = unfilled.sentTo
+    ? `so it has been sent to ${SENT_TO[unfilled.sentTo]}. Please make sure someone acts on it, and ask an admin to give the role${one ? '' : 's'} to a colleague.`
+    : 'and there is no business unit or admin to send it to instead. Please ask an admin to give the role to a colleague.';
+  return {
+    facts: [[one ? 'Unfilled role' : 'Unfilled roles', names.join('; ')]],
+    paragraphs: [`This mail is for the ${list}, but nobody in the partnership holds ${one ? 'that role' : 'those roles'}, ${sentTo}`],
+    subjectSuffix: ` [unfilled role: ${names.join('; ')}]`,
+  };
 }
 
 /** Header values must stay on one line whatever a caller passes. */

@@ -1,6 +1,6 @@
 import { deadlineReminder, type DeadlineReminderInput, type DeadlineReminderKind } from './deadline-reminder';
 import { eventNotice, type EventNoticeInput, type EventNoticeKind } from './event-notice';
-import type { RenderedMail } from './render';
+import type { RenderedMail, UnfilledRoles } from './render';
 
 /** A case as the service holds it: the child's details and the summary must never reach a mail. */
 const fixtureCase = {
@@ -68,9 +68,18 @@ function expectNoLeak(mail: RenderedMail): void {
 type Exactly<T, U> = [T] extends [U] ? ([U] extends [T] ? true : false) : false;
 const deadlineKeysAreClosed: Exactly<
   keyof DeadlineReminderInput,
-  'reference' | 'caseUrl' | 'ruleDescription' | 'dueOn' | 'kind' | 'workingDaysLeft' | 'workingDaysOverdue' | 'escalatedTo'
+  | 'reference'
+  | 'caseUrl'
+  | 'ruleDescription'
+  | 'dueOn'
+  | 'kind'
+  | 'workingDaysLeft'
+  | 'workingDaysOverdue'
+  | 'escalatedTo'
+  | 'unfilledRoles'
 > = true;
-const eventKeysAreClosed: Exactly<keyof EventNoticeInput, 'reference' | 'caseUrl' | 'kind'> = true;
+const eventKeysAreClosed: Exactly<keyof EventNoticeInput, 'reference' | 'caseUrl' | 'kind' | 'unfilledRoles'> = true;
+const unfilledKeysAreClosed: Exactly<keyof UnfilledRoles, 'roles' | 'sentTo'> = true;
 function compileTimeChecks(): void {
   // @ts-expect-error excess property: the summary is not an input
   deadlineReminder({ ...reminderInput('warning'), summary: fixtureCase.details.summary });
@@ -80,7 +89,7 @@ function compileTimeChecks(): void {
 
 describe('mail templates never carry anything but the reference, the rule, dates and a link', () => {
   it('has closed input types', () => {
-    expect([deadlineKeysAreClosed, eventKeysAreClosed, typeof compileTimeChecks]).toEqual([true, true, 'function']);
+    expect([deadlineKeysAreClosed, eventKeysAreClosed, unfilledKeysAreClosed, typeof compileTimeChecks]).toEqual([true, true, true, 'function']);
   });
 
   it.each(DEADLINE_KINDS)('deadline reminder "%s" shows the reference and link and none of the case details', (kind) => {
@@ -171,5 +180,52 @@ describe('HTML escaping', () => {
   it('keeps the subject on one line whatever the rule text holds', () => {
     const mail = deadlineReminder({ ...reminderInput('due-today'), ruleDescription: 'Notify\r\nBcc: evil@x.test' });
     expect(mail.subject).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe('a mail whose role nobody holds', () => {
+  const noLeadPartner: UnfilledRoles = {
+    roles: [{ role: 'lead-partner', agency: 'police' }],
+    sentTo: 'business-unit',
+  };
+
+  it('says whose it was and that nobody holds the role, and still carries nothing about a child', () => {
+    const mail = deadlineReminder({ ...reminderInput('escalation'), unfilledRoles: noLeadPartner });
+    expectNoLeak(mail);
+    expect(mail.subject).toBe(
+      '[CSPR-2026-0007] Notify the Panel: overdue by 3 working days, escalated to lead partners (due Mon 12 Jan 2026) [unfilled role: lead partner (police)]',
+    );
+    expect(mail.text).toContain('Unfilled role: lead partner (police)');
+    expect(mail.text).toContain(
+      'This mail is for the lead partner (police), but nobody in the partnership holds that role, so it has been sent to the business unit.',
+    );
+    expect(mail.html).toContain('nobody in the partnership holds that role');
+  });
+
+  it('names every unfilled role, and the admins when there is no business unit', () => {
+    const mail = eventNotice({
+      reference: fixtureCase.reference,
+      caseUrl,
+      kind: 'notification-made',
+      unfilledRoles: { roles: [{ role: 'lead-partner', agency: 'police' }, { role: 'lead-partner', agency: 'health' }], sentTo: 'admin' },
+    });
+    expectNoLeak(mail);
+    expect(mail.text).toContain('Unfilled roles: lead partner (police); lead partner (health)');
+    expect(mail.text).toContain(
+      "This mail is for the lead partner (police) and lead partner (health), but nobody in the partnership holds those roles, so it has been sent to the partnership's admins.",
+    );
+  });
+
+  it('reads as before when every role is held', () => {
+    expect(deadlineReminder({ ...reminderInput('breach'), unfilledRoles: { roles: [], sentTo: null } })).toEqual(
+      deadlineReminder(reminderInput('breach')),
+    );
+  });
+
+  it('refuses a role or agency name that is not one of ours', () => {
+    const bad = { roles: [{ role: 'SECRET-SUMMARY-TEXT' }], sentTo: 'business-unit' } as unknown as UnfilledRoles;
+    expect(() => deadlineReminder({ ...reminderInput('breach'), unfilledRoles: bad })).toThrow(/role/);
+    const badAgency = { roles: [{ role: 'lead-partner', agency: 'SECRET-ETHNICITY' }], sentTo: 'admin' } as unknown as UnfilledRoles;
+    expect(() => eventNotice({ reference: 'R', caseUrl, kind: 'notification-made', unfilledRoles: badAgency })).toThrow(/agency/);
   });
 });

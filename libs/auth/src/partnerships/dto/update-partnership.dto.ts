@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsLocalDate } from '@app/common';
-import { AGENCIES, type Agency } from '@app/workflows';
+import { AGENCIES, ROLES, type Agency, type Role } from '@app/workflows';
 
 export class RuleOverrideDto {
   @ApiProperty({ example: 'rapid-review' })
@@ -96,6 +96,11 @@ export class UpdatePartnershipDto {
   closureDays?: string[];
 }
 
+export class UnfilledRoleView {
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiPropertyOptional({ enum: AGENCIES, description: 'For a delegated or lead partner: the agency that has none.' }) agency?: Agency;
+}
+
 export class PartnershipView {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
@@ -104,4 +109,12 @@ export class PartnershipView {
   @ApiProperty({ type: [Number], nullable: true }) reminderOffsets: number[] | null;
   @ApiProperty({ type: [String] }) closureDays: string[];
   @ApiProperty() version: number;
+  @ApiProperty({
+    type: [UnfilledRoleView],
+    description:
+      'Roles that mail is addressed to but no active user holds (partner roles per signing agency); mail for them goes ' +
+      'to the business unit, or the admins where there is none, until someone is given the role.',
+    example: [{ role: 'lead-partner', agency: 'police' }, { role: 'subgroup-member' }],
+  })
+  unfilledRoles: UnfilledRoleView[];
 }
