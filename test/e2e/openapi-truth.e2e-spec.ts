@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
-import { CASE_EVENT_TYPES, EVENT_PAYLOADS, knownFields } from '@app/cases';
-import { Clock } from '@app/common';
+import { AUDIT_EVENT_TYPES, CASE_EVENT_TYPES, EVENT_PAYLOADS, knownFields } from '@app/cases';
+import { Clock, ERROR_CODES } from '@app/common';
+import { CASE_STAGES, CASE_STATES } from '@app/workflows';
 import { ReminderEntity, ReminderReconciler } from '@app/reminders';
 import { getMetadataStorage } from 'class-validator';
 import { OpenApiChecker, type HttpMethod, type OpenApiDocument } from '../support/openapi-checker';
@@ -13,6 +14,15 @@ import { ADMIN_PASSWORD, TestApp } from '../support/test-app';
 function optionalFields(cls: new () => object): Set<string> {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false);
   return new Set(metadata.filter((m) => m.type === 'conditionalValidation').map((m) => m.propertyName));
+}
+
+interface Property {
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  nullable?: boolean;
+  example?: unknown;
+  items?: Property;
 }
 
 interface Call {
@@ -256,6 +266,36 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     expect([400, 401, 403, 404, 409, 422, 429].filter((s) => !statuses.has(s))).toEqual([]);
     expect(checker.problems).toEqual([]);
   }, 120_000);
+
+  it('types stages, states, event types and error codes from their single lists, and gives every date its format', () => {
+    const schemas = (doc.components?.schemas ?? {}) as Record<string, { properties?: Record<string, Property> }>;
+    const prop = (schema: string, name: string) => schemas[schema]?.properties?.[name] ?? {};
+    expect(prop('CaseView', 'stage').enum).toEqual([...CASE_STAGES]);
+    expect(prop('CaseView', 'state').enum).toEqual([...CASE_STATES]);
+    expect(prop('CaseView', 'allowedEvents').items?.enum).toEqual([...CASE_EVENT_TYPES]);
+    expect(prop('AuditEventView', 'type').enum).toEqual([...AUDIT_EVENT_TYPES]);
+    expect(prop('AuditEventView', 'from')).toMatchObject({ nullable: true, enum: [...CASE_STATES, null] });
+    expect(prop('AuditEventView', 'to').enum).toEqual([...CASE_STATES]);
+    expect(prop('ErrorResponse', 'code').enum).toEqual([...ERROR_CODES]);
+    expect(doc.paths['/cases']?.get?.parameters?.find((p) => p.name === 'stage')?.schema?.enum).toEqual([...CASE_STAGES]);
+
+    // A date-only value (named ...On, or shown as YYYY-MM-DD) is `format: date`; an instant (named ...At) `date-time`.
+    const missing: string[] = [];
+    const checkDate = (where: string, name: string, p: Property) => {
+      const s = p.type === 'array' && p.items ? p.items : p;
+      if (s.type !== 'string' || (name === 'at' && s.format === 'date-time')) return;
+      const example = Array.isArray(p.example) ? p.example[0] : p.example;
+      if ((/On$/.test(name) || (typeof example === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(example))) && s.format !== 'date') missing.push(`${where}.${name}: date`);
+      if (/At$/.test(name) && s.format !== 'date-time') missing.push(`${where}.${name}: date-time`);
+    };
+    for (const [schema, { properties = {} }] of Object.entries(schemas)) {
+      for (const [name, p] of Object.entries(properties)) checkDate(schema, name, p);
+    }
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const param of item.get?.parameters ?? []) checkDate(`GET ${path}?`, param.name, { ...param.schema, example: param.example ?? param.schema?.example });
+    }
+    expect(missing).toEqual([]);
+  });
 
   it('declares 401 on every route that needs a token', () => {
     const missing = checker

@@ -18,7 +18,14 @@ interface ResponseObject {
   description?: string;
   content?: Record<string, MediaType>;
 }
+interface ParameterObject {
+  name: string;
+  in: string;
+  example?: unknown;
+  schema?: { type?: string; format?: string; enum?: unknown[]; example?: unknown; items?: ParameterObject['schema'] };
+}
 interface OperationObject {
+  parameters?: ParameterObject[];
   requestBody?: { content?: Record<string, MediaType> };
   responses?: Record<string, ResponseObject>;
   security?: unknown[];

@@ -1,13 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export type ReminderKind = 'warning' | 'due-today' | 'breach' | 'escalation-delegated' | 'escalation-lead' | 'notice';
+export const REMINDER_KINDS = ['warning', 'due-today', 'breach', 'escalation-delegated', 'escalation-lead', 'notice'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /**
  * pending: waiting for its time; sending: claimed by a worker (until `leaseUntil`); sent; failed: every attempt
  * failed (an admin may retry); cancelled: the deadline it warned of moved, was met or cancelled before it fired;
  * obsolete: found out of date when it fired; superseded: a later reminder for the same deadline was due too.
  */
-export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'obsolete' | 'superseded';
+export const REMINDER_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled', 'obsolete', 'superseded'] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 
 /**
  * One mail to send at one time: the database is the record of every reminder; the Bull job (jobId = this id) is only

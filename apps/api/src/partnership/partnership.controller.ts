@@ -9,6 +9,7 @@ import {
   toPartnershipView,
   UpdatePartnershipDto,
 } from '@app/auth';
+import { ApiErrorResponses } from '../http/api-errors';
 
 @ApiTags('partnership')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class PartnershipController {
 
   @Get()
   @ApiOkResponse({ type: PartnershipView })
+  @ApiErrorResponses(401)
   async get(@CurrentUser() user: AuthenticatedUser): Promise<PartnershipView> {
     return toPartnershipView(await this.partnerships.get(user.partnershipId));
   }
@@ -25,6 +27,7 @@ export class PartnershipController {
   @Patch()
   @Roles('admin')
   @ApiOkResponse({ type: PartnershipView })
+  @ApiErrorResponses(401, 400, 403)
   async update(@Body() body: UpdatePartnershipDto, @CurrentUser() user: AuthenticatedUser): Promise<PartnershipView> {
     return toPartnershipView(await this.partnerships.update(user.partnershipId, body, user.id));
   }

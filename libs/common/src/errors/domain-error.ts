@@ -3,16 +3,19 @@
  * body. libs/ and workflows/ throw these, never Nest's HttpException, so they stay usable outside HTTP (the worker,
  * operator commands).
  */
-export type ErrorCode =
-  | 'validation-failed'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not-found'
-  | 'illegal-transition'
-  | 'conflict'
-  | 'rule-violated'
-  | 'too-many-requests'
-  | 'internal';
+/** Every error code of the contract, in the order of the HTTP statuses they map to. */
+export const ERROR_CODES = [
+  'validation-failed',
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+  'illegal-transition',
+  'conflict',
+  'rule-violated',
+  'too-many-requests',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;

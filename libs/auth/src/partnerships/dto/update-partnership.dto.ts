@@ -30,7 +30,7 @@ export class RuleOverrideDto {
   @MaxLength(60)
   anchor?: string;
 
-  @ApiPropertyOptional({ example: 15 })
+  @ApiPropertyOptional({ type: 'integer', example: 15 })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -74,7 +74,8 @@ export class UpdatePartnershipDto {
   ruleOverrides?: RuleOverrideDto[];
 
   @ApiPropertyOptional({
-    type: [Number],
+    type: 'integer',
+    isArray: true,
     description: 'Working days relative to a due date when reminders are sent (negative: before; 0: due day).',
     example: [-5, -2, -1, 0, 1, 2, 5],
   })
@@ -87,7 +88,7 @@ export class UpdatePartnershipDto {
   @Max(60, { each: true })
   reminderOffsets?: number[];
 
-  @ApiPropertyOptional({ type: [String], example: ['2026-12-24'] })
+  @ApiPropertyOptional({ type: String, format: 'date', isArray: true, example: ['2026-12-24'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(400)
@@ -97,11 +98,12 @@ export class UpdatePartnershipDto {
 }
 
 export class PartnershipView {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: AGENCIES, isArray: true }) signOffAgencies: Agency[];
   @ApiProperty({ type: [RuleOverrideDto] }) ruleOverrides: unknown[];
-  @ApiProperty({ type: [Number], nullable: true }) reminderOffsets: number[] | null;
-  @ApiProperty({ type: [String] }) closureDays: string[];
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer', isArray: true, nullable: true, description: 'null: the default offsets' })
+  reminderOffsets: number[] | null;
+  @ApiProperty({ type: String, format: 'date', isArray: true }) closureDays: string[];
+  @ApiProperty({ type: 'integer' }) version: number;
 }
