@@ -39,7 +39,9 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
 
   beforeAll(async () => {
     smtp = await SmtpPeer.start();
-    t = await TestApp.start({ env: { MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, REMINDER_ATTEMPTS: '2', REMINDER_BACKOFF_MS: '20' } });
+    t = await TestApp.start({
+      env: { MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, REMINDER_ATTEMPTS: '2', REMINDER_BACKOFF_MS: '20' },
+    });
     const res = await t.http.get('/docs-json').expect(200);
     doc = res.body as OpenApiDocument;
     checker = new OpenApiChecker(doc);
@@ -66,11 +68,17 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
   }
   async function expectStatus(status: number, method: HttpMethod, url: string, options: Call = {}) {
     const res = await call(method, url, options);
-    if (res.status !== status) throw new Error(`${method.toUpperCase()} ${url}: ${res.status}, expected ${status}: ${res.text}`);
+    if (res.status !== status)
+      throw new Error(`${method.toUpperCase()} ${url}: ${res.status}, expected ${status}: ${res.text}`);
     return res.body;
   }
-  const event = (token: string, id: string, type: string, payload: Record<string, unknown> = {}, headers?: Record<string, string>) =>
-    expectStatus(200, 'post', `/cases/${id}/events`, { token, body: { type, ...payload }, headers });
+  const event = (
+    token: string,
+    id: string,
+    type: string,
+    payload: Record<string, unknown> = {},
+    headers?: Record<string, string>,
+  ) => expectStatus(200, 'post', `/cases/${id}/events`, { token, body: { type, ...payload }, headers });
 
   it('describes every event type of the registry as its own schema, with the payload fields and required fields', () => {
     const schemas = doc.components?.schemas ?? {};
@@ -85,11 +93,13 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     for (const type of CASE_EVENT_TYPES) {
       const cls = EVENT_PAYLOADS[type];
       const schema = schemas[mapping[type].replace('#/components/schemas/', '')] as
-        | { properties?: Record<string, { enum?: unknown[] }>; required?: string[] }
-        | undefined;
+        { properties?: Record<string, { enum?: unknown[] }>; required?: string[] } | undefined;
       const fields = [...knownFields(cls)];
       const optional = optionalFields(cls);
-      expect({ type, properties: Object.keys(schema?.properties ?? {}).sort() }).toEqual({ type, properties: ['type', ...fields].sort() });
+      expect({ type, properties: Object.keys(schema?.properties ?? {}).sort() }).toEqual({
+        type,
+        properties: ['type', ...fields].sort(),
+      });
       expect({ type, required: [...(schema?.required ?? [])].sort() }).toEqual({
         type,
         required: ['type', ...fields.filter((f) => !optional.has(f))].sort(),
@@ -101,12 +111,19 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
   it('answers a whole journey, errors included, with bodies the document declares for each route and status', async () => {
     // Access: the first admin, then one user of each kind the journey needs.
     setNow('2026-01-05T08:00:00Z');
-    const admin = (await expectStatus(200, 'post', '/auth/login', { body: { email: 'admin@partnership.test', password: ADMIN_PASSWORD } })).accessToken;
+    const admin = (
+      await expectStatus(200, 'post', '/auth/login', {
+        body: { email: 'admin@partnership.test', password: ADMIN_PASSWORD },
+      })
+    ).accessToken;
     const users: Record<string, string> = {};
     const member = async (key: string, roles: string[], agency?: string) => {
       const password = `pw-${randomUUID()}`;
       const email = `${key}@truth.test`;
-      await expectStatus(201, 'post', '/users', { token: admin, body: { email, name: `User ${key}`, password, roles, ...(agency ? { agency } : {}) } });
+      await expectStatus(201, 'post', '/users', {
+        token: admin,
+        body: { email, name: `User ${key}`, password, roles, ...(agency ? { agency } : {}) },
+      });
       users[key] = (await expectStatus(200, 'post', '/auth/login', { body: { email, password } })).accessToken;
       return users[key];
     };
@@ -150,8 +167,15 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     setToday('2026-01-06');
     const opened = await expectStatus(201, 'post', '/cases', { token: bu, body: incident('2026-01-05') });
     const id = opened.id as string;
-    await expectStatus(409, 'post', `/cases/${id}/events`, { token: bu, body: { type: 'rapid-review.submitted', submittedOn: '2026-01-06' } });
-    await expectStatus(409, 'post', `/cases/${id}/events`, { token: bu, body: { type: 'partners.informed', informedOn: '2026-01-06' }, headers: { 'If-Match': '99' } });
+    await expectStatus(409, 'post', `/cases/${id}/events`, {
+      token: bu,
+      body: { type: 'rapid-review.submitted', submittedOn: '2026-01-06' },
+    });
+    await expectStatus(409, 'post', `/cases/${id}/events`, {
+      token: bu,
+      body: { type: 'partners.informed', informedOn: '2026-01-06' },
+      headers: { 'If-Match': '99' },
+    });
     setToday('2026-01-07');
     const key = { 'Idempotency-Key': `truth-${randomUUID()}` };
     await event(bu, id, 'notification.submitted', { submittedOn: '2026-01-07', panelReference: 'CSPRP-1' }, key);
@@ -159,13 +183,22 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     await event(bu, id, 'partners.informed', { informedOn: '2026-01-07' }, { 'If-Match': '2' });
     await event(subgroup, id, 'agency-return.received', { agency: 'police' });
     await event(subgroup, id, 'rapid-review.meeting-held', { heldOn: '2026-01-07' });
-    await event(subgroup, id, 'rapid-review.recommended', { recommendation: 'lcspr', rationale: 'Criteria met (test).' });
+    await event(subgroup, id, 'rapid-review.recommended', {
+      recommendation: 'lcspr',
+      rationale: 'Criteria met (test).',
+    });
     setToday('2026-01-08');
     await event(la, id, 'decision.signed-off', { decision: 'agree', comment: 'Agreed' });
-    await expectStatus(422, 'post', `/cases/${id}/events`, { token: la, body: { type: 'decision.signed-off', decision: 'agree' } });
+    await expectStatus(422, 'post', `/cases/${id}/events`, {
+      token: la,
+      body: { type: 'decision.signed-off', decision: 'agree' },
+    });
     await event(police, id, 'decision.signed-off', { decision: 'disagree' });
     await event(subgroup, id, 'decision.escalated', { note: 'To lead partners' });
-    await event(subgroup, id, 'rapid-review.recommended', { recommendation: 'lcspr', rationale: 'Second round (test).' });
+    await event(subgroup, id, 'rapid-review.recommended', {
+      recommendation: 'lcspr',
+      rationale: 'Second round (test).',
+    });
     for (const partner of partners) await event(partner, id, 'decision.signed-off', { decision: 'agree' });
     await event(bu, id, 'rapid-review.submitted', { submittedOn: '2026-01-08' });
     setToday('2026-01-20');
@@ -186,8 +219,16 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     await event(bu, id, 'publication.panel-informed', { informedOn: '2026-07-01' });
     await event(bu, id, 'publication.report-sent', { sentOn: '2026-07-01' });
     setToday('2026-07-20');
-    await event(bu, id, 'publication.published', { publishedOn: '2026-07-20', url: 'https://partnership.test/reports/1' });
-    await event(subgroup, id, 'action.added', { actionId: 'A-1', description: 'Training (test).', owner: 'Head of service', dueOn: '2026-09-01' });
+    await event(bu, id, 'publication.published', {
+      publishedOn: '2026-07-20',
+      url: 'https://partnership.test/reports/1',
+    });
+    await event(subgroup, id, 'action.added', {
+      actionId: 'A-1',
+      description: 'Training (test).',
+      owner: 'Head of service',
+      dueOn: '2026-09-01',
+    });
     await expectStatus(422, 'post', `/cases/${id}/events`, { token: subgroup, body: { type: 'case.closed' } });
     await event(subgroup, id, 'action.completed', { actionId: 'A-1', completedOn: '2026-07-20' });
     await event(subgroup, id, 'case.closed');
@@ -195,20 +236,28 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     // The other ways out: a withdrawn notification; a national review; a withheld publication.
     const withdrawn = await expectStatus(201, 'post', '/cases', { token: bu, body: incident('2026-07-15') });
     await event(bu, withdrawn.id, 'notification.withdrawn', { reason: 'Criteria not met (test).' });
-    const national = await toPanel(await expectStatus(201, 'post', '/cases', { token: bu, body: incident('2026-07-13') }));
+    const national = await toPanel(
+      await expectStatus(201, 'post', '/cases', { token: bu, body: incident('2026-07-13') }),
+    );
     await event(bu, national, 'panel.responded', { response: 'national-review', respondedOn: '2026-07-20' });
     await event(bu, national, 'national-review.published', { publishedOn: '2026-07-20' });
-    const withheld = await toPanel(await expectStatus(201, 'post', '/cases', { token: bu, body: incident('2026-07-13') }));
+    const withheld = await toPanel(
+      await expectStatus(201, 'post', '/cases', { token: bu, body: incident('2026-07-13') }),
+    );
     await event(bu, withheld, 'panel.responded', { response: 'agrees', respondedOn: '2026-07-20' });
     await event(subgroup, withheld, 'lcspr.draft-received', { receivedOn: '2026-07-20' });
-    for (const partner of partners) await event(partner, withheld, 'lcspr.final-report-signed-off', { decision: 'agree' });
+    for (const partner of partners)
+      await event(partner, withheld, 'lcspr.final-report-signed-off', { decision: 'agree' });
     await event(bu, withheld, 'publication.scheduled', { plannedOn: '2026-09-01' });
     await event(bu, withheld, 'publication.withheld', { reason: 'Risk to a sibling (test).' });
     await event(bu, withheld, 'publication.panel-informed', { informedOn: '2026-07-20' });
 
     async function toPanel(view: { id: string }): Promise<string> {
       await event(bu, view.id, 'notification.submitted', { submittedOn: '2026-07-20' });
-      await event(subgroup, view.id, 'rapid-review.recommended', { recommendation: 'lcspr', rationale: 'Criteria met (test).' });
+      await event(subgroup, view.id, 'rapid-review.recommended', {
+        recommendation: 'lcspr',
+        rationale: 'Criteria met (test).',
+      });
       for (const partner of partners) await event(partner, view.id, 'decision.signed-off', { decision: 'agree' });
       await event(bu, view.id, 'rapid-review.submitted', { submittedOn: '2026-07-20' });
       return view.id;
@@ -231,10 +280,15 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     // Refusals, one of each kind, on routes of every area.
     await expectStatus(401, 'get', '/cases');
     await expectStatus(401, 'get', '/users/me', { token: 'not-a-token' });
-    await expectStatus(401, 'post', '/auth/login', { body: { email: 'admin@partnership.test', password: 'wrong password' } });
+    await expectStatus(401, 'post', '/auth/login', {
+      body: { email: 'admin@partnership.test', password: 'wrong password' },
+    });
     await expectStatus(400, 'post', '/cases', { token: bu, body: { ...incident('2026-02-30'), childName: 'refused' } });
     await expectStatus(400, 'post', `/cases/${id}/events`, { token: bu, body: { type: 'no.such-event' } });
-    await expectStatus(400, 'post', `/cases/${id}/events`, { token: bu, body: { type: 'publication.scheduled', plannedOn: 'soon' } });
+    await expectStatus(400, 'post', `/cases/${id}/events`, {
+      token: bu,
+      body: { type: 'publication.scheduled', plannedOn: 'soon' },
+    });
     await expectStatus(400, 'post', '/users', { token: admin, body: { email: 'x@truth.test' } });
     await expectStatus(400, 'patch', '/partnership', { token: admin, body: { closureDays: ['2026-02-30'] } });
     await expectStatus(400, 'get', '/cases?stage=nowhere', { token: bu });
@@ -244,24 +298,43 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     await expectStatus(404, 'get', `/cases/${randomUUID()}`, { token: bu });
     await expectStatus(404, 'get', '/cases/not-a-uuid/history', { token: bu });
     await expectStatus(404, 'post', `/cases/${randomUUID()}/events`, { token: bu, body: { type: 'case.closed' } });
-    await expectStatus(403, 'post', `/cases/${withheld}/events`, { token: scrutineer, body: { type: 'action.added', actionId: 'B', description: 'x', owner: 'y', dueOn: '2026-09-01' } });
+    await expectStatus(403, 'post', `/cases/${withheld}/events`, {
+      token: scrutineer,
+      body: { type: 'action.added', actionId: 'B', description: 'x', owner: 'y', dueOn: '2026-09-01' },
+    });
     await expectStatus(403, 'post', '/cases', { token: scrutineer, body: incident('2026-07-20') });
-    await expectStatus(403, 'post', '/users', { token: bu, body: { email: 'y@truth.test', name: 'Y', password: 'pw-long-enough', roles: ['scrutineer'] } });
+    await expectStatus(403, 'post', '/users', {
+      token: bu,
+      body: { email: 'y@truth.test', name: 'Y', password: 'pw-long-enough', roles: ['scrutineer'] },
+    });
     await expectStatus(403, 'patch', '/partnership', { token: bu, body: { name: 'Renamed' } });
     await expectStatus(403, 'get', '/users', { token: bu });
-    await expectStatus(409, 'post', '/users', { token: admin, body: { email: 'bu@truth.test', name: 'Again', password: 'pw-long-enough', roles: ['scrutineer'] } });
+    await expectStatus(409, 'post', '/users', {
+      token: admin,
+      body: { email: 'bu@truth.test', name: 'Again', password: 'pw-long-enough', roles: ['scrutineer'] },
+    });
     await expectStatus(409, 'post', `/cases/${id}/events`, { token: subgroup, body: { type: 'case.closed' } });
     // Logins are limited per address: the eleventh in a minute from one address is refused.
     let throttled: Response | undefined;
     for (let i = 0; i < 12 && !throttled; i++) {
-      const res = await call('post', '/auth/login', { body: { email: 'nobody@truth.test', password: 'wrong' }, headers: { 'X-Forwarded-For': '203.0.113.9' } });
+      const res = await call('post', '/auth/login', {
+        body: { email: 'nobody@truth.test', password: 'wrong' },
+        headers: { 'X-Forwarded-For': '203.0.113.9' },
+      });
       if (res.status === 429) throttled = res;
     }
     expect(throttled?.status).toBe(429);
 
     // Every route answered with success at least once, every kind of refusal seen, and nothing contradicts the document.
-    const succeeded = new Set([...checker.answered].filter((a) => /\s2\d\d$/.test(a)).map((a) => a.replace(/\s\d+$/, '')));
-    expect(checker.allOperations().map((o) => o.key).filter((k) => !succeeded.has(k))).toEqual([]);
+    const succeeded = new Set(
+      [...checker.answered].filter((a) => /\s2\d\d$/.test(a)).map((a) => a.replace(/\s\d+$/, '')),
+    );
+    expect(
+      checker
+        .allOperations()
+        .map((o) => o.key)
+        .filter((k) => !succeeded.has(k)),
+    ).toEqual([]);
     const statuses = new Set([...checker.answered].map((a) => Number(a.split(' ').at(-1))));
     expect([400, 401, 403, 404, 409, 422, 429].filter((s) => !statuses.has(s))).toEqual([]);
     expect(checker.problems).toEqual([]);
@@ -277,7 +350,9 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     expect(prop('AuditEventView', 'from')).toMatchObject({ nullable: true, enum: [...CASE_STATES, null] });
     expect(prop('AuditEventView', 'to').enum).toEqual([...CASE_STATES]);
     expect(prop('ErrorResponse', 'code').enum).toEqual([...ERROR_CODES]);
-    expect(doc.paths['/cases']?.get?.parameters?.find((p) => p.name === 'stage')?.schema?.enum).toEqual([...CASE_STAGES]);
+    expect(doc.paths['/cases']?.get?.parameters?.find((p) => p.name === 'stage')?.schema?.enum).toEqual([
+      ...CASE_STAGES,
+    ]);
 
     // A date-only value (named ...On, or shown as YYYY-MM-DD) is `format: date`; an instant (named ...At) `date-time`.
     const missing: string[] = [];
@@ -285,14 +360,19 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
       const s = p.type === 'array' && p.items ? p.items : p;
       if (s.type !== 'string' || (name === 'at' && s.format === 'date-time')) return;
       const example = Array.isArray(p.example) ? p.example[0] : p.example;
-      if ((/On$/.test(name) || (typeof example === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(example))) && s.format !== 'date') missing.push(`${where}.${name}: date`);
+      if (
+        (/On$/.test(name) || (typeof example === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(example))) &&
+        s.format !== 'date'
+      )
+        missing.push(`${where}.${name}: date`);
       if (/At$/.test(name) && s.format !== 'date-time') missing.push(`${where}.${name}: date-time`);
     };
     for (const [schema, { properties = {} }] of Object.entries(schemas)) {
       for (const [name, p] of Object.entries(properties)) checkDate(schema, name, p);
     }
     for (const [path, item] of Object.entries(doc.paths)) {
-      for (const param of item.get?.parameters ?? []) checkDate(`GET ${path}?`, param.name, { ...param.schema, example: param.example ?? param.schema?.example });
+      for (const param of item.get?.parameters ?? [])
+        checkDate(`GET ${path}?`, param.name, { ...param.schema, example: param.example ?? param.schema?.example });
     }
     expect(missing).toEqual([]);
   });

@@ -107,7 +107,9 @@ export class OpenApiChecker {
   }
 
   private describe(validate: Ajv.ValidateFunction, value: unknown): string {
-    const errors = (validate.errors ?? []).slice(0, 8).map((e) => `${e.dataPath || '(body)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+    const errors = (validate.errors ?? [])
+      .slice(0, 8)
+      .map((e) => `${e.dataPath || '(body)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
     return `${errors.join('; ')} in ${JSON.stringify(value).slice(0, 400)}`;
   }
 
@@ -123,7 +125,9 @@ export class OpenApiChecker {
     const response = op.object.responses?.[String(status)];
     if (!response) {
       const declared = Object.keys(op.object.responses ?? {}).join(', ');
-      this.problems.push(`${where}: status not declared (declared: ${declared || 'none'}); body ${JSON.stringify(body).slice(0, 200)}`);
+      this.problems.push(
+        `${where}: status not declared (declared: ${declared || 'none'}); body ${JSON.stringify(body).slice(0, 200)}`,
+      );
       return;
     }
     if (!contentType?.startsWith('application/json')) {
@@ -132,7 +136,9 @@ export class OpenApiChecker {
     }
     const schema = response.content?.['application/json']?.schema;
     if (!schema) {
-      this.problems.push(`${where}: sends JSON but declares no schema for it; body ${JSON.stringify(body).slice(0, 200)}`);
+      this.problems.push(
+        `${where}: sends JSON but declares no schema for it; body ${JSON.stringify(body).slice(0, 200)}`,
+      );
       return;
     }
     const validate = this.validator(`response ${where}`, schema);
@@ -145,6 +151,9 @@ export class OpenApiChecker {
     const schema = op?.object.requestBody?.content?.['application/json']?.schema;
     if (!op || !schema) return;
     const validate = this.validator(`request ${op.key}`, schema);
-    if (!validate(body)) this.problems.push(`${op.key} request accepted by the service but not by the document: ${this.describe(validate, body)}`);
+    if (!validate(body))
+      this.problems.push(
+        `${op.key} request accepted by the service but not by the document: ${this.describe(validate, body)}`,
+      );
   }
 }

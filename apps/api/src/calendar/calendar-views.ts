@@ -11,7 +11,8 @@ export class WorkingDaysAddedView {
 export class WorkingDaysBetweenView {
   @ApiProperty({ ...DATE, example: '2025-12-19' }) from: string;
   @ApiProperty({ ...DATE, example: '2025-12-30' }) to: string;
-  @ApiProperty({ type: 'integer', example: 5, description: 'Working days after `from` up to and including `to`' }) workingDays: number;
+  @ApiProperty({ type: 'integer', example: 5, description: 'Working days after `from` up to and including `to`' })
+  workingDays: number;
 }
 
 export class BankHolidayView {

@@ -11,14 +11,16 @@ import { STATUS_BY_CODE } from './error-response.filter';
 
 /** One bad field of a `validation-failed` refusal. */
 export class FieldErrorView {
-  @ApiProperty({ example: 'laAwareOn', description: 'The field, dotted for nested ones (`children.0.ageYears`)' }) field: string;
+  @ApiProperty({ example: 'laAwareOn', description: 'The field, dotted for nested ones (`children.0.ageYears`)' })
+  field: string;
   @ApiProperty({ type: [String], example: ['laAwareOn must be a real date YYYY-MM-DD'] }) messages: string[];
 }
 
 /** The `details` of an `illegal-transition` refusal. */
 export class IllegalTransitionDetailsView {
   @ApiProperty({ enum: CASE_STATES, description: 'The state the case is in' }) state: string;
-  @ApiProperty({ enum: CASE_EVENT_TYPES, isArray: true, description: 'The events that state accepts' }) allowedEvents: string[];
+  @ApiProperty({ enum: CASE_EVENT_TYPES, isArray: true, description: 'The events that state accepts' })
+  allowedEvents: string[];
 }
 
 /** The `details` of an `internal` error: only an id to quote to the service team. */
@@ -59,7 +61,9 @@ export function ApiErrorResponses(...statuses: ErrorStatus[]): MethodDecorator {
     ...ERROR_STATUSES.filter((status) => statuses.includes(status)).map((status) =>
       ApiResponse({
         status,
-        description: `Refused: ${codesOf(status).map((code) => `\`${code}\``).join(' or ')}`,
+        description: `Refused: ${codesOf(status)
+          .map((code) => `\`${code}\``)
+          .join(' or ')}`,
         schema: { $ref: getSchemaPath(ErrorResponseView) },
       }),
     ),

@@ -63,13 +63,18 @@ export class AuditEventView {
   @ApiProperty(INSTANT) at: string;
   @ApiProperty({ type: AuditActorView }) actor: AuditActorView;
   @ApiProperty({ enum: AUDIT_EVENT_TYPES }) type: string;
-  @ApiProperty({ enum: [...CASE_STATES, null], nullable: true, description: 'The state before; null when the case was opened' })
+  @ApiProperty({
+    enum: [...CASE_STATES, null],
+    nullable: true,
+    description: 'The state before; null when the case was opened',
+  })
   from: string | null;
   @ApiProperty({ enum: CASE_STATES }) to: string;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: "The event's payload as sent (see the events route for each type's fields), or the service's own record",
+    description:
+      "The event's payload as sent (see the events route for each type's fields), or the service's own record",
   })
   payload: Record<string, unknown>;
 }

@@ -12,16 +12,17 @@ import { CASE_EVENT_TYPES, type CaseEventType } from './event-payloads';
 function eventBodyClass(type: CaseEventType): ClassConstructor<object> {
   const payload: ClassConstructor<object> = EVENT_PAYLOADS[type];
   class EventBody extends payload {}
-  ApiSchema({ name: payload.name.replace(/Payload$/, 'Event'), description: `The body of a \`${type}\` event.` })(EventBody);
+  ApiSchema({ name: payload.name.replace(/Payload$/, 'Event'), description: `The body of a \`${type}\` event.` })(
+    EventBody,
+  );
   ApiProperty({ enum: [type], description: 'The event type' })(EventBody.prototype, 'type');
   return EventBody;
 }
 
 /** The Swagger model of each event's body (register them as extra models where the body is described). */
-export const CASE_EVENT_BODIES = Object.fromEntries(CASE_EVENT_TYPES.map((type) => [type, eventBodyClass(type)])) as Record<
-  CaseEventType,
-  ClassConstructor<object>
->;
+export const CASE_EVENT_BODIES = Object.fromEntries(
+  CASE_EVENT_TYPES.map((type) => [type, eventBodyClass(type)]),
+) as Record<CaseEventType, ClassConstructor<object>>;
 
 /** The events route's body: exactly one of the event schemas, picked by `type`. */
 export function caseEventBodySchema(): SchemaObject {
