@@ -139,7 +139,11 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     await expectStatus(200, 'get', '/partnership', { token: bu });
     await expectStatus(200, 'patch', '/partnership', {
       token: admin,
-      body: { closureDays: ['2026-12-24'], reminderOffsets: [-5, -2, -1, 0, 1, 2, 5], ruleOverrides: [] },
+      body: {
+        closureDays: ['2026-12-24'],
+        reminderOffsets: [-5, -2, -1, 0, 1, 2, 5],
+        ruleOverrides: [{ rule: 'rapid-review', anchor: 'notificationSubmittedOn', reason: 'Panel guidance June 2025' }],
+      },
     });
 
     // Failed reminders: every mail refused until each attempt of the first warnings is spent.

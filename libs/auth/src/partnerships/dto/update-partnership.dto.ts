@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsLocalDate } from '@app/common';
-import { AGENCIES, type Agency } from '@app/workflows';
+import { AGENCIES, RULE_UNITS, type Agency } from '@app/workflows';
 
 export class RuleOverrideDto {
   @ApiProperty({ example: 'rapid-review' })
@@ -37,9 +37,9 @@ export class RuleOverrideDto {
   @Max(3660)
   length?: number;
 
-  @ApiPropertyOptional({ enum: ['working-days', 'calendar-days', 'calendar-months'] })
+  @ApiPropertyOptional({ enum: RULE_UNITS })
   @IsOptional()
-  @IsIn(['working-days', 'calendar-days', 'calendar-months'])
+  @IsIn(RULE_UNITS)
   unit?: string;
 
   @ApiProperty({ example: 'Our procedures follow the Panel guidance of June 2025' })
@@ -97,11 +97,17 @@ export class UpdatePartnershipDto {
   closureDays?: string[];
 }
 
+/** A stored override: as sent, with who changed it and when. */
+export class RuleOverrideView extends RuleOverrideDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The admin who set it' }) changedBy?: string;
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'The London date it was set' }) changedOn?: string;
+}
+
 export class PartnershipView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: AGENCIES, isArray: true }) signOffAgencies: Agency[];
-  @ApiProperty({ type: [RuleOverrideDto] }) ruleOverrides: unknown[];
+  @ApiProperty({ type: [RuleOverrideView] }) ruleOverrides: RuleOverrideView[];
   @ApiProperty({ type: 'integer', isArray: true, nullable: true, description: 'null: the default offsets' })
   reminderOffsets: number[] | null;
   @ApiProperty({ type: String, format: 'date', isArray: true }) closureDays: string[];
