@@ -53,7 +53,6 @@ describe("Partnership B reaches nothing of partnership A's", () => {
   let b: Partnership;
   let bMembers: Member[];
   let payloads: Record<CaseEventType, Schema>;
-  let payloadDoc: OpenApiDoc;
   let aCases: { id: string; reference: string; version: number; history: number }[];
   let bCaseId: string;
   let aReminderIds: string[];
@@ -71,7 +70,7 @@ describe("Partnership B reaches nothing of partnership A's", () => {
     bMembers = await everyRole(t, b, 'b-side.test');
     doc = await fetchOpenApi(t);
     ops = operationsOf(doc);
-    ({ doc: payloadDoc, payloads } = eventPayloadSchemas(t));
+    payloads = eventPayloadSchemas(doc);
 
     const aAuth = (m: Member) => ({ Authorization: `Bearer ${m.token}` });
     await t.http.patch('/partnership').set(aAuth(a.admin)).send({ name: A_ONLY.name, closureDays: [A_CLOSURE_DAY] }).expect(200);
@@ -136,7 +135,7 @@ describe("Partnership B reaches nothing of partnership A's", () => {
     await t?.close();
   });
 
-  const validEvent = (type: CaseEventType) => ({ type, ...(validValue(payloadDoc, payloads[type]) as object) });
+  const validEvent = (type: CaseEventType) => ({ type, ...(validValue(doc, payloads[type]) as object) });
   const newUser = () => ({ email: `new-${randomUUID().slice(0, 8)}@b-side.test`, name: 'New person', password: 'a long enough password', roles: ['business-unit'] });
 
   /**

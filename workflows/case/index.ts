@@ -1,5 +1,6 @@
 export * from './case.types';
 export * from './case.machine';
+export * from './case-states';
 export * from './case.permissions';
 export * from './case.rules';
 export * from './case-engine';

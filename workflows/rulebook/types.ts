@@ -46,7 +46,8 @@ export interface ClockState {
 }
 export type CaseClocks = Partial<Record<RuleId, ClockState>>;
 
-export type DeadlineStatus = 'open' | 'overdue' | 'met' | 'late' | 'paused' | 'cancelled';
+export const DEADLINE_STATUSES = ['open', 'overdue', 'met', 'late', 'paused', 'cancelled'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
 /** The contract's `Deadline`. */
 export interface Deadline {

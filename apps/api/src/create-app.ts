@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
+import { ERROR_MODELS } from './http/api-errors';
 import { ErrorResponseFilter } from './http/error-response.filter';
 import { createValidationPipe } from './http/validation.pipe';
 
@@ -40,6 +41,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       .setVersion('1')
       .addBearerAuth()
       .build(),
+    { extraModels: ERROR_MODELS },
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

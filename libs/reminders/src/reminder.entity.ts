@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { FallbackRole, Seat } from './audience';
 
-export type ReminderKind = 'warning' | 'due-today' | 'breach' | 'escalation-delegated' | 'escalation-lead' | 'notice';
+export const REMINDER_KINDS = ['warning', 'due-today', 'breach', 'escalation-delegated', 'escalation-lead', 'notice'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /**
  * pending: waiting for its time; sending: claimed by a worker (until `leaseUntil`); sent; failed: every attempt
@@ -9,7 +10,8 @@ export type ReminderKind = 'warning' | 'due-today' | 'breach' | 'escalation-dele
  * obsolete: found out of date when it fired; superseded: a later reminder of the same deadline for the same audience was
  * due too (see `supersededReminders`).
  */
-export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'obsolete' | 'superseded';
+export const REMINDER_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled', 'obsolete', 'superseded'] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 
 /**
  * One mail to send at one time: the database is the record of every reminder; the Bull job (jobId = this id) is only

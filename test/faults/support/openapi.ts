@@ -2,8 +2,7 @@
  * The app's own OpenAPI document (GET /docs-json), read as the list of routes the fault suite must cover, and the
  * schemas it builds requests from. A route added to the app appears here without the fault suite being edited.
  */
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { CASE_EVENT_TYPES, EVENT_PAYLOADS, type CaseEventType } from '@app/cases';
+import { CASE_EVENT_TYPES, type CaseEventType } from '@app/cases';
 import type { TestApp } from '../../support/test-app';
 
 export interface Schema {
@@ -24,6 +23,8 @@ export interface Schema {
   pattern?: string;
   nullable?: boolean;
   additionalProperties?: boolean | Schema;
+  oneOf?: Schema[];
+  discriminator?: { propertyName: string; mapping?: Record<string, string> };
 }
 
 export interface Parameter {
@@ -163,17 +164,25 @@ export function validValue(doc: OpenApiDoc, schema: Schema): unknown {
 }
 
 /**
- * The schema of each case event's payload, from the payload classes' own Swagger metadata (the events route's
- * document only lists the `type`s, since the payload depends on it).
+ * The schema of each case event's payload, read from the document: the events route's body is a `oneOf` of one schema
+ * per event type, discriminated on `type`; the payload is that schema without its `type`.
  */
-export function eventPayloadSchemas(t: TestApp): { doc: OpenApiDoc; payloads: Record<CaseEventType, Schema> } {
-  const classes = Object.values(EVENT_PAYLOADS);
-  const doc = SwaggerModule.createDocument(t.app, new DocumentBuilder().build(), { extraModels: classes }) as unknown as OpenApiDoc;
+export function eventPayloadSchemas(doc: OpenApiDoc): Record<CaseEventType, Schema> {
+  const body = doc.paths['/cases/{id}/events']?.post?.requestBody?.content['application/json']?.schema;
+  const mapping = body?.discriminator?.propertyName === 'type' ? body.discriminator.mapping : undefined;
+  if (!mapping) throw new Error('the events route does not describe its body as one schema per event type');
   const payloads = {} as Record<CaseEventType, Schema>;
   for (const type of CASE_EVENT_TYPES) {
-    const schema = doc.components?.schemas?.[EVENT_PAYLOADS[type].name];
-    if (!schema) throw new Error(`no schema for the payload of ${type}`);
-    payloads[type] = { type: 'object', ...schema, properties: schema.properties ?? {} };
+    if (!mapping[type]) throw new Error(`no schema for the event ${type}`);
+    const { type: _type, ...properties } = resolve(doc, { $ref: mapping[type] }).properties ?? {};
+    const required = (resolve(doc, { $ref: mapping[type] }).required ?? []).filter((name) => name !== 'type');
+    payloads[type] = { type: 'object', properties, required };
   }
-  return { doc, payloads };
+  return payloads;
+}
+
+/** The event types the document's events route takes. */
+export function documentedEventTypes(doc: OpenApiDoc): string[] {
+  const body = doc.paths['/cases/{id}/events']?.post?.requestBody?.content['application/json']?.schema;
+  return Object.keys(body?.discriminator?.mapping ?? {});
 }

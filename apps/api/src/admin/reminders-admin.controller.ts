@@ -1,24 +1,56 @@
 import { TransactionRunner } from '@app/database';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsIn, IsOptional } from 'class-validator';
 import { Repository } from 'typeorm';
-import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
+import { AuthenticatedUser, CurrentUser, Roles, UnfilledRoleView } from '@app/auth';
 import { NotFoundError, RuleViolatedError } from '@app/common';
-import { ReminderEntity, ReminderQueue, ReminderStatus } from '@app/reminders';
+import { FALLBACK_ROLES, type FallbackRole, NOTICE_ROLES, REMINDER_KINDS, REMINDER_STATUSES, ReminderEntity, ReminderQueue, ReminderStatus } from '@app/reminders';
+import { RULE_IDS } from '@app/workflows';
+import { ApiErrorResponses } from '../http/api-errors';
 
-const STATUSES: ReminderStatus[] = ['pending', 'sending', 'sent', 'failed', 'cancelled', 'obsolete', 'superseded'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 class ListRemindersQuery {
-  @ApiPropertyOptional({ enum: STATUSES, default: 'failed' })
+  @ApiPropertyOptional({ enum: REMINDER_STATUSES, default: 'failed' })
   @IsOptional()
-  @IsIn(STATUSES, { message: `status must be one of: ${STATUSES.join(', ')}` })
+  @IsIn(REMINDER_STATUSES, { message: `status must be one of: ${REMINDER_STATUSES.join(', ')}` })
   status?: ReminderStatus;
 }
 
-function toView(r: ReminderEntity) {
+/** A reminder as an admin sees it: what it warns of, whom it went to (staff addresses) and how its sending went. */
+class ReminderView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ enum: REMINDER_KINDS }) kind: string;
+  @ApiProperty({ enum: [...RULE_IDS, null], nullable: true, description: "The deadline's rule; null for a notice" }) rule: string | null;
+  @ApiProperty({ enum: [...Object.keys(NOTICE_ROLES), null], nullable: true, description: 'null for a deadline reminder' })
+  notice: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: "The deadline's due date; null for a notice" })
+  dueOn: string | null;
+  @ApiProperty({ format: 'date-time' }) fireAt: string;
+  @ApiProperty({ enum: REMINDER_STATUSES }) status: ReminderStatus;
+  @ApiProperty({ type: 'integer' }) attempts: number;
+  @ApiProperty({ type: String, nullable: true }) lastError: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
+  @ApiProperty({ type: String, format: 'email', isArray: true, nullable: true, description: 'Who it was sent to; null before sending' })
+  recipients: string[] | null;
+  @ApiProperty({
+    type: [UnfilledRoleView],
+    nullable: true,
+    description: 'The roles it was for that nobody held when it was sent; null when every one was held',
+  })
+  unfilledRoles: UnfilledRoleView[] | null;
+  @ApiProperty({
+    enum: [...FALLBACK_ROLES, null],
+    nullable: true,
+    description: 'Whose holders received it in place of the unfilled roles',
+  })
+  fallbackRole: FallbackRole | null;
+}
+
+function toView(r: ReminderEntity): ReminderView {
   return {
     id: r.id,
     caseId: r.caseId,
@@ -50,8 +82,9 @@ export class RemindersAdminController {
 
   @Get()
   @Roles('admin')
-  @ApiOkResponse({ description: 'Reminders of your partnership in that status (failed by default), newest first' })
-  async list(@Query() query: ListRemindersQuery, @CurrentUser() user: AuthenticatedUser) {
+  @ApiOkResponse({ type: [ReminderView], description: 'Reminders of your partnership in that status (failed by default), newest first' })
+  @ApiErrorResponses(401, 400, 403)
+  async list(@Query() query: ListRemindersQuery, @CurrentUser() user: AuthenticatedUser): Promise<ReminderView[]> {
     const rows = await this.reminders.find({
       where: { partnershipId: user.partnershipId, status: query.status ?? 'failed' },
       order: { fireAtMs: 'DESC' },
@@ -63,7 +96,9 @@ export class RemindersAdminController {
   @Post(':id/retry')
   @HttpCode(200)
   @Roles('admin')
-  async retry(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser) {
+  @ApiOkResponse({ type: ReminderView, description: 'The reminder, pending again' })
+  @ApiErrorResponses(401, 404, 403, 422)
+  async retry(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReminderView> {
     if (!UUID.test(id)) throw new NotFoundError('Reminder');
     const row = await this.reminders.findOneBy({ id, partnershipId: user.partnershipId });
     if (!row) throw new NotFoundError('Reminder');

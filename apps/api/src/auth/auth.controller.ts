@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { AuthService, LoginDto, LoginResult, Public } from '@app/auth';
+import { ApiErrorResponses } from '../http/api-errors';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -14,8 +15,7 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @Throttle({ login: { limit: 10, ttl: 60_000 } })
   @ApiOkResponse({ type: LoginResult })
-  @ApiUnauthorizedResponse({ description: 'Email or password is wrong' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts; wait a minute' })
+  @ApiErrorResponses(400, 401, 429)
   login(@Body() body: LoginDto): Promise<LoginResult> {
     return this.auth.login(body.email, body.password);
   }

@@ -7,12 +7,12 @@ const toInteger = () =>
   Transform(({ value }) => (typeof value === 'string' && /^[+-]?\d+$/.test(value.trim()) ? Number(value) : value));
 
 export class AddWorkingDaysQuery {
-  @ApiProperty({ example: '2025-12-19' })
+  @ApiProperty({ format: 'date', example: '2025-12-19' })
   @IsDefined({ message: 'from is required (a date YYYY-MM-DD)' })
   @IsLocalDate()
   from: string;
 
-  @ApiProperty({ example: 5, minimum: -1000, maximum: 1000 })
+  @ApiProperty({ type: 'integer', example: 5, minimum: -1000, maximum: 1000 })
   @IsDefined({ message: 'days is required (a whole number from -1000 to 1000)' })
   @toInteger()
   @IsInt({ message: 'days must be a whole number from -1000 to 1000' })
@@ -22,19 +22,19 @@ export class AddWorkingDaysQuery {
 }
 
 export class WorkingDaysBetweenQuery {
-  @ApiProperty({ example: '2025-12-19' })
+  @ApiProperty({ format: 'date', example: '2025-12-19' })
   @IsDefined({ message: 'from is required (a date YYYY-MM-DD)' })
   @IsLocalDate()
   from: string;
 
-  @ApiProperty({ example: '2025-12-30' })
+  @ApiProperty({ format: 'date', example: '2025-12-30' })
   @IsDefined({ message: 'to is required (a date YYYY-MM-DD)' })
   @IsLocalDate()
   to: string;
 }
 
 export class BankHolidaysQuery {
-  @ApiProperty({ example: 2026 })
+  @ApiProperty({ type: 'integer', example: 2026, minimum: 2000, maximum: 2099 })
   @IsDefined({ message: 'year is required (2000 to 2099)' })
   @toInteger()
   @IsInt({ message: 'year must be a whole number from 2000 to 2099' })

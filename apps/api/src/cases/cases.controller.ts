@@ -1,8 +1,18 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@app/auth';
-import { AuditEventView, CaseListView, CasesService, CaseView, OpenCaseDto, parseCaseEvent, CASE_EVENT_TYPES } from '@app/cases';
+import {
+  AuditEventView,
+  CASE_EVENT_BODIES,
+  caseEventBodySchema,
+  CaseListView,
+  CasesService,
+  CaseView,
+  OpenCaseDto,
+  parseCaseEvent,
+} from '@app/cases';
 import { ValidationFailedError } from '@app/common';
+import { ApiErrorResponses } from '../http/api-errors';
 import { ListCasesQuery } from './list-cases.query';
 
 function parseIfMatch(header: string | undefined): number | undefined {
@@ -28,30 +38,35 @@ function parseIdempotencyKey(header: string | undefined): string | undefined {
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@ApiExtraModels(...Object.values(CASE_EVENT_BODIES))
 @Controller('cases')
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Post()
   @ApiCreatedResponse({ type: CaseView })
+  @ApiErrorResponses(401, 400, 403)
   open(@Body() body: OpenCaseDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
     return this.cases.open(user, body);
   }
 
   @Get()
   @ApiOkResponse({ type: CaseListView })
+  @ApiErrorResponses(401, 400)
   list(@Query() query: ListCasesQuery, @CurrentUser() user: AuthenticatedUser): Promise<CaseListView> {
     return this.cases.list(user, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CaseView })
+  @ApiErrorResponses(401, 404)
   get(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
     return this.cases.get(user, id);
   }
 
   @Get(':id/history')
   @ApiOkResponse({ type: [AuditEventView] })
+  @ApiErrorResponses(401, 404)
   history(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<AuditEventView[]> {
     return this.cases.history(user, id);
   }
@@ -61,15 +76,11 @@ export class CasesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The case version; refused with 409 if the case moved on' })
   @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['type'],
-      properties: { type: { type: 'string', enum: [...CASE_EVENT_TYPES] } },
-      additionalProperties: true,
-      example: { type: 'notification.submitted', submittedOn: '2026-01-07' },
-    },
+    description: "An event: `type` and that type's payload fields; any other field is refused",
+    schema: { ...caseEventBodySchema(), example: { type: 'notification.submitted', submittedOn: '2026-01-07' } },
   })
   @ApiOkResponse({ type: CaseView })
+  @ApiErrorResponses(401, 400, 404, 403, 409, 422)
   event(
     @Param('id') id: string,
     @Body() body: unknown,

@@ -1,26 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-
-export const STAGES = [
-  'notification',
-  'rapid-review',
-  'decision',
-  'panel-response',
-  'lcspr',
-  'national-review',
-  'publication',
-  'learning',
-  'closed',
-] as const;
+import { CASE_STAGES } from '@app/workflows';
 
 const toInteger = () =>
   Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value));
 
 export class ListCasesQuery {
-  @ApiPropertyOptional({ enum: STAGES })
+  @ApiPropertyOptional({ enum: CASE_STAGES })
   @IsOptional()
-  @IsIn(STAGES, { message: `stage must be one of: ${STAGES.join(', ')}` })
+  @IsIn(CASE_STAGES, { message: `stage must be one of: ${CASE_STAGES.join(', ')}` })
   stage?: string;
 
   @ApiPropertyOptional({ description: 'Only cases with a running deadline already past its due date' })
@@ -29,7 +18,12 @@ export class ListCasesQuery {
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: 'Only cases with a running deadline due from today to N calendar days ahead' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 366,
+    description: 'Only cases with a running deadline due from today to N calendar days ahead',
+  })
   @IsOptional()
   @toInteger()
   @IsInt({ message: 'dueWithinDays must be a whole number from 0 to 366' })
@@ -37,7 +31,7 @@ export class ListCasesQuery {
   @Max(366, { message: 'dueWithinDays must be a whole number from 0 to 366' })
   dueWithinDays?: number;
 
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @toInteger()
   @IsInt({ message: 'limit must be a whole number from 1 to 200' })
@@ -45,7 +39,7 @@ export class ListCasesQuery {
   @Max(200, { message: 'limit must be a whole number from 1 to 200' })
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
   @IsOptional()
   @toInteger()
   @IsInt({ message: 'offset must be a whole number of 0 or more' })

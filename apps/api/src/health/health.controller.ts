@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -8,10 +8,35 @@ import { Public } from '@app/auth';
 import { ReminderEntity } from '@app/reminders';
 import { RedisHealthIndicator } from './redis-health.indicator';
 
-type Status = 'up' | 'down';
+const STATUSES = ['up', 'down'] as const;
+type Status = (typeof STATUSES)[number];
+const OVERALL = ['ok', 'degraded', 'error'] as const;
+
 export interface HealthReport {
-  status: 'ok' | 'degraded' | 'error';
+  status: (typeof OVERALL)[number];
   checks: Record<string, { status: Status; [detail: string]: unknown }>;
+}
+
+class CheckView {
+  @ApiProperty({ enum: STATUSES }) status: Status;
+  @ApiPropertyOptional({ description: 'Why it is down' }) message?: string;
+}
+
+class RemindersCheckView {
+  @ApiProperty({ enum: STATUSES }) status: Status;
+  @ApiPropertyOptional({ type: 'integer', description: 'Reminders whose every attempt failed (while up)' }) failed?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Reminders waiting for their time (while up)' }) pending?: number;
+}
+
+class HealthChecksView {
+  @ApiProperty({ type: CheckView }) database: CheckView;
+  @ApiProperty({ type: CheckView }) redis: CheckView;
+  @ApiProperty({ type: RemindersCheckView }) reminders: RemindersCheckView;
+}
+
+class HealthReportView {
+  @ApiProperty({ enum: OVERALL }) status: HealthReport['status'];
+  @ApiProperty({ type: HealthChecksView }) checks: HealthChecksView;
 }
 
 /**
@@ -38,8 +63,8 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: 'Database up; Redis up (ok) or down (degraded)' })
-  @ApiServiceUnavailableResponse({ description: 'Database down' })
+  @ApiOkResponse({ type: HealthReportView, description: 'Database up; Redis up (ok) or down (degraded)' })
+  @ApiServiceUnavailableResponse({ type: HealthReportView, description: 'Database down (error)' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const [database, redis] = await Promise.all([
       this.db.pingCheck('database', { timeout: 1500 }).catch(() => ({ database: { status: 'down' as Status } })),

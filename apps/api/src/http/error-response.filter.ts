@@ -3,7 +3,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { DomainError, ErrorCode } from '@app/common';
 
-const STATUS_BY_CODE: Record<ErrorCode, number> = {
+/** The HTTP status of each error code (the OpenAPI error responses are derived from it). */
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   'validation-failed': 400,
   unauthenticated: 401,
   forbidden: 403,

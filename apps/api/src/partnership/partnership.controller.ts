@@ -12,6 +12,7 @@ import {
   UsersService,
 } from '@app/auth';
 import { seatsToFill, unfilledSeats } from '@app/reminders';
+import { ApiErrorResponses } from '../http/api-errors';
 
 @ApiTags('partnership')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class PartnershipController {
 
   @Get()
   @ApiOkResponse({ type: PartnershipView })
+  @ApiErrorResponses(401)
   async get(@CurrentUser() user: AuthenticatedUser): Promise<PartnershipView> {
     return this.view(await this.partnerships.get(user.partnershipId));
   }
@@ -31,6 +33,7 @@ export class PartnershipController {
   @Patch()
   @Roles('admin')
   @ApiOkResponse({ type: PartnershipView })
+  @ApiErrorResponses(401, 400, 403)
   async update(@Body() body: UpdatePartnershipDto, @CurrentUser() user: AuthenticatedUser): Promise<PartnershipView> {
     return this.view(await this.partnerships.update(user.partnershipId, body, user.id));
   }

@@ -9,6 +9,8 @@ import {
   UsersService,
   UserView,
 } from '@app/auth';
+import { UnauthenticatedError } from '@app/common';
+import { ApiErrorResponses } from '../http/api-errors';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -19,6 +21,7 @@ export class UsersController {
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: UserView })
+  @ApiErrorResponses(401, 400, 403, 409)
   async create(@Body() body: CreateUserDto, @CurrentUser() user: AuthenticatedUser): Promise<UserView> {
     return toUserView(await this.users.create(user.partnershipId, body));
   }
@@ -26,13 +29,18 @@ export class UsersController {
   @Get()
   @Roles('admin')
   @ApiOkResponse({ type: [UserView] })
+  @ApiErrorResponses(401, 403)
   async list(@CurrentUser() user: AuthenticatedUser): Promise<UserView[]> {
     return (await this.users.list(user.partnershipId)).map(toUserView);
   }
 
   @Get('me')
   @ApiOkResponse({ type: UserView })
-  async me(@CurrentUser() user: AuthenticatedUser): Promise<Omit<UserView, 'active' | 'createdAt'>> {
-    return { id: user.id, email: user.email, name: user.name, roles: user.roles, agency: user.agency };
+  @ApiErrorResponses(401)
+  async me(@CurrentUser() user: AuthenticatedUser): Promise<UserView> {
+    const found = await this.users.findActiveById(user.id);
+    // Deactivated after the guard let the request in: as if the token had been refused.
+    if (!found) throw new UnauthenticatedError();
+    return toUserView(found);
   }
 }

@@ -24,7 +24,7 @@ import {
 } from '@app/workflows';
 import { OpenCaseDto } from '../dto';
 import { CaseAuditEventEntity, CaseEntity, CaseReferenceCounterEntity, DeadlineEntity, IdempotencyRecordEntity } from '../entities';
-import type { ParsedCaseEvent } from '../events';
+import type { ParsedCaseEvent, SystemAuditEventType } from '../events';
 import { CaseDeadlines } from './case-deadlines.service';
 import { refusalToError, StaleCaseError } from './case.errors';
 import { AuditEventView, CaseListView, CaseView } from './case-view';
@@ -107,7 +107,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
    * Appends an audit event that changes no state (for example `deadline.missed`), bumping the case version so the
    * history stays one event per version.
    */
-  async recordSystemEvent(caseId: string, type: string, payload: Record<string, unknown>): Promise<void> {
+  async recordSystemEvent(caseId: string, type: SystemAuditEventType, payload: Record<string, unknown>): Promise<void> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       try {
         await this.tx.run(async (manager) => {
@@ -123,7 +123,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
   }
 
   /** An audit event that keeps the state, with the version bump that keeps the history one event per version. */
-  private async appendSystemEvent(manager: EntityManager, row: CaseEntity, type: string, payload: Record<string, unknown>): Promise<CaseEntity> {
+  private async appendSystemEvent(manager: EntityManager, row: CaseEntity, type: SystemAuditEventType, payload: Record<string, unknown>): Promise<CaseEntity> {
     const updated = await manager
       .createQueryBuilder()
       .update(CaseEntity)
@@ -447,7 +447,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       after = rows[rows.length - 1]?.id ?? after;
       for (const row of rows) {
         const deadlines = await this.writeDeadlines(manager, row, partnership, today);
-        const change = { caseId: row.id, partnershipId: row.partnershipId, type: 'deadlines.recomputed', from: row.state, to: row.state };
+        const change = { caseId: row.id, partnershipId: row.partnershipId, type: 'deadlines.recomputed' as const, from: row.state, to: row.state };
         let caseRow = row;
         if (deadlines.changed) {
           caseRow = await this.appendSystemEvent(manager, row, change.type, { reason: 'partnership-settings-changed', changedBy });

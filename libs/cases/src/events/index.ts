@@ -1,2 +1,4 @@
 export * from './event-payloads';
 export * from './event-payload-registry';
+export * from './audit-event-types';
+export * from './event-bodies';

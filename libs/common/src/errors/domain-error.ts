@@ -5,7 +5,7 @@
  */
 import { DomainError } from '@app/workflows';
 
-export { DomainError, type ErrorCode } from '@app/workflows';
+export { DomainError, ERROR_CODES, type ErrorCode } from '@app/workflows';
 
 export interface FieldError {
   field: string;

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsLocalDate } from '@app/common';
-import { AGENCIES, ROLES, type Agency, type Role } from '@app/workflows';
+import { AGENCIES, ROLES, RULE_UNITS, type Agency, type Role } from '@app/workflows';
 
 export class RuleOverrideDto {
   @ApiProperty({ example: 'rapid-review' })
@@ -30,16 +30,16 @@ export class RuleOverrideDto {
   @MaxLength(60)
   anchor?: string;
 
-  @ApiPropertyOptional({ example: 15 })
+  @ApiPropertyOptional({ type: 'integer', example: 15 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(3660)
   length?: number;
 
-  @ApiPropertyOptional({ enum: ['working-days', 'calendar-days', 'calendar-months'] })
+  @ApiPropertyOptional({ enum: RULE_UNITS })
   @IsOptional()
-  @IsIn(['working-days', 'calendar-days', 'calendar-months'])
+  @IsIn(RULE_UNITS)
   unit?: string;
 
   @ApiProperty({ example: 'Our procedures follow the Panel guidance of June 2025' })
@@ -74,7 +74,8 @@ export class UpdatePartnershipDto {
   ruleOverrides?: RuleOverrideDto[];
 
   @ApiPropertyOptional({
-    type: [Number],
+    type: 'integer',
+    isArray: true,
     description: 'Working days relative to a due date when reminders are sent (negative: before; 0: due day).',
     example: [-5, -2, -1, 0, 1, 2, 5],
   })
@@ -87,7 +88,7 @@ export class UpdatePartnershipDto {
   @Max(60, { each: true })
   reminderOffsets?: number[];
 
-  @ApiPropertyOptional({ type: [String], example: ['2026-12-24'] })
+  @ApiPropertyOptional({ type: String, format: 'date', isArray: true, example: ['2026-12-24'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(400)
@@ -101,14 +102,21 @@ export class UnfilledRoleView {
   @ApiPropertyOptional({ enum: AGENCIES, description: 'For a delegated or lead partner: the agency that has none.' }) agency?: Agency;
 }
 
+/** A stored override: as sent, with who changed it and when. */
+export class RuleOverrideView extends RuleOverrideDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The admin who set it' }) changedBy?: string;
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'The London date it was set' }) changedOn?: string;
+}
+
 export class PartnershipView {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: AGENCIES, isArray: true }) signOffAgencies: Agency[];
-  @ApiProperty({ type: [RuleOverrideDto] }) ruleOverrides: unknown[];
-  @ApiProperty({ type: [Number], nullable: true }) reminderOffsets: number[] | null;
-  @ApiProperty({ type: [String] }) closureDays: string[];
-  @ApiProperty() version: number;
+  @ApiProperty({ type: [RuleOverrideView] }) ruleOverrides: RuleOverrideView[];
+  @ApiProperty({ type: 'integer', isArray: true, nullable: true, description: 'null: the default offsets' })
+  reminderOffsets: number[] | null;
+  @ApiProperty({ type: String, format: 'date', isArray: true }) closureDays: string[];
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty({
     type: [UnfilledRoleView],
     description:

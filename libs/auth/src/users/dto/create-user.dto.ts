@@ -52,11 +52,11 @@ function needsAgency(roles: unknown): boolean {
 }
 
 export class UserView {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiPropertyOptional({ enum: AGENCIES }) agency?: Agency;
-  @ApiProperty() active: boolean;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'A deactivated user cannot log in' }) active: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
