@@ -5,7 +5,7 @@ import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { REMINDER_ENTITIES, RemindersModule } from '@app/reminders';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CommonModule } from '@app/common';
+import { CommonModule, tooManyAttemptsMessage } from '@app/common';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { RemindersAdminController } from './admin/reminders-admin.controller';
@@ -18,7 +18,6 @@ import { loggerOptions } from './http/logger-options';
 import { PartnershipController } from './partnership/partnership.controller';
 import { UsersController } from './users/users.controller';
 
-
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -29,7 +28,11 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config)),
         CommonModule,
         DatabaseModule.forRoot(ENTITIES),
-        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: 10 }]),
+        // Per client address, in this process's memory (the per-account limit is in the database, shared).
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'login', ttl: 60_000, limit: 10 }],
+          errorMessage: (_context, limit) => tooManyAttemptsMessage(limit.timeToBlockExpire),
+        }),
         AuthModule,
         CasesModule,
         RemindersModule.forRoot({ workers: config.queue.workers === 'embedded' }),

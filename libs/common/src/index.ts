@@ -3,3 +3,4 @@ export * from './errors/domain-error';
 export * from './common.module';
 export * from './validation';
 export * from './field-errors';
+export * from './semaphore';

@@ -15,7 +15,9 @@ export class AuthController {
   @Throttle({ login: { limit: 10, ttl: 60_000 } })
   @ApiOkResponse({ type: LoginResult })
   @ApiUnauthorizedResponse({ description: 'Email or password is wrong' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts; wait a minute' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many attempts from this address (10 a minute) or on this account (10 failures in 15 minutes)',
+  })
   login(@Body() body: LoginDto): Promise<LoginResult> {
     return this.auth.login(body.email, body.password);
   }
