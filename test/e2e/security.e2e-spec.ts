@@ -48,18 +48,17 @@ describe('Security: headers, dashboard, health, users and idempotency (no proxy 
   afterAll(() => t.close());
 
   it('sends nosniff, no framing, no referrer and no X-Powered-By on the API, the docs and the dashboard; no HSTS over http', async () => {
-    const answers = [
-      await t.http.get('/health'),
-      await t.http.get('/cases'),
-      await t.http.get('/docs'),
-      await t.http.get('/admin/queues'),
-      await t.http.get('/admin/queues').set(bearer(team.admin)),
-      await t.http.get('/admin/queues/api/queues').set(bearer(team.admin)),
+    const answers: [string, Awaited<ReturnType<typeof t.http.get>>][] = [
+      ['/health', await t.http.get('/health')],
+      ['/cases', await t.http.get('/cases')],
+      ['/docs', await t.http.get('/docs')],
+      ['/admin/queues (401)', await t.http.get('/admin/queues')],
+      ['/admin/queues', await t.http.get('/admin/queues').set(bearer(team.admin))],
+      ['/admin/queues/api/queues', await t.http.get('/admin/queues/api/queues').set(bearer(team.admin))],
       // A forged header from an untrusted peer does not make the request https.
-      await t.http.get('/health').set('X-Forwarded-Proto', 'https'),
+      ['/health, forged https', await t.http.get('/health').set('X-Forwarded-Proto', 'https')],
     ];
-    for (const res of answers) {
-      const path = res.req.path;
+    for (const [path, res] of answers) {
       expect({ path, nosniff: res.headers['x-content-type-options'] }).toEqual({ path, nosniff: 'nosniff' });
       expect({ path, csp: res.headers['content-security-policy'] }).toEqual({ path, csp: expect.stringContaining("frame-ancestors 'none'") });
       expect({ path, frame: res.headers['x-frame-options'], referrer: res.headers['referrer-policy'] }).toEqual({ path, frame: 'DENY', referrer: 'no-referrer' });
