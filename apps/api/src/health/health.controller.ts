@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -49,7 +49,6 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiBearerAuth()
   @ApiOkResponse({
     description:
       "Database up; Redis up (ok) or down (degraded). Each check is only `{ status: 'up'|'down' }`; with an admin's " +
