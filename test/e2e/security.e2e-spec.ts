@@ -88,6 +88,15 @@ describe('Security: headers, dashboard, health, users and idempotency (no proxy 
     expect(res.body).toEqual({ statusCode: 400, code: 'validation-failed', message: 'The request is malformed' });
     expect(res.text).not.toMatch(STACK_OR_PATH);
     expect(res.headers['x-powered-by']).toBeUndefined();
+    const others = [
+      await t.http.put('/admin/queues/api/queues/%E0%A4/pause').set(bearer(team.admin)),
+      await t.http.get('/admin/queues/api/queues/%E0%A4/').set(bearer(team.admin)),
+      await t.http.get('/admin/queues/no/such/page%E0').set(bearer(team.admin)),
+    ];
+    for (const other of others) {
+      expect({ status: other.status, stack: STACK_OR_PATH.test(other.text) }).toEqual({ status: expect.any(Number), stack: false });
+      expect([400, 404, 405]).toContain(other.status);
+    }
   });
 
   it('keeps the bearer token out of the dashboard cookie: a short-lived dashboard session, HttpOnly, SameSite=Strict, on its path', async () => {
