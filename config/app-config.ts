@@ -6,6 +6,10 @@ export class AppConfig {
   port: number;
   dataDir: string;
   publicUrl: string;
+  /** Proxies whose X-Forwarded-For / -Proto are believed (Express `trust proxy`); empty: none, the client is the peer. */
+  trustedProxies: string[];
+  /** How long an Idempotency-Key's first answer is kept for retries. */
+  idempotencyKeyTtlMs: number;
   logLevel: string;
   database:
     | { type: 'sqlite'; sqlitePath: string }

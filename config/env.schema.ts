@@ -119,6 +119,17 @@ export class EnvironmentVariables {
   RECONCILE_INTERVAL_MS?: number;
 
   @IsOptional()
+  @IsString()
+  TRUSTED_PROXIES?: string;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'IDEMPOTENCY_KEY_TTL_HOURS must be a whole number of hours from 1 to 720' })
+  @Min(1, { message: 'IDEMPOTENCY_KEY_TTL_HOURS must be a whole number of hours from 1 to 720' })
+  @Max(720, { message: 'IDEMPOTENCY_KEY_TTL_HOURS must be a whole number of hours from 1 to 720' })
+  IDEMPOTENCY_KEY_TTL_HOURS?: number;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './config-error';
-import { loadConfig } from './load-config';
+import { loadConfig, TRUSTED_PROXIES_MESSAGE } from './load-config';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'pr-config-'));
 const strongSecret = 'q8Zr2LmX0pVb7NcT4yHs1KdW9eFj6GaU3oRi5Qx';
@@ -89,5 +89,21 @@ describe('loadConfig', () => {
 
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', DATA_DIR: dataDir() }).port).toBe(3000);
+  });
+
+  it('trusts no proxy unless TRUSTED_PROXIES names them, and keeps Idempotency-Keys 24 hours by default', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect(config.trustedProxies).toEqual([]);
+    expect(config.idempotencyKeyTtlMs).toBe(24 * 3_600_000);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUSTED_PROXIES: 'none' }).trustedProxies).toEqual([]);
+    const listed = loadConfig({ DATA_DIR: dataDir(), TRUSTED_PROXIES: 'loopback, 10.0.0.0/8,fd00::1' });
+    expect(listed.trustedProxies).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    expect(loadConfig({ DATA_DIR: dataDir(), IDEMPOTENCY_KEY_TTL_HOURS: '2' }).idempotencyKeyTtlMs).toBe(2 * 3_600_000);
+  });
+
+  it('names TRUSTED_PROXIES when an entry is not an address, a subnet or a named range', () => {
+    for (const bad of ['*', 'true', '10.0.0.0/33', 'proxy.example.org', '10.0.0.1,,', 'abc']) {
+      expect({ bad, problems: problemsOf({ TRUSTED_PROXIES: bad }) }).toEqual({ bad, problems: [TRUSTED_PROXIES_MESSAGE] });
+    }
   });
 });

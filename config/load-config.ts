@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
@@ -45,6 +46,25 @@ function developmentSecret(dataDir: string): string {
   return secret;
 }
 
+const NAMED_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+export const TRUSTED_PROXIES_MESSAGE =
+  'TRUSTED_PROXIES must be none, or a comma-separated list of IP addresses, subnets (10.0.0.0/8) or the names ' +
+  'loopback, linklocal, uniquelocal';
+
+/** `none` (the default) or Express's `trust proxy` list: addresses, CIDR subnets and its named ranges. */
+function parseTrustedProxies(value: string | undefined): string[] | undefined {
+  if (value === undefined || value.trim().toLowerCase() === 'none') return [];
+  const entries = value.split(',').map((entry) => entry.trim());
+  const valid = entries.every((entry) => {
+    if (NAMED_PROXY_RANGES.includes(entry)) return true;
+    const [address, prefix, extra] = entry.split('/');
+    const version = isIP(address);
+    if (!version || extra !== undefined) return false;
+    return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+  });
+  return valid ? entries : undefined;
+}
+
 /**
  * Reads and validates the environment once. Throws {@link ConfigError} naming every bad variable, so start-up stops
  * with one clear message instead of failing later in some module.
@@ -77,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if ((vars.ADMIN_EMAIL && !vars.ADMIN_PASSWORD) || (!vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be given together');
   }
+  const trustedProxies = parseTrustedProxies(vars.TRUSTED_PROXIES);
+  if (!trustedProxies) problems.push(TRUSTED_PROXIES_MESSAGE);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const port = vars.PORT ?? DEFAULTS.PORT;
@@ -88,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     dataDir,
     publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    trustedProxies: trustedProxies!,
+    idempotencyKeyTtlMs: (vars.IDEMPOTENCY_KEY_TTL_HOURS ?? 24) * 3_600_000,
     logLevel: vars.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     database:
       dbType === 'postgres'

@@ -7,9 +7,11 @@ describe('Operations: health and API docs', () => {
   });
   afterAll(() => t.close());
 
-  it('reports the database and Redis as up on /health without a token', async () => {
+  it('reports the database and Redis as up on /health without a token, and the reminder counts only to an admin', async () => {
     const res = await t.http.get('/health').expect(200);
-    expect(res.body).toEqual({
+    expect(res.body).toEqual({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+    const admin = await t.http.get('/health').auth(await t.login(), { type: 'bearer' }).expect(200);
+    expect(admin.body).toEqual({
       status: 'ok',
       checks: { database: { status: 'up' }, redis: { status: 'up' }, reminders: { status: 'up', failed: 0, pending: 0 } },
     });

@@ -123,7 +123,7 @@ describe('Deadline reminders and mail, on real Redis and a real SMTP peer', () =
     const failed = await t.http.get('/admin/reminders?status=failed').auth(team.admin, { type: 'bearer' }).expect(200);
     const mine = failed.body.filter((r: { caseId: string }) => r.caseId === opened.id);
     expect(mine).toHaveLength(2);
-    const health = await t.http.get('/health').expect(200);
+    const health = await t.http.get('/health').auth(team.admin, { type: 'bearer' }).expect(200);
     expect(health.body.checks.reminders.failed).toBeGreaterThanOrEqual(2);
     expect((await t.http.get('/admin/reminders').auth(team.bu, { type: 'bearer' })).status).toBe(403);
     smtp.refuseNext = 0;

@@ -169,12 +169,12 @@ describe('Reminders and notices through an SMTP outage', () => {
     expect(owed(await reminderRows(app), now()).map((r) => r.id).sort()).toEqual(failed.map((r) => r.id).sort());
     expect(smtp.received).toEqual([]);
 
-    // Admins see them (failed is the default filter), and /health counts them.
+    // Admins see them (failed is the default filter), and /health counts them for an admin.
     const listed = await app.http.get('/admin/reminders').auth(crew.admin, { type: 'bearer' });
     expect(listed.status).toBe(200);
     expect(listed.body.map((r: { id: string }) => r.id).sort()).toEqual(failed.map((r) => r.id).sort());
     expect(listed.body.every((r: { status: string; lastError: string }) => r.status === 'failed' && /ECONNREFUSED/.test(r.lastError))).toBe(true);
-    expect((await app.http.get('/health')).body.checks.reminders.failed).toBe(3);
+    expect((await app.http.get('/health').auth(crew.admin, { type: 'bearer' })).body.checks.reminders.failed).toBe(3);
 
     // SMTP is back; each retry sends its reminder once.
     await smtp.restart();
@@ -192,7 +192,7 @@ describe('Reminders and notices through an SMTP outage', () => {
     expect([...counts.keys()].sort()).toEqual(failed.map((r) => messageIdOf(r.id)).sort());
     expect([...counts.values()]).toEqual([1, 1, 1]);
     expect((await app.http.get('/admin/reminders').auth(crew.admin, { type: 'bearer' })).body).toEqual([]);
-    expect((await app.http.get('/health')).body.checks.reminders.failed).toBe(0);
+    expect((await app.http.get('/health').auth(crew.admin, { type: 'bearer' })).body.checks.reminders.failed).toBe(0);
   }, 55_000);
 
   it('spaces the retries by the back-off even when the periodic reconcile runs more often, so an outage shorter than the back-off leaves attempts to deliver', async () => {

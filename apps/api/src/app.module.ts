@@ -5,7 +5,7 @@ import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { REMINDER_ENTITIES, RemindersModule } from '@app/reminders';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CommonModule, loggerOptions } from '@app/common';
+import { CommonModule, loggerOptions, tooManyAttemptsMessage } from '@app/common';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { RemindersAdminController } from './admin/reminders-admin.controller';
@@ -17,7 +17,6 @@ import { HealthModule } from './health/health.module';
 import { PartnershipController } from './partnership/partnership.controller';
 import { UsersController } from './users/users.controller';
 
-
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -28,7 +27,11 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config)),
         CommonModule,
         DatabaseModule.forRoot(ENTITIES),
-        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: 10 }]),
+        // Per client address, in this process's memory (the per-account limit is in the database, shared).
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'login', ttl: 60_000, limit: 10 }],
+          errorMessage: (_context, limit) => tooManyAttemptsMessage(limit.timeToBlockExpire),
+        }),
         AuthModule,
         CasesModule,
         RemindersModule.forRoot({ workers: config.queue.workers === 'embedded' }),

@@ -8,6 +8,7 @@ import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
 import { ERROR_MODELS } from './http/api-errors';
 import { ErrorResponseFilter } from './http/error-response.filter';
+import { securityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation.pipe';
 
 export const BODY_LIMIT = '256kb';
@@ -23,8 +24,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.set('trust proxy', 'loopback');
+  // Only the proxies the operator names may say who the client is (X-Forwarded-For) and that it used https.
+  app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   mountQueueDashboard(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());

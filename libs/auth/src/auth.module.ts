@@ -5,8 +5,10 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
 import { AdminBootstrapService } from './admin-bootstrap.service';
+import { AccountLoginLimit } from './authentication/account-login-limit';
 import { AuthService } from './authentication/auth.service';
 import { JwtAuthGuard } from './authentication/jwt-auth.guard';
+import { LoginFailureEntity } from './authentication/login-failure.entity';
 import { PartnershipEntity } from './partnerships/partnership.entity';
 import { PartnershipCalendars } from './partnerships/partnership-calendars.service';
 import { PartnershipsService } from './partnerships/partnerships.service';
@@ -16,7 +18,7 @@ import { UsersService } from './users/users.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([PartnershipEntity, UserEntity]),
+    TypeOrmModule.forFeature([PartnershipEntity, UserEntity, LoginFailureEntity]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       // A KeyObject, made once: given a string, jsonwebtoken first tries it as a public key on every verify, which
@@ -32,12 +34,13 @@ import { UsersService } from './users/users.service';
     UsersService,
     PartnershipsService,
     PartnershipCalendars,
+    AccountLoginLimit,
     AuthService,
     AdminBootstrapService,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [UsersService, PartnershipsService, PartnershipCalendars, AuthService],
+  exports: [UsersService, PartnershipsService, PartnershipCalendars, AuthService, AccountLoginLimit, PasswordHasher],
 })
 export class AuthModule {}
 
-export const AUTH_ENTITIES = [PartnershipEntity, UserEntity];
+export const AUTH_ENTITIES = [PartnershipEntity, UserEntity, LoginFailureEntity];

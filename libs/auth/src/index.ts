@@ -13,3 +13,5 @@ export * from './users/users.service';
 export * from './users/dto/create-user.dto';
 export * from './password-hasher';
 export * from './partnerships/partnership-calendars.service';
+export * from './authentication/account-login-limit';
+export * from './authentication/login-failure.entity';

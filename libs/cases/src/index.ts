@@ -6,3 +6,4 @@ export * from './case/cases.service';
 export * from './case/cases.module';
 export * from './case/case-deadlines.service';
 export * from './integrity';
+export * from './case/idempotency-records';

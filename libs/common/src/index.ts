@@ -4,3 +4,4 @@ export * from './common.module';
 export * from './validation';
 export * from './field-errors';
 export * from './logging/logger-options';
+export * from './semaphore';

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { PartnershipsService, UsersService } from '@app/auth';
-import { AGENCIES, ROLES, ROLES_WITH_AGENCY, type Agency, type Role } from '@app/workflows';
+import { AGENCIES, incompatibleRolePairs, ROLES, ROLES_WITH_AGENCY, type Agency, type Role } from '@app/workflows';
 import { ADMIN_EMAIL, type TestApp } from '../../support/test-app';
 
 export interface Member {
@@ -75,9 +75,14 @@ export async function addMember(
 }
 
 /**
- * The admin and one member for every role (a delegated partner for each agency), plus one holding every role at
- * once: whatever a role may do, someone in the list may do it. `only` keeps the members with those labels.
+ * The admin and one member for every role (a delegated partner for each agency), plus one holding every role that one
+ * account may hold at once (INCOMPATIBLE_ROLE_PAIRS): whatever a role may do, someone in the list may do it. `only` keeps the members with those labels.
  */
+/** As many roles as one account may hold together: each role in order, unless it clashes with one already taken. */
+function compatibleRoles(): Role[] {
+  return ROLES.reduce<Role[]>((held, role) => (incompatibleRolePairs([...held, role]).length ? held : [...held, role]), []);
+}
+
 export async function everyRole(t: TestApp, p: Partnership, domain: string, only?: string[]): Promise<Member[]> {
   const members: Member[] = [p.admin];
   const wanted = (label: string) => !only || only.includes(label);
@@ -89,7 +94,7 @@ export async function everyRole(t: TestApp, p: Partnership, domain: string, only
       if (wanted(label)) members.push(await addMember(t, p, label, { email: `${role}${agency ? `.${agency}` : ''}@${domain}`, roles: [role], ...(agency ? { agency } : {}) }));
     }
   }
-  if (wanted('every role')) members.push(await addMember(t, p, 'every role', { email: `everything@${domain}`, roles: [...ROLES], agency: 'local-authority' }));
+  if (wanted('every role')) members.push(await addMember(t, p, 'every role', { email: `everything@${domain}`, roles: compatibleRoles(), agency: 'local-authority' }));
   return members;
 }
 

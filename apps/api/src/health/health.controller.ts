@@ -1,10 +1,10 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Public } from '@app/auth';
+import { AuthenticatedUser, AuthService, Public } from '@app/auth';
 import { ReminderEntity } from '@app/reminders';
 import { RedisHealthIndicator } from './redis-health.indicator';
 
@@ -19,7 +19,6 @@ export interface HealthReport {
 
 class CheckView {
   @ApiProperty({ enum: STATUSES }) status: Status;
-  @ApiPropertyOptional({ description: 'Why it is down' }) message?: string;
 }
 
 class RemindersCheckView {
@@ -31,7 +30,8 @@ class RemindersCheckView {
 class HealthChecksView {
   @ApiProperty({ type: CheckView }) database: CheckView;
   @ApiProperty({ type: CheckView }) redis: CheckView;
-  @ApiProperty({ type: RemindersCheckView }) reminders: RemindersCheckView;
+  @ApiPropertyOptional({ type: RemindersCheckView, description: "Only with an admin's token: their partnership's" })
+  reminders?: RemindersCheckView;
 }
 
 class HealthReportView {
@@ -42,6 +42,9 @@ class HealthReportView {
 /**
  * The database is essential: without it the answer is 503. Redis only carries reminders, and their rows wait in the
  * database while it is away, so a Redis outage is reported as `degraded` with a 200 and the service keeps serving.
+ *
+ * Anyone may ask, so the answer without a token is only up or down per component. An admin's bearer token adds the
+ * reminder counts of the admin's own partnership; any other token, valid or not, gets the public answer.
  */
 @ApiTags('health')
 @Controller('health')
@@ -50,29 +53,46 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
     @InjectRepository(ReminderEntity) private readonly reminders: Repository<ReminderEntity>,
+    private readonly auth: AuthService,
   ) {}
 
-  /** Failed reminders are people who were not told of a deadline: counted here so monitoring sees them. */
-  private async reminderCounts() {
+  /** Failed reminders are people who were not told of a deadline: counted here so their admins' monitoring sees them. */
+  private async reminderCounts(partnershipId: string) {
     const [failed, pending] = await Promise.all([
-      this.reminders.countBy({ status: 'failed' }),
-      this.reminders.countBy({ status: 'pending' }),
+      this.reminders.countBy({ partnershipId, status: 'failed' }),
+      this.reminders.countBy({ partnershipId, status: 'pending' }),
     ]);
     return { status: 'up' as Status, failed, pending };
   }
 
+  private async adminFrom(authorization: string | undefined): Promise<AuthenticatedUser | undefined> {
+    const token = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] : undefined;
+    if (!token) return undefined;
+    const user = await this.auth.authenticate(token).catch(() => undefined);
+    return user?.roles.includes('admin') ? user : undefined;
+  }
+
   @Get()
   @Public()
-  @ApiOkResponse({ type: HealthReportView, description: 'Database up; Redis up (ok) or down (degraded)' })
+  @ApiOkResponse({
+    type: HealthReportView,
+    description:
+      "Database up; Redis up (ok) or down (degraded). Each check is only `{ status: 'up'|'down' }`; with an admin's " +
+      'token, `checks.reminders` also counts the failed and pending reminders of their partnership',
+  })
   @ApiServiceUnavailableResponse({ type: HealthReportView, description: 'Database down (error)' })
-  async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
-    const [database, redis] = await Promise.all([
-      this.db.pingCheck('database', { timeout: 1500 }).catch(() => ({ database: { status: 'down' as Status } })),
-      this.redis.check('redis'),
+  async check(@Res({ passthrough: true }) res: Response, @Headers('authorization') authorization?: string): Promise<HealthReport> {
+    const [database, redis, admin] = await Promise.all([
+      this.db.pingCheck('database', { timeout: 1500 }).then(
+        () => 'up' as Status,
+        () => 'down' as Status,
+      ),
+      this.redis.check('redis').then((result) => result.redis.status as Status),
+      this.adminFrom(authorization),
     ]);
-    const reminders = await this.reminderCounts().catch(() => ({ status: 'down' as Status }));
-    const checks = { ...database, ...redis, reminders } as HealthReport['checks'];
-    const status = checks.database.status !== 'up' ? 'error' : checks.redis.status !== 'up' ? 'degraded' : 'ok';
+    const checks: HealthReport['checks'] = { database: { status: database }, redis: { status: redis } };
+    if (admin) checks.reminders = await this.reminderCounts(admin.partnershipId).catch(() => ({ status: 'down' as Status }));
+    const status = database !== 'up' ? 'error' : redis !== 'up' ? 'degraded' : 'ok';
     if (status === 'error') res.status(503);
     return { status, checks };
   }

@@ -23,6 +23,12 @@ export class IllegalTransitionDetailsView {
   allowedEvents: string[];
 }
 
+/** The `details` of a `too-many-requests` refusal on one account: when to try again. */
+export class TooManyRequestsDetailsView {
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Seconds until an attempt is counted again' })
+  retryAfterSeconds: number;
+}
+
 /** The `details` of an `internal` error: only an id to quote to the service team. */
 export class InternalErrorDetailsView {
   @ApiProperty({ format: 'uuid' }) errorId: string;
@@ -36,18 +42,26 @@ export class ErrorResponseView {
   @ApiPropertyOptional({
     description:
       '`validation-failed`: one entry per bad field. `illegal-transition`: the state and the events allowed now. ' +
-      '`internal`: the id of the logged error. No other code carries details.',
+      '`too-many-requests` (on one account): the seconds to wait. `internal`: the id of the logged error. No other ' +
+      'code carries details.',
     oneOf: [
       { type: 'array', items: { $ref: getSchemaPath(FieldErrorView) } },
       { $ref: getSchemaPath(IllegalTransitionDetailsView) },
+      { $ref: getSchemaPath(TooManyRequestsDetailsView) },
       { $ref: getSchemaPath(InternalErrorDetailsView) },
     ],
   })
-  details?: FieldErrorView[] | IllegalTransitionDetailsView | InternalErrorDetailsView;
+  details?: FieldErrorView[] | IllegalTransitionDetailsView | TooManyRequestsDetailsView | InternalErrorDetailsView;
 }
 
 /** The models the error schema refers to, for `SwaggerModule.createDocument`'s `extraModels`. */
-export const ERROR_MODELS = [ErrorResponseView, FieldErrorView, IllegalTransitionDetailsView, InternalErrorDetailsView];
+export const ERROR_MODELS = [
+  ErrorResponseView,
+  FieldErrorView,
+  IllegalTransitionDetailsView,
+  TooManyRequestsDetailsView,
+  InternalErrorDetailsView,
+];
 
 /** The contract's order of checks (docs/api-contract.md "Errors"); 429 comes only from a throttled route. */
 const ERROR_STATUSES = [401, 400, 404, 403, 409, 422, 429] as const;

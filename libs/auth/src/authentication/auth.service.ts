@@ -4,6 +4,7 @@ import { UnauthenticatedError } from '@app/common';
 import { AuthenticatedUser, markAuthenticated } from '../authenticated-user';
 import { PasswordHasher } from '../password-hasher';
 import { UsersService } from '../users/users.service';
+import { AccountLoginLimit } from './account-login-limit';
 import { LoginResult } from './dto/login.dto';
 
 interface TokenClaims {
@@ -12,6 +13,14 @@ interface TokenClaims {
 }
 
 const TOKEN_LIFETIME_SECONDS = 8 * 60 * 60;
+/** The queue dashboard's own token: good for nothing else, and short-lived because it lives in a cookie. */
+const DASHBOARD_AUDIENCE = 'queue-dashboard';
+export const DASHBOARD_TOKEN_LIFETIME_SECONDS = 30 * 60;
+
+interface DashboardClaims {
+  dsh: string;
+  pid: string;
+}
 
 /** A hash of a random password, verified when the email is unknown so both failures take the same time. */
 const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$1mjbBV3sQYqyhpNmb8Ohx5QkMLe0M+AGUDnzQ5EmRro';
@@ -22,12 +31,16 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
+    private readonly accountLimit: AccountLoginLimit,
   ) {}
 
+  /** The per-address limit (the throttler, before this) and the per-account one are both checked before hashing. */
   async login(email: string, password: string): Promise<LoginResult> {
+    await this.accountLimit.begin(email);
     const user = await this.users.findForLogin(email);
     const valid = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !user.active || !valid) throw new UnauthenticatedError('Email or password is wrong');
+    await this.accountLimit.succeeded(email);
     const claims: TokenClaims = { sub: user.id, pid: user.partnershipId };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: TOKEN_LIFETIME_SECONDS });
     return { accessToken, tokenType: 'Bearer', expiresIn: TOKEN_LIFETIME_SECONDS };
@@ -42,13 +55,40 @@ export class AuthService {
       throw new UnauthenticatedError('The token is invalid or has expired');
     }
     // Only tokens shaped as login() signs them: a lookup by a missing id would match any user (TypeORM drops
-    // undefined conditions), and a token with no expiry would never lapse.
-    const { sub, pid, exp } = claims as TokenClaims & { exp?: unknown };
-    if (typeof sub !== 'string' || !sub || typeof pid !== 'string' || !pid || typeof exp !== 'number') {
+    // undefined conditions), a token with no expiry would never lapse, and one with an audience is for something else.
+    const { sub, pid, exp, aud } = claims as TokenClaims & { exp?: unknown; aud?: unknown };
+    if (typeof sub !== 'string' || !sub || typeof pid !== 'string' || !pid || typeof exp !== 'number' || aud !== undefined) {
       throw new UnauthenticatedError('The token is invalid or has expired');
     }
-    const user = await this.users.findActiveById(claims.sub);
-    if (!user || user.partnershipId !== claims.pid) throw new UnauthenticatedError('The token is invalid or has expired');
+    return this.activeUser(sub, pid);
+  }
+
+  /**
+   * A token for the queue dashboard's cookie, so the bearer token itself never sits in a cookie. It carries no `sub`,
+   * so {@link authenticate} refuses it, and {@link authenticateDashboard} refuses anything without its audience.
+   */
+  issueDashboardToken(user: AuthenticatedUser): Promise<string> {
+    const claims: DashboardClaims = { dsh: user.id, pid: user.partnershipId };
+    return this.jwt.signAsync(claims, { expiresIn: DASHBOARD_TOKEN_LIFETIME_SECONDS, audience: DASHBOARD_AUDIENCE });
+  }
+
+  async authenticateDashboard(token: string): Promise<AuthenticatedUser> {
+    let claims: DashboardClaims;
+    try {
+      claims = await this.jwt.verifyAsync<DashboardClaims>(token, { audience: DASHBOARD_AUDIENCE });
+    } catch {
+      throw new UnauthenticatedError('The dashboard session is invalid or has expired');
+    }
+    const { dsh, pid } = claims;
+    if (typeof dsh !== 'string' || !dsh || typeof pid !== 'string' || !pid) {
+      throw new UnauthenticatedError('The dashboard session is invalid or has expired');
+    }
+    return this.activeUser(dsh, pid);
+  }
+
+  private async activeUser(userId: string, partnershipId: string): Promise<AuthenticatedUser> {
+    const user = await this.users.findActiveById(userId);
+    if (!user || user.partnershipId !== partnershipId) throw new UnauthenticatedError('The token is invalid or has expired');
     return markAuthenticated({
       id: user.id,
       partnershipId: user.partnershipId,

@@ -27,6 +27,7 @@ import { CaseAuditEventEntity, CaseEntity, CaseReferenceCounterEntity, DeadlineE
 import type { ParsedCaseEvent, SystemAuditEventType } from '../events';
 import { CaseDeadlines } from './case-deadlines.service';
 import { refusalToError, StaleCaseError } from './case.errors';
+import { IdempotencyRecords, type IdempotentRequest } from './idempotency-records';
 import { AuditEventView, CaseListView, CaseView } from './case-view';
 
 const MAX_ATTEMPTS = 8;
@@ -87,6 +88,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     private readonly partnerships: PartnershipsService,
     private readonly deadlines: CaseDeadlines,
     private readonly machines: CaseMachineRegistry,
+    private readonly idempotency: IdempotencyRecords,
   ) {}
 
   onModuleInit(): void {
@@ -268,17 +270,24 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
    */
   async dispatch(user: AuthenticatedUser, caseId: string, parsed: ParsedCaseEvent, options: DispatchOptions = {}): Promise<CaseView> {
     const requestHash = hashRequest(caseId, parsed);
+    let idempotent: IdempotentRequest | undefined;
     if (options.idempotencyKey) {
-      const previous = await this.findIdempotent(user.id, options.idempotencyKey);
+      // A key is looked up only once the case is found (404) and the caller may send the event (403), as the
+      // contract orders the checks; it belongs to this caller on this case.
+      const row = await this.load(this.dataSource.manager, user.partnershipId, caseId);
+      const forbidden = refusalFor(actorOf(user), parsed.type, row.snapshot.context);
+      if (forbidden) throw new ForbiddenError(forbidden);
+      idempotent = { userId: user.id, caseId: row.id, key: options.idempotencyKey };
+      const previous = await this.idempotency.find(idempotent);
       if (previous) return this.replay(previous, requestHash);
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dispatchOnce(user, caseId, parsed, options, requestHash);
+        return await this.dispatchOnce(user, caseId, parsed, options, requestHash, idempotent);
       } catch (error) {
         if (error instanceof StaleCaseError && options.ifMatch === undefined && attempt < MAX_ATTEMPTS) continue;
-        if (options.idempotencyKey && isUniqueViolation(error)) {
-          const previous = await this.findIdempotent(user.id, options.idempotencyKey);
+        if (idempotent && isUniqueViolation(error)) {
+          const previous = await this.idempotency.find(idempotent);
           if (previous) return this.replay(previous, requestHash);
         }
         throw error;
@@ -292,6 +301,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     parsed: ParsedCaseEvent,
     options: DispatchOptions,
     requestHash: string,
+    idempotent: IdempotentRequest | undefined,
   ): Promise<CaseView> {
     const today = this.today();
     const { view, change } = await this.tx.run(async (manager) => {
@@ -320,19 +330,11 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       const change = { caseId: row.id, partnershipId: row.partnershipId, type: parsed.type, from: result.from, to: result.to };
       await this.runWriteHooks(manager, { caseRow: fresh, partnership, deadlines, change, now: this.clock.now() });
       const view = this.toView(fresh, partnership, today);
-      if (options.idempotencyKey) {
-        await insertRows(manager, IdempotencyRecordEntity, [
-          { id: randomUUID(), userId: user.id, key: options.idempotencyKey, requestHash, statusCode: 200, body: view },
-        ]);
-      }
+      if (idempotent) await this.idempotency.record(manager, idempotent, requestHash, view);
       return { view, change };
     });
     this.notify(change);
     return view;
-  }
-
-  private async findIdempotent(userId: string, key: string): Promise<IdempotencyRecordEntity | null> {
-    return this.dataSource.getRepository(IdempotencyRecordEntity).findOneBy({ userId, key });
   }
 
   private replay(previous: IdempotencyRecordEntity, requestHash: string): CaseView {

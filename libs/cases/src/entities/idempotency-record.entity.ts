@@ -1,14 +1,23 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** The first answer to a request sent with an `Idempotency-Key`, returned unchanged to any retry of it. */
+const epochMs = { to: (v: number) => v, from: (v: string | number) => Number(v) };
+
+/**
+ * The first answer to an event sent with an `Idempotency-Key`, returned unchanged to any retry of it. A key belongs to
+ * one caller on one case: the same key on another case is another request. Kept until `expiresAtMs`
+ * (`IDEMPOTENCY_KEY_TTL_HOURS`), then removed.
+ */
 @Entity('idempotency_records')
-@Index(['userId', 'key'], { unique: true })
+@Index(['userId', 'caseId', 'key'], { unique: true })
 export class IdempotencyRecordEntity {
   @PrimaryColumn('uuid')
   id: string;
 
   @Column('uuid')
   userId: string;
+
+  @Column('uuid')
+  caseId: string;
 
   @Column({ type: 'varchar', length: 200 })
   key: string;
@@ -24,4 +33,8 @@ export class IdempotencyRecordEntity {
 
   @CreateDateColumn()
   createdAt: Date;
+
+  @Index()
+  @Column({ type: 'bigint', transformer: epochMs })
+  expiresAtMs: number;
 }

@@ -62,3 +62,16 @@ export class ConflictError extends DomainError {
 export class RuleViolatedError extends DomainError {
   readonly code = 'rule-violated' as const;
 }
+
+/** Too many attempts: the message says when to try again; `details.retryAfterSeconds` says it to machines. */
+export class TooManyRequestsError extends DomainError {
+  readonly code = 'too-many-requests' as const;
+  constructor(readonly retryAfterSeconds: number) {
+    super(tooManyAttemptsMessage(retryAfterSeconds), { retryAfterSeconds });
+  }
+}
+
+export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return `Too many attempts; try again in ${seconds} second${seconds === 1 ? '' : 's'}`;
+}

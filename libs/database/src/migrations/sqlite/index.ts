@@ -4,3 +4,4 @@ export * from './1795441442274-reminders';
 export * from './1795451287293-list-indexes';
 export * from './1795454728494-reminder-walk-index';
 export * from './1795944118887-reminder-unfilled-roles';
+export * from './1795944179193-security-limits';

@@ -1,0 +1,77 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, LessThan, MoreThan } from 'typeorm';
+import { Clock, TooManyRequestsError } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { LoginFailureEntity } from './login-failure.entity';
+
+/** Failed logins allowed per account in one window, from any number of addresses. */
+export const ACCOUNT_LOGIN_LIMIT = 10;
+export const ACCOUNT_LOGIN_WINDOW_MS = 15 * 60_000;
+const SWEEP_INTERVAL_MS = 5 * 60_000;
+
+function accountKey(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+}
+
+/**
+ * The per-account login limit: at most {@link ACCOUNT_LOGIN_LIMIT} failures per account in a sliding window of
+ * {@link ACCOUNT_LOGIN_WINDOW_MS}, whichever addresses they come from (the per-address limit cannot see an attacker
+ * who spreads guesses over many addresses). A window, not a lock: an attacker can hold an account's logins back for
+ * as long as they keep failing, but the real user can log in again once the window passes them by.
+ *
+ * An attempt is counted as it starts (before the password is hashed), so a burst of concurrent guesses cannot all slip
+ * under the limit; a successful login clears the account's count.
+ */
+@Injectable()
+export class AccountLoginLimit implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(AccountLoginLimit.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.removeExpired().catch((error) => this.logger.warn({ msg: 'Removing old login failures failed', err: (error as Error).message }));
+    }, SWEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Refuses with 429 when the account has used up its window; otherwise counts this attempt as a failure. */
+  async begin(email: string): Promise<void> {
+    const account = accountKey(email);
+    const now = this.clock.now().getTime();
+    const repo = this.dataSource.getRepository(LoginFailureEntity);
+    const recent = await repo.find({
+      where: { account, atMs: MoreThan(now - ACCOUNT_LOGIN_WINDOW_MS) },
+      order: { atMs: 'DESC' },
+      take: ACCOUNT_LOGIN_LIMIT,
+    });
+    if (recent.length >= ACCOUNT_LOGIN_LIMIT) {
+      // The window frees a place when the oldest of the last LIMIT failures leaves it.
+      const oldest = recent[recent.length - 1].atMs;
+      throw new TooManyRequestsError((oldest + ACCOUNT_LOGIN_WINDOW_MS - now) / 1000);
+    }
+    await this.tx.run((manager) => manager.insert(LoginFailureEntity, { id: randomUUID(), account, atMs: now }));
+  }
+
+  async succeeded(email: string): Promise<void> {
+    const account = accountKey(email);
+    await this.tx.run((manager) => manager.delete(LoginFailureEntity, { account }));
+  }
+
+  async removeExpired(): Promise<number> {
+    const before = this.clock.now().getTime() - ACCOUNT_LOGIN_WINDOW_MS;
+    const result = await this.tx.run((manager) => manager.delete(LoginFailureEntity, { atMs: LessThan(before) }));
+    return result.affected ?? 0;
+  }
+}
