@@ -1,9 +1,7 @@
-import { TransactionRunner } from '@app/database';
+import { ReadSide, TransactionRunner } from '@app/database';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { IsIn, IsOptional } from 'class-validator';
-import { Repository } from 'typeorm';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
 import { NotFoundError, RuleViolatedError } from '@app/common';
 import { ReminderEntity, ReminderQueue, ReminderStatus } from '@app/reminders';
@@ -40,10 +38,14 @@ function toView(r: ReminderEntity) {
 @Controller('admin/reminders')
 export class RemindersAdminController {
   constructor(
-    @InjectRepository(ReminderEntity) private readonly reminders: Repository<ReminderEntity>,
+    private readonly reads: ReadSide,
     private readonly queue: ReminderQueue,
     private readonly tx: TransactionRunner,
   ) {}
+
+  private get reminders() {
+    return this.reads.getRepository(ReminderEntity);
+  }
 
   @Get()
   @Roles('admin')

@@ -2,9 +2,8 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { Public } from '@app/auth';
+import { ReadSide } from '@app/database';
 import { ReminderEntity } from '@app/reminders';
 import { RedisHealthIndicator } from './redis-health.indicator';
 
@@ -24,14 +23,14 @@ export class HealthController {
   constructor(
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
-    @InjectRepository(ReminderEntity) private readonly reminders: Repository<ReminderEntity>,
+    private readonly reads: ReadSide,
   ) {}
 
   /** Failed reminders are people who were not told of a deadline: counted here so monitoring sees them. */
   private async reminderCounts() {
     const [failed, pending] = await Promise.all([
-      this.reminders.countBy({ status: 'failed' }),
-      this.reminders.countBy({ status: 'pending' }),
+      this.reads.getRepository(ReminderEntity).countBy({ status: 'failed' }),
+      this.reads.getRepository(ReminderEntity).countBy({ status: 'pending' }),
     ]);
     return { status: 'up' as Status, failed, pending };
   }
