@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { CaseAuditEventEntity, CaseEntity } from '@app/cases';
-import { TransactionRunner } from '@app/database';
+import { ReadSide, TransactionRunner } from '@app/database';
 import { TestApp } from '../support/test-app';
 import { makeTeam, openCase, setToday, Team } from '../support/case-helpers';
 
@@ -62,5 +64,23 @@ describe('Reads while a write batch is open', () => {
     expect(closedListDuring.body).toMatchObject({ items: [], total: 0 });
     const after = await read(`/cases/${opened.id}`);
     expect(after.body).toMatchObject({ stage: 'notification', version: 1 });
+  });
+});
+
+describe('Closing the service', () => {
+  it('closes the read connections before the writer, which folds the WAL back into the one database file', async () => {
+    const t = await TestApp.start();
+    try {
+      const reads = t.get(ReadSide);
+      await reads.snapshot((manager) => manager.query('SELECT COUNT(*) FROM "cases"'));
+      await t.app.close();
+      expect(reads.manager.connection.isInitialized).toBe(false);
+      if (t.config.database.type === 'sqlite') {
+        const file = t.config.database.sqlitePath;
+        expect(readdirSync(dirname(file)).filter((name) => name.startsWith(basename(file)))).toEqual([basename(file)]);
+      }
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { FactoryProvider, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, FactoryProvider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type Repository } from 'typeorm';
 import { buildSqliteReadOptions } from '@app/config';
@@ -11,7 +11,7 @@ import { buildSqliteReadOptions } from '@app/config';
  * statement seeing the last commit. PostgreSQL: the main pool, where a query outside a transaction already sees only
  * committed data. A read inside a unit of work uses the unit's manager instead, to see the unit's own writes.
  */
-export class ReadSide implements OnApplicationShutdown {
+export class ReadSide implements BeforeApplicationShutdown {
   private snapshotSource?: Promise<DataSource>;
   private snapshotTurn: Promise<unknown> = Promise.resolve();
 
@@ -59,7 +59,11 @@ export class ReadSide implements OnApplicationShutdown {
     return this.snapshotSource;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the writer closes (TypeORM's module closes it on application shutdown): the last connection to close
+   * checkpoints the WAL into the file and removes it, and only the writer can.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     if (!this.ownsSource) return; // the main DataSource, closed by TypeORM's module
     await this.snapshotTurn;
     const snapshots = await this.snapshotSource?.catch(() => undefined);

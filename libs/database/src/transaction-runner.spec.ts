@@ -51,7 +51,7 @@ describe.each(databases)('TransactionRunner and ReadSide on %s', (_name, env) =>
   });
 
   afterAll(async () => {
-    await reads?.onApplicationShutdown();
+    await reads?.beforeApplicationShutdown();
     if (writer?.isInitialized) {
       await writer.query(`DROP TABLE "${table}"`);
       await writer.destroy();
@@ -156,7 +156,7 @@ describe('ReadSide on an SQLite file', () => {
       await expect(reads.manager.query(`INSERT INTO "t" ("id") VALUES ('x')`)).rejects.toThrow(/readonly/i);
       expect(await reads.manager.query('SELECT COUNT(*) AS "n" FROM "t"')).toEqual([{ n: 0 }]);
     } finally {
-      await reads.onApplicationShutdown();
+      await reads.beforeApplicationShutdown();
       await writer.destroy();
     }
   });
