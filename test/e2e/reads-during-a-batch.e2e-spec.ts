@@ -71,7 +71,7 @@ describe('Closing the service', () => {
   it('closes the read connections before the writer, which folds the WAL back into the one database file', async () => {
     const t = await TestApp.start();
     try {
-      const reads = t.get(ReadSide);
+      const reads = t.app.get(ReadSide);
       await reads.snapshot((manager) => manager.query('SELECT COUNT(*) FROM "cases"'));
       await t.app.close();
       expect(reads.manager.connection.isInitialized).toBe(false);
