@@ -128,6 +128,16 @@ describe.each(databases)('TransactionRunner and ReadSide on %s', (_name, env) =>
     expect(await idsIn(reads.manager)).toEqual(['outer']);
   });
 
+  it('a run started by a unit but made after that unit ended is a unit of its own', async () => {
+    let later!: Promise<unknown>;
+    await runner.run(async (manager) => {
+      await insert(manager, 'first');
+      later = new Promise((resolve) => setTimeout(resolve, 50)).then(() => runner.run((m) => insert(m, 'later')));
+    });
+    await within(3000, later);
+    expect(await idsIn(reads.manager)).toEqual(['first', 'later']);
+  });
+
   it('a snapshot reads one moment: a commit made meanwhile is seen only after it', async () => {
     await runner.run((m) => insert(m, 'a'));
     const [before, after] = await reads.snapshot(async (manager) => {
