@@ -38,8 +38,27 @@ export function buildDataSourceOptions(config: AppConfig, parts: DataSourceParts
     database: config.database.sqlitePath,
     migrations: parts.migrations.sqlite,
     driver: quietSqlite3,
-    enableWAL: config.database.sqlitePath !== ':memory:',
+    // WAL: readers on their own connection (the read side) run beside the one writer and see only what it committed.
+    enableWAL: true,
     busyTimeout: 5000,
+  };
+}
+
+/**
+ * The read side's connection to an SQLite file: the same file opened read-only, so it sees only committed data (WAL)
+ * and cannot write. PostgreSQL needs none: each pooled query outside a transaction already sees only committed data.
+ */
+export function buildSqliteReadOptions(writer: DataSourceOptions): DataSourceOptions {
+  if (writer.type !== 'sqlite') throw new Error('Only SQLite has a separate read connection');
+  if (writer.database === ':memory:') {
+    throw new Error('An in-memory SQLite database cannot have a read connection: a second connection opens another, empty database');
+  }
+  return {
+    ...writer,
+    flags: sqlite3.OPEN_READONLY,
+    enableWAL: false, // the writer has set it; journal_mode is kept in the file
+    migrations: [],
+    migrationsRun: false,
   };
 }
 

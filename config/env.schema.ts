@@ -28,7 +28,7 @@ export class EnvironmentVariables {
   @IsOptional()
   @trim()
   @IsString()
-  @MinLength(1, { message: 'SQLITE_PATH must be a file path (or :memory:)' })
+  @MinLength(1, { message: 'SQLITE_PATH must be a file path' })
   SQLITE_PATH?: string;
 
   @IsOptional()

@@ -28,6 +28,12 @@ describe('loadConfig', () => {
     expect(config.publicUrl).toBe('http://localhost:3000');
   });
 
+  it('refuses an in-memory SQLite database, which the read connection could not share', () => {
+    expect(problemsOf({ DATA_DIR: dataDir(), SQLITE_PATH: ':memory:' })).toEqual([
+      'SQLITE_PATH cannot be :memory: (reads have their own connection, which would open another, empty database): give a file path',
+    ]);
+  });
+
   it('names PORT when it is not a port', () => {
     expect(problemsOf({ PORT: 'not-a-port' })).toEqual(['PORT must be a whole number from 0 to 65535']);
     expect(problemsOf({ PORT: '70000' })).toEqual(['PORT must be a whole number from 0 to 65535']);

@@ -83,6 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (dbType === 'postgres' && !vars.DATABASE_URL) {
     problems.push('DATABASE_URL is required when DB_TYPE=postgres (a postgres:// connection URL)');
   }
+  if (dbType === 'sqlite' && vars.SQLITE_PATH === ':memory:') {
+    problems.push('SQLITE_PATH cannot be :memory: (reads have their own connection, which would open another, empty database): give a file path');
+  }
   const transport = (vars.MAIL_TRANSPORT ?? DEFAULTS.MAIL_TRANSPORT) as 'outbox' | 'smtp';
   if (transport === 'smtp' && !vars.SMTP_URL) {
     problems.push('SMTP_URL is required when MAIL_TRANSPORT=smtp (an smtp:// or smtps:// URL)');
@@ -116,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database:
       dbType === 'postgres'
         ? { type: 'postgres', url: vars.DATABASE_URL! }
-        : { type: 'sqlite', sqlitePath: sqlitePath === ':memory:' ? sqlitePath : resolve(sqlitePath) },
+        : { type: 'sqlite', sqlitePath: resolve(sqlitePath) },
     redis: { url: vars.REDIS_URL ?? DEFAULTS.REDIS_URL },
     queue: { prefix: vars.QUEUE_PREFIX ?? DEFAULTS.QUEUE_PREFIX, workers: (vars.QUEUE_WORKERS ?? 'embedded') as 'embedded' | 'off' },
     reminders: {
@@ -143,7 +146,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 export function sqliteDirectory(config: AppConfig): string | undefined {
-  return config.database.type === 'sqlite' && config.database.sqlitePath !== ':memory:'
-    ? dirname(config.database.sqlitePath)
-    : undefined;
+  return config.database.type === 'sqlite' ? dirname(config.database.sqlitePath) : undefined;
 }

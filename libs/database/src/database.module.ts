@@ -3,10 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, buildDataSourceOptions } from '@app/config';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { READ_SIDE, ReadSide } from './read-side';
 import { TransactionRunner } from './transaction-runner';
 
 /**
- * The database connection for a process. Migrations run at start, so a deployment only has to start the service.
+ * The database connections of a process: the writer (through {@link TransactionRunner}) and the read side
+ * ({@link ReadSide}). Migrations run at start, so a deployment only has to start the service.
  * `entities` is the union of every feature lib's entities, passed in by the app that composes them.
  */
 @Global()
@@ -24,8 +26,8 @@ export class DatabaseModule {
           }),
         }),
       ],
-      providers: [TransactionRunner],
-      exports: [TransactionRunner],
+      providers: [TransactionRunner, READ_SIDE],
+      exports: [TransactionRunner, ReadSide],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,6 +9,12 @@ interface QueuedWork {
   work: Work<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+}
+
+/** The unit of work the current code runs in, while it is open. */
+interface OpenUnit {
+  manager: EntityManager;
+  open: boolean;
 }
 
 /** Enough to empty the queue of a busy service in one commit, small enough that no one waits long behind a batch. */
@@ -22,11 +29,16 @@ const MAX_BATCH = 32;
  * fsync) each, the units waiting their turn are committed together (group commit): one transaction, each unit inside
  * its own savepoint. A unit that fails is rolled back to its savepoint and alone gets the error; the others commit.
  * No unit is answered before the commit that holds it, so an acknowledged write is on disk.
+ *
+ * A `run` inside a unit of work joins that unit (same EntityManager, same transaction, on both databases): its work
+ * runs in a savepoint, so its failure undoes only its own writes, and everything it wrote commits or rolls back with
+ * the outer unit. It neither queues behind the unit that waits for it nor takes a second connection.
  */
 @Injectable()
 export class TransactionRunner {
   private readonly queue: QueuedWork[] = [];
   private writing = false;
+  private readonly current = new AsyncLocalStorage<OpenUnit>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -35,7 +47,9 @@ export class TransactionRunner {
   }
 
   run<T>(work: Work<T>): Promise<T> {
-    if (!this.isSqlite) return this.dataSource.transaction(work);
+    const outer = this.current.getStore();
+    if (outer?.open) return outer.manager.transaction((manager) => this.asUnit(manager, work));
+    if (!this.isSqlite) return this.dataSource.transaction((manager) => this.asUnit(manager, work));
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.writing) void this.drain();
@@ -58,7 +72,7 @@ export class TransactionRunner {
         for (const unit of batch) {
           try {
             // A nested transaction on the same runner is a savepoint (TypeORM's transaction depth).
-            outcomes.push({ ok: true, value: await manager.transaction(unit.work) });
+            outcomes.push({ ok: true, value: await manager.transaction((unitManager) => this.asUnit(unitManager, unit.work)) });
           } catch (error) {
             outcomes.push({ ok: false, error });
           }
@@ -73,5 +87,15 @@ export class TransactionRunner {
       if (outcome.ok) unit.resolve(outcome.value);
       else unit.reject(outcome.error);
     });
+  }
+
+  /** Runs work as the open unit of its async context; a promise it leaves running cannot join it once it has ended. */
+  private async asUnit<T>(manager: EntityManager, work: Work<T>): Promise<T> {
+    const unit: OpenUnit = { manager, open: true };
+    try {
+      return await this.current.run(unit, () => work(manager));
+    } finally {
+      unit.open = false;
+    }
   }
 }

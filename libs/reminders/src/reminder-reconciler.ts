@@ -1,8 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
-import { TransactionRunner } from '@app/database';
+import { ReadSide, TransactionRunner } from '@app/database';
 import { AppConfig } from '@app/config';
 import { ReminderQueue } from './reminder-queue';
 import { ReminderEntity } from './reminder.entity';
@@ -34,7 +32,7 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
   private runningGeneration = 0;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadSide,
     private readonly tx: TransactionRunner,
     private readonly queue: ReminderQueue,
     private readonly clock: Clock,
@@ -80,7 +78,7 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
   private async pass(): Promise<ReconcileReport> {
     const started = performance.now();
     const now = this.clock.now().getTime();
-    const repo = this.dataSource.getRepository(ReminderEntity);
+    const repo = this.reads.getRepository(ReminderEntity);
     const released = await this.tx.run((manager) =>
       manager
         .createQueryBuilder()

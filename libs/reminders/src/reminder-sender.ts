@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In } from 'typeorm';
+import { Brackets, In } from 'typeorm';
 import { PartnershipCalendars, PartnershipsService, UsersService } from '@app/auth';
 import { todayInLondon } from '@app/calendar';
 import { CaseEntity, CasesService, DeadlineEntity } from '@app/cases';
 import { Clock } from '@app/common';
-import { TransactionRunner } from '@app/database';
+import { ReadSide, TransactionRunner } from '@app/database';
 import { AppConfig } from '@app/config';
 import { deadlineReminder, eventNotice, MAIL_SENDER, type EventNoticeKind, type MailSender, type UnfilledRoles } from '@app/mail';
 import { getRulebook } from '@app/workflows';
@@ -26,9 +25,8 @@ export class ReminderSender {
   private readonly logger = new Logger(ReminderSender.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    // Every write goes through the runner: on SQLite a write outside it would join, and could be rolled back with,
-    // whatever case transaction is open on the shared connection.
+    // Reads see only committed rows; every write goes through the runner.
+    private readonly reads: ReadSide,
     private readonly tx: TransactionRunner,
     @Inject(MAIL_SENDER) private readonly mail: MailSender,
     private readonly users: UsersService,
@@ -40,7 +38,7 @@ export class ReminderSender {
   ) {}
 
   private get reminders() {
-    return this.dataSource.getRepository(ReminderEntity);
+    return this.reads.getRepository(ReminderEntity);
   }
 
   async fire(reminderId: string, options: { lastAttempt: boolean }): Promise<FireOutcome> {
@@ -86,7 +84,7 @@ export class ReminderSender {
   }
 
   private async deliver(row: ReminderEntity, now: number): Promise<FireOutcome> {
-    const caseRow = await this.dataSource.getRepository(CaseEntity).findOne({
+    const caseRow = await this.reads.getRepository(CaseEntity).findOne({
       where: { id: row.caseId },
       select: { id: true, reference: true, partnershipId: true, rulebookVersion: true },
     });
@@ -96,7 +94,7 @@ export class ReminderSender {
     }
     let deadline: DeadlineEntity | null = null;
     if (row.kind !== 'notice') {
-      deadline = await this.dataSource.getRepository(DeadlineEntity).findOneBy({ caseId: row.caseId, rule: row.rule! });
+      deadline = await this.reads.getRepository(DeadlineEntity).findOneBy({ caseId: row.caseId, rule: row.rule! });
       if (!deadline || deadline.clockState !== 'running' || deadline.dueOn !== row.dueOn) {
         await this.finish(row, 'obsolete');
         return 'obsolete';

@@ -1,9 +1,7 @@
-import { TransactionRunner } from '@app/database';
+import { ReadSide, TransactionRunner } from '@app/database';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { IsIn, IsOptional } from 'class-validator';
-import { Repository } from 'typeorm';
 import { AuthenticatedUser, CurrentUser, Roles, UnfilledRoleView } from '@app/auth';
 import { NotFoundError, RuleViolatedError } from '@app/common';
 import { FALLBACK_ROLES, type FallbackRole, NOTICE_ROLES, REMINDER_KINDS, REMINDER_STATUSES, ReminderEntity, ReminderQueue, ReminderStatus } from '@app/reminders';
@@ -75,10 +73,14 @@ function toView(r: ReminderEntity): ReminderView {
 @Controller('admin/reminders')
 export class RemindersAdminController {
   constructor(
-    @InjectRepository(ReminderEntity) private readonly reminders: Repository<ReminderEntity>,
+    private readonly reads: ReadSide,
     private readonly queue: ReminderQueue,
     private readonly tx: TransactionRunner,
   ) {}
+
+  private get reminders() {
+    return this.reads.getRepository(ReminderEntity);
+  }
 
   @Get()
   @Roles('admin')

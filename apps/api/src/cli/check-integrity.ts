@@ -16,7 +16,7 @@ import { AUTH_ENTITIES, PartnershipCalendars, PartnershipsService, PasswordHashe
 import { CaseDeadlines, INVARIANTS, IntegrityChecker, type IntegrityReport } from '@app/cases';
 import { CommonModule } from '@app/common';
 import { AppConfig, AppConfigModule, ConfigError, buildDataSourceOptions, loadConfig } from '@app/config';
-import { MIGRATIONS, TransactionRunner } from '@app/database';
+import { MIGRATIONS, READ_SIDE, TransactionRunner } from '@app/database';
 import { CaseMachineRegistry } from '@app/workflows';
 import { ENTITIES } from '@app/schema';
 
@@ -62,7 +62,7 @@ function printText(report: IntegrityReport): void {
 async function main(): Promise<number> {
   const { json, batchSize } = options();
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
-  if (config.database.type === 'sqlite' && config.database.sqlitePath !== ':memory:' && !existsSync(config.database.sqlitePath)) {
+  if (config.database.type === 'sqlite' && !existsSync(config.database.sqlitePath)) {
     // Opening it would create an empty database and report it clean.
     throw new CannotCheck(`No database at ${config.database.sqlitePath} (SQLITE_PATH)`);
   }
@@ -84,6 +84,7 @@ async function main(): Promise<number> {
     // The providers the checker needs, not CasesModule: its AuthModule would create a first admin on an empty database.
     providers: [
       TransactionRunner,
+      READ_SIDE,
       PasswordHasher,
       UsersService,
       PartnershipsService,

@@ -2,9 +2,8 @@ import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AuthenticatedUser, AuthService, Public } from '@app/auth';
+import { ReadSide } from '@app/database';
 import { ReminderEntity } from '@app/reminders';
 import { RedisHealthIndicator } from './redis-health.indicator';
 
@@ -52,15 +51,15 @@ export class HealthController {
   constructor(
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
-    @InjectRepository(ReminderEntity) private readonly reminders: Repository<ReminderEntity>,
+    private readonly reads: ReadSide,
     private readonly auth: AuthService,
   ) {}
 
   /** Failed reminders are people who were not told of a deadline: counted here so their admins' monitoring sees them. */
   private async reminderCounts(partnershipId: string) {
     const [failed, pending] = await Promise.all([
-      this.reminders.countBy({ partnershipId, status: 'failed' }),
-      this.reminders.countBy({ partnershipId, status: 'pending' }),
+      this.reads.getRepository(ReminderEntity).countBy({ partnershipId, status: 'failed' }),
+      this.reads.getRepository(ReminderEntity).countBy({ partnershipId, status: 'pending' }),
     ]);
     return { status: 'up' as Status, failed, pending };
   }

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan, MoreThan } from 'typeorm';
+import { LessThan, MoreThan } from 'typeorm';
 import { Clock, TooManyRequestsError } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { LoginFailureEntity } from './login-failure.entity';
@@ -30,7 +29,6 @@ export class AccountLoginLimit implements OnApplicationBootstrap, OnModuleDestro
   private timer?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -46,22 +44,26 @@ export class AccountLoginLimit implements OnApplicationBootstrap, OnModuleDestro
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Refuses with 429 when the account has used up its window; otherwise counts this attempt as a failure. */
+  /**
+   * Refuses with 429 when the account has used up its window; otherwise counts this attempt as a failure. The count
+   * and the insert are one unit of work, so concurrent attempts on SQLite (one writer) never pass the limit together.
+   */
   async begin(email: string): Promise<void> {
     const account = accountKey(email);
     const now = this.clock.now().getTime();
-    const repo = this.dataSource.getRepository(LoginFailureEntity);
-    const recent = await repo.find({
-      where: { account, atMs: MoreThan(now - ACCOUNT_LOGIN_WINDOW_MS) },
-      order: { atMs: 'DESC' },
-      take: ACCOUNT_LOGIN_LIMIT,
+    await this.tx.run(async (manager) => {
+      const recent = await manager.getRepository(LoginFailureEntity).find({
+        where: { account, atMs: MoreThan(now - ACCOUNT_LOGIN_WINDOW_MS) },
+        order: { atMs: 'DESC' },
+        take: ACCOUNT_LOGIN_LIMIT,
+      });
+      if (recent.length >= ACCOUNT_LOGIN_LIMIT) {
+        // The window frees a place when the oldest of the last LIMIT failures leaves it.
+        const oldest = recent[recent.length - 1].atMs;
+        throw new TooManyRequestsError((oldest + ACCOUNT_LOGIN_WINDOW_MS - now) / 1000);
+      }
+      await manager.insert(LoginFailureEntity, { id: randomUUID(), account, atMs: now });
     });
-    if (recent.length >= ACCOUNT_LOGIN_LIMIT) {
-      // The window frees a place when the oldest of the last LIMIT failures leaves it.
-      const oldest = recent[recent.length - 1].atMs;
-      throw new TooManyRequestsError((oldest + ACCOUNT_LOGIN_WINDOW_MS - now) / 1000);
-    }
-    await this.tx.run((manager) => manager.insert(LoginFailureEntity, { id: randomUUID(), account, atMs: now }));
   }
 
   async succeeded(email: string): Promise<void> {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock, NotFoundError, ValidationFailedError } from '@app/common';
-import { TransactionRunner } from '@app/database';
+import { ReadSide, TransactionRunner } from '@app/database';
 import { AGENCIES, getRulebook, validateOverrides, type Role } from '@app/workflows';
 import { CreateUserDto } from '../users/dto/create-user.dto';
 import { UserEntity } from '../users/user.entity';
@@ -35,11 +34,15 @@ export class PartnershipsService {
   private readonly settingsHooks: PartnershipSettingsHook[] = [];
 
   constructor(
-    @InjectRepository(PartnershipEntity) private readonly partnerships: Repository<PartnershipEntity>,
+    private readonly reads: ReadSide,
     private readonly users: UsersService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
+
+  private get partnerships() {
+    return this.reads.getRepository(PartnershipEntity);
+  }
 
   /**
    * The partnership made when the deployment was first started (the operator's own): its admins run the deployment,

@@ -1,9 +1,7 @@
-import { TransactionRunner } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { ConflictError } from '@app/common';
-import { isUniqueViolation } from '@app/database';
+import { isUniqueViolation, ReadSide, TransactionRunner } from '@app/database';
 import { PasswordHasher } from '../password-hasher';
 import { CreateUserDto, UserView } from './dto/create-user.dto';
 import { UserEntity } from './user.entity';
@@ -23,10 +21,14 @@ export function toUserView(user: UserEntity): UserView {
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly reads: ReadSide,
     private readonly hasher: PasswordHasher,
     private readonly tx: TransactionRunner,
   ) {}
+
+  private get users() {
+    return this.reads.getRepository(UserEntity);
+  }
 
   async create(partnershipId: string, input: CreateUserDto, manager?: EntityManager): Promise<UserEntity> {
     // Hashing (argon2, tens of milliseconds) is done before any transaction, so it never holds the writer.

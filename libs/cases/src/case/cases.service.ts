@@ -1,12 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, MoreThan, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { EntityManager, In, MoreThan, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuthenticatedUser, PartnershipEntity, PartnershipSettingsHook, PartnershipsService, assertHasRole } from '@app/auth';
 import { todayInLondon } from '@app/calendar';
 import { Clock, ConflictError, ForbiddenError, NotFoundError } from '@app/common';
-import { TransactionRunner, isUniqueViolation } from '@app/database';
+import { ReadSide, TransactionRunner, isUniqueViolation } from '@app/database';
 import {
   CASE_MACHINE_ID,
   CASE_OPENERS,
@@ -82,7 +81,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
   private readonly writeHooks: CaseWriteHook[] = [];
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadSide,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly partnerships: PartnershipsService,
@@ -189,14 +188,14 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
   }
 
   async get(user: AuthenticatedUser, caseId: string): Promise<CaseView> {
-    const row = await this.load(this.dataSource.manager, user.partnershipId, caseId);
+    const row = await this.load(this.reads.manager, user.partnershipId, caseId);
     const partnership = await this.partnerships.get(user.partnershipId);
     return this.toView(row, partnership, this.today());
   }
 
   async history(user: AuthenticatedUser, caseId: string): Promise<AuditEventView[]> {
-    await this.load(this.dataSource.manager, user.partnershipId, caseId);
-    const events = await this.dataSource.getRepository(CaseAuditEventEntity).find({
+    await this.load(this.reads.manager, user.partnershipId, caseId);
+    const events = await this.reads.getRepository(CaseAuditEventEntity).find({
       where: { caseId, partnershipId: user.partnershipId },
       order: { sequence: 'ASC' },
     });
@@ -227,7 +226,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const runningDeadlinesSql = (range: string) =>
       `SELECT d."caseId" FROM deadlines d WHERE d."partnershipId" = :pid AND d."clockState" = 'running' AND ${range}`;
     const matching = () => {
-      const qb = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c').where('c.partnershipId = :pid', { pid });
+      const qb = this.reads.getRepository(CaseEntity).createQueryBuilder('c').where('c.partnershipId = :pid', { pid });
       if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
       for (const range of ranges) qb.andWhere(`c.id IN (${runningDeadlinesSql(range.sql)})`, range.params);
       return qb;
@@ -242,7 +241,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       .getRawMany<{ id: string }>();
     let counted: { n: string | number } | undefined;
     if (ranges.length === 1 && !filter.stage) {
-      counted = await this.dataSource
+      counted = await this.reads.manager
         .createQueryBuilder()
         .select('COUNT(DISTINCT m."caseId")', 'n')
         .from(`(${runningDeadlinesSql(ranges[0].sql)})`, 'm')
@@ -254,7 +253,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const ids = page.map((r) => r.id);
     // By id alone: the ids come from this partnership's page, and a partnershipId term here lets SQLite pick the
     // partnership index and walk every case instead of fifty primary-key lookups.
-    const rows = ids.length ? await this.dataSource.getRepository(CaseEntity).findBy({ id: In(ids) }) : [];
+    const rows = ids.length ? await this.reads.getRepository(CaseEntity).findBy({ id: In(ids) }) : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     const partnership = await this.partnerships.get(pid);
     return {
@@ -274,7 +273,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     if (options.idempotencyKey) {
       // A key is looked up only once the case is found (404) and the caller may send the event (403), as the
       // contract orders the checks; it belongs to this caller on this case.
-      const row = await this.load(this.dataSource.manager, user.partnershipId, caseId);
+      const row = await this.load(this.reads.manager, user.partnershipId, caseId);
       const forbidden = refusalFor(actorOf(user), parsed.type, row.snapshot.context);
       if (forbidden) throw new ForbiddenError(forbidden);
       idempotent = { userId: user.id, caseId: row.id, key: options.idempotencyKey };

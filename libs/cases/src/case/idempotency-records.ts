@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThanOrEqual, MoreThan } from 'typeorm';
+import { EntityManager, LessThanOrEqual, MoreThan } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
-import { TransactionRunner } from '@app/database';
+import { ReadSide, TransactionRunner } from '@app/database';
 import { IdempotencyRecordEntity } from '../entities';
 
 /** How often expired records are removed: often enough that the table holds little more than a day of keys. */
@@ -23,7 +22,7 @@ export class IdempotencyRecords implements OnApplicationBootstrap, OnModuleDestr
   private timer?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadSide,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -44,7 +43,7 @@ export class IdempotencyRecords implements OnApplicationBootstrap, OnModuleDestr
   /** The unexpired first answer to this request, if there is one. */
   find(request: IdempotentRequest): Promise<IdempotencyRecordEntity | null> {
     const now = this.clock.now().getTime();
-    return this.dataSource.getRepository(IdempotencyRecordEntity).findOneBy({ ...request, expiresAtMs: MoreThan(now) });
+    return this.reads.getRepository(IdempotencyRecordEntity).findOneBy({ ...request, expiresAtMs: MoreThan(now) });
   }
 
   /** Keeps the first answer, in the transaction that made it; an expired record of the same key gives way. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { TransactionRunner } from '@app/database';
+import { EntityManager } from 'typeorm';
+import { ReadSide } from '@app/database';
 import { CaseMachineRegistry } from '@app/workflows';
 import { CaseDeadlines } from '../case/case-deadlines.service';
 import {
@@ -23,8 +22,8 @@ const DEFAULT_BATCH_SIZE = 250;
 
 /**
  * Checks every case against the invariants of {@link INVARIANTS}, in batches of cases taken in id order (never all
- * at once), each batch read in one transaction so a live service's commits cannot tear a case in two. Reads only:
- * the incident details are never selected.
+ * at once), each batch read in one snapshot of the read side, so a live service's commits cannot tear a case in two
+ * and the checker never holds up a writer. Reads only: the incident details are never selected.
  *
  * The SQL is written by hand rather than through the entities: a corrupt snapshot must become a finding, not a
  * parse error that stops the whole run, and the reminders table belongs to a feature that depends on this one.
@@ -32,8 +31,7 @@ const DEFAULT_BATCH_SIZE = 250;
 @Injectable()
 export class IntegrityChecker {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly reads: ReadSide,
     private readonly deadlines: CaseDeadlines,
     private readonly machines: CaseMachineRegistry,
   ) {}
@@ -45,7 +43,7 @@ export class IntegrityChecker {
     let casesChecked = 0;
     let after: string | undefined;
     for (;;) {
-      const batch = await this.read(async (manager) => {
+      const batch = await this.reads.snapshot(async (manager) => {
         const cases = await this.casesAfter(manager, after, batchSize);
         if (cases.length === 0) return undefined;
         const ids = cases.map((c) => c.id);
@@ -79,24 +77,15 @@ export class IntegrityChecker {
       casesChecked += batch.cases.length;
       after = batch.cases[batch.cases.length - 1].id;
     }
-    violations.push(...(await this.read((manager) => this.orphans(manager))));
+    violations.push(...(await this.reads.snapshot((manager) => this.orphans(manager))));
 
     const byInvariant = Object.fromEntries(Object.keys(INVARIANTS).map((k) => [k, 0])) as Record<Invariant, number>;
     for (const v of violations) byInvariant[v.invariant]++;
     return { casesChecked, violations, byInvariant };
   }
 
-  /**
-   * One consistent read. SQLite: the service's own write queue (so a checker inside the service never interleaves
-   * with a command on the shared connection), and WAL gives the transaction one snapshot. PostgreSQL: REPEATABLE READ
-   * for the same guarantee.
-   */
-  private read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.tx.isSqlite ? this.tx.run(work) : this.dataSource.transaction('REPEATABLE READ', work);
-  }
-
   private get postgres(): boolean {
-    return this.dataSource.options.type === 'postgres';
+    return this.reads.manager.connection.options.type === 'postgres';
   }
 
   /** `?, ?, ?` or `$n, $n+1, ...` */
