@@ -77,9 +77,9 @@ function oneLine(error: unknown): string {
 export function describeFailure(error: unknown): string {
   const chain = causeChain(error);
   const first = chain[chain.length - 1];
-  const lines = chain.map((e, i) => `[bench] ${i === 0 ? 'failed' : 'because'}: ${oneLine(e)}`);
+  const lines = chain.slice(0, -1).map((e, i) => `[bench] ${i === 0 ? 'failed' : 'because'}: ${oneLine(e)}`);
   const stack = first instanceof Error && first.stack ? first.stack.split('\n').slice(1).join('\n') : '';
-  lines.push(`[bench] first cause: ${oneLine(first)}${stack ? `\n${stack}` : ''}`);
+  lines.push(`[bench] ${chain.length > 1 ? '' : 'failed; '}first cause: ${oneLine(first)}${stack ? `\n${stack}` : ''}`);
   return `${lines.join('\n')}\n`;
 }
 
