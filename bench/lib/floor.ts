@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import sqlite3 from 'sqlite3';
-import type { PoolClient } from 'pg';
-import { openPool } from './postgres';
+import { withConnections } from './postgres';
 
 type Row = Record<string, unknown>;
 
@@ -144,23 +143,16 @@ export async function sqliteFloor(path: string, profile: WriteProfile, journeys:
   }
 }
 
-/** PostgreSQL takes concurrent writers: one pooled connection per client, as many clients as the engine run had. */
+/** PostgreSQL takes concurrent writers: one connection per client, as many clients as the engine run had. */
 export async function postgresFloor(url: string, profile: WriteProfile, clients: number, journeysPerClient: number): Promise<FloorResult> {
-  const pool = openPool(url, clients, 'the PostgreSQL floor');
-  const checkedOut: PoolClient[] = [];
-  try {
-    for (let i = 0; i < clients; i++) checkedOut.push(await pool.connect());
-    const connections = checkedOut.map(
+  return withConnections(url, clients, 'the PostgreSQL floor', (opened) => {
+    const connections = opened.map(
       (client): FloorConnection => ({
         run: async (sql, params) => void (await client.query(sql, params)),
         all: async (sql, params = []) => (await client.query(sql, params)).rows as Row[],
         placeholder: (i) => `$${i}`,
       }),
     );
-    return await runFloor(connections, profile, journeysPerClient);
-  } finally {
-    // Closed, not returned to the pool: every connection is gone before anyone drops the database.
-    for (const client of checkedOut) client.release(true);
-    await pool.end();
-  }
+    return runFloor(connections, profile, journeysPerClient);
+  });
 }

@@ -1,23 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { Client, Pool } from 'pg';
+import { Client } from 'pg';
 import { log } from './lifecycle';
 
 /**
  * pg reports a connection that fails while no query runs on it (the server terminating it, e.g. 57P01 when its
  * database is dropped WITH (FORCE)) as an 'error' event, and an error event nobody listens to ends the process. Every
- * pool and client of the benchmark logs it instead; a query on the broken connection still fails with its own error.
+ * client of the benchmark logs it instead; a query on the broken connection still fails with its own error.
  */
 function logConnectionError(purpose: string) {
   return (error: Error & { code?: string }) =>
     log(`${purpose}: a PostgreSQL connection failed: ${error.message}${error.code ? ` [code ${error.code}]` : ''}`);
-}
-
-export function openPool(url: string, max: number, purpose: string): Pool {
-  const pool = new Pool({ connectionString: url, max });
-  pool.on('connect', (client) => client.on('error', logConnectionError(purpose)));
-  // An idle client's error reaches the pool as well; its own listener above has logged it.
-  pool.on('error', () => undefined);
-  return pool;
 }
 
 export async function connectClient(url: string, purpose: string): Promise<Client> {
@@ -25,6 +17,23 @@ export async function connectClient(url: string, purpose: string): Promise<Clien
   client.on('error', logConnectionError(purpose));
   await client.connect();
   return client;
+}
+
+/**
+ * `count` connections for `run`, all closed when it returns. Not a pg Pool: its end() resolves once it has asked its
+ * connections to close, before the server has closed them, so a database dropped WITH (FORCE) right after still
+ * terminates them (57P01). A Client's end() resolves when the server has closed the connection.
+ */
+export async function withConnections<T>(url: string, count: number, purpose: string, run: (clients: Client[]) => Promise<T>): Promise<T> {
+  const opened = await Promise.allSettled(Array.from({ length: count }, () => connectClient(url, purpose)));
+  const clients = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  try {
+    const refused = opened.find((result) => result.status === 'rejected');
+    if (refused) throw refused.reason;
+    return await run(clients);
+  } finally {
+    await Promise.all(clients.map((client) => client.end()));
+  }
 }
 
 /**
