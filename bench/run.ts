@@ -12,15 +12,14 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import sqlite3 from 'sqlite3';
-import { Client } from 'pg';
-import { TestRedisServer } from '../test/support/redis-server';
 import { call, createTeam, runClient, type Team } from './lib/journey';
 import { postgresFloor, sqliteFloor, type FloorResult, type WriteProfile } from './lib/floor';
+import { log, phase, runMain } from './lib/lifecycle';
+import { connectClient, withTemporaryDatabase } from './lib/postgres';
 import { createTemplateCases, seedCases, TEMPLATES } from './lib/seed';
-import { ROOT, ServiceProcess } from './lib/service';
+import { ROOT, ServiceProcess, startRedis } from './lib/service';
 import { round1, summarize, table } from './lib/stats';
 
 const quick = process.argv.includes('--quick');
@@ -45,10 +44,6 @@ interface CommandPath {
 
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-}
-
-function log(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
 }
 
 function machine() {
@@ -82,16 +77,17 @@ async function writeProfileFromSqlite(path: string, commands: number, commandsPe
 }
 
 async function writeProfileFromPostgres(url: string, commands: number, commandsPerJourney: number): Promise<WriteProfile> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  const count = async (table: string) => Number((await client.query(`SELECT COUNT(*) AS n FROM ${table}`)).rows[0].n);
-  const profile = {
-    deadlinesPerCase: (await count('deadlines')) / (await count('cases')),
-    remindersPerCommand: (await count('reminders')) / commands,
-    commandsPerJourney,
-  };
-  await client.end();
-  return profile;
+  const client = await connectClient(url, 'the write profile');
+  try {
+    const count = async (table: string) => Number((await client.query(`SELECT COUNT(*) AS n FROM ${table}`)).rows[0].n);
+    return {
+      deadlinesPerCase: (await count('deadlines')) / (await count('cases')),
+      remindersPerCommand: (await count('reminders')) / commands,
+      commandsPerJourney,
+    };
+  } finally {
+    await client.end();
+  }
 }
 
 async function driveJourneys(service: ServiceProcess, team: Team) {
@@ -135,10 +131,14 @@ async function sqliteCommandPath(dir: string, redisUrl: string, peakRss: Record<
     { DB_TYPE: 'sqlite', SQLITE_PATH: dbPath, DATA_DIR: join(dir, 'data'), MAIL_OUTBOX_DIR: join(dir, 'outbox'), REDIS_URL: redisUrl, QUEUE_PREFIX: 'bench-sqlite' },
     join(dir, 'service-sqlite.log'),
   );
-  const team = await createTeam(service.url);
-  log(`SQLite: ${CLIENTS} clients x ${JOURNEYS_PER_CLIENT} journeys`);
-  const engine = await driveJourneys(service, team);
-  await service.stop();
+  let team: Team;
+  let engine: Awaited<ReturnType<typeof driveJourneys>>;
+  try {
+    team = await createTeam(service.url);
+    engine = await phase(`SQLite: ${CLIENTS} clients x ${JOURNEYS_PER_CLIENT} journeys`, () => driveJourneys(service, team));
+  } finally {
+    await service.stop();
+  }
   peakRss.commandsSqlite = service.peakRssMb;
   const commandsPerJourney = engine.latencies.length / (CLIENTS * JOURNEYS_PER_CLIENT);
   // The warm-up and one-client journeys' commands are in the database too.
@@ -146,41 +146,34 @@ async function sqliteCommandPath(dir: string, redisUrl: string, peakRss: Record<
   const profile = await writeProfileFromSqlite(dbPath, journeysRun * commandsPerJourney, commandsPerJourney);
   const floorPath = join(dir, 'floor.sqlite');
   copyFileSync(dbPath, floorPath);
-  log(`SQLite floor: ${CLIENTS * JOURNEYS_PER_CLIENT} journeys through the driver, twice`);
-  const floor = fastest([await sqliteFloor(floorPath, profile, CLIENTS * JOURNEYS_PER_CLIENT), await sqliteFloor(floorPath, profile, CLIENTS * JOURNEYS_PER_CLIENT)]);
+  const floor = await phase(`SQLite floor: ${CLIENTS * JOURNEYS_PER_CLIENT} journeys through the driver, twice`, async () =>
+    fastest([await sqliteFloor(floorPath, profile, CLIENTS * JOURNEYS_PER_CLIENT), await sqliteFloor(floorPath, profile, CLIENTS * JOURNEYS_PER_CLIENT)]),
+  );
   return { result: commandPath(engine, floor), dbPath, team };
 }
 
 async function postgresCommandPath(serverUrl: string, dir: string, redisUrl: string, peakRss: Record<string, number>): Promise<CommandPath> {
-  const name = `pr_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  try {
+  return withTemporaryDatabase(serverUrl, async (url) => {
     const service = await ServiceProcess.start(
-      { DB_TYPE: 'postgres', DATABASE_URL: url.toString(), DATA_DIR: join(dir, 'data-pg'), MAIL_OUTBOX_DIR: join(dir, 'outbox-pg'), REDIS_URL: redisUrl, QUEUE_PREFIX: 'bench-pg' },
+      { DB_TYPE: 'postgres', DATABASE_URL: url, DATA_DIR: join(dir, 'data-pg'), MAIL_OUTBOX_DIR: join(dir, 'outbox-pg'), REDIS_URL: redisUrl, QUEUE_PREFIX: 'bench-pg' },
       join(dir, 'service-postgres.log'),
     );
-    const team = await createTeam(service.url);
-    log(`PostgreSQL: ${CLIENTS} clients x ${JOURNEYS_PER_CLIENT} journeys`);
-    const engine = await driveJourneys(service, team);
-    await service.stop();
+    let engine: Awaited<ReturnType<typeof driveJourneys>>;
+    try {
+      const team = await createTeam(service.url);
+      engine = await phase(`PostgreSQL: ${CLIENTS} clients x ${JOURNEYS_PER_CLIENT} journeys`, () => driveJourneys(service, team));
+    } finally {
+      await service.stop();
+    }
     peakRss.commandsPostgres = service.peakRssMb;
     const commandsPerJourney = engine.latencies.length / (CLIENTS * JOURNEYS_PER_CLIENT);
     const journeysRun = CLIENTS * JOURNEYS_PER_CLIENT + 1 + (quick ? 1 : 3);
-    const profile = await writeProfileFromPostgres(url.toString(), journeysRun * commandsPerJourney, commandsPerJourney);
-    log('PostgreSQL floor, twice');
-    const floor = fastest([
-      await postgresFloor(url.toString(), profile, CLIENTS, JOURNEYS_PER_CLIENT),
-      await postgresFloor(url.toString(), profile, CLIENTS, JOURNEYS_PER_CLIENT),
-    ]);
+    const profile = await writeProfileFromPostgres(url, journeysRun * commandsPerJourney, commandsPerJourney);
+    const floor = await phase('PostgreSQL floor, twice', async () =>
+      fastest([await postgresFloor(url, profile, CLIENTS, JOURNEYS_PER_CLIENT), await postgresFloor(url, profile, CLIENTS, JOURNEYS_PER_CLIENT)]),
+    );
     return commandPath(engine, floor);
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 async function timeQuery(service: ServiceProcess, token: string, path: string) {
@@ -198,23 +191,30 @@ async function timeQuery(service: ServiceProcess, token: string, path: string) {
 
 async function scale(dir: string, dbPath: string, team: Team, peakRss: Record<string, number>) {
   // Templates are made through the API on the engine's database, then cloned.
-  const redis = await TestRedisServer.start();
+  const redis = await startRedis();
   const env = { DB_TYPE: 'sqlite', SQLITE_PATH: dbPath, DATA_DIR: join(dir, 'data'), MAIL_OUTBOX_DIR: join(dir, 'outbox'), REDIS_URL: redis.url, QUEUE_PREFIX: 'bench-scale' };
-  let service = await ServiceProcess.start(env, join(dir, 'service-templates.log'));
-  const templates = await createTemplateCases(service.url, team, today());
-  await service.stop();
-  peakRss.templates = service.peakRssMb;
-  await redis.stop();
+  let templates: Awaited<ReturnType<typeof createTemplateCases>>;
+  try {
+    const service = await ServiceProcess.start(env, join(dir, 'service-templates.log'));
+    try {
+      templates = await phase('template cases through the API', () => createTemplateCases(service.url, team, today()));
+    } finally {
+      await service.stop();
+    }
+    peakRss.templates = service.peakRssMb;
+  } finally {
+    await redis.stop();
+  }
 
-  log(`seeding ${SCALE_CASES} cases`);
   const seedStarted = performance.now();
-  const seeded = await seedCases(dbPath, templates, SCALE_CASES, new Date());
+  const seeded = await phase(`seeding ${SCALE_CASES} cases`, () => seedCases(dbPath, templates, SCALE_CASES, new Date()));
   log(`seeded in ${round1((performance.now() - seedStarted) / 1000)} s`);
 
   // A fresh, empty Redis: the reconciler at start must enqueue every pending row.
-  const emptyRedis = await TestRedisServer.start();
-  service = await ServiceProcess.start({ ...env, REDIS_URL: emptyRedis.url }, join(dir, 'service-scale.log'));
+  const emptyRedis = await startRedis();
+  let service: ServiceProcess | undefined;
   try {
+    service = await ServiceProcess.start({ ...env, REDIS_URL: emptyRedis.url }, join(dir, 'service-scale.log'));
     const report = await service.waitForLog(
       (l) => l.msg === 'Reconciled reminder queue' && Number(l.enqueued) >= seeded.reminders,
       120_000,
@@ -230,8 +230,10 @@ async function scale(dir: string, dbPath: string, team: Team, peakRss: Record<st
       reconcile: { rows: Number(report.pending), enqueued: Number(report.enqueued), seconds: round1(Number(report.durationMs) / 1000) },
     };
   } finally {
-    await service.stop();
-    peakRss.scale = service.peakRssMb;
+    if (service) {
+      await service.stop();
+      peakRss.scale = service.peakRssMb;
+    }
     await emptyRedis.stop();
   }
 }
@@ -287,14 +289,18 @@ function quoteInReadme(markdown: string): void {
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/apps/api/src/main.js'))) throw new Error('run `npm run build` first (npm run bench does)');
   const dir = mkdtempSync(join(tmpdir(), 'pr-bench-'));
+  const removeDir = () => (process.env.BENCH_KEEP ? undefined : rmSync(dir, { recursive: true, force: true }));
+  // Also when a crash or a signal ends the process before the finally below runs.
+  process.on('exit', removeDir);
   const peakRss: Record<string, number> = {};
-  const redis = await TestRedisServer.start();
+  const redis = await startRedis();
   try {
     const startedAt = new Date().toISOString();
-    const sqlite = await sqliteCommandPath(dir, redis.url, peakRss);
-    const postgres = process.env.DATABASE_URL ? await postgresCommandPath(process.env.DATABASE_URL, dir, redis.url, peakRss) : undefined;
+    const sqlite = await phase('SQLite command path', () => sqliteCommandPath(dir, redis.url, peakRss));
+    const postgresUrl = process.env.DATABASE_URL;
+    const postgres = postgresUrl ? await phase('PostgreSQL command path', () => postgresCommandPath(postgresUrl, dir, redis.url, peakRss)) : undefined;
     await redis.stop();
-    const scaled = await scale(dir, sqlite.dbPath, sqlite.team, peakRss);
+    const scaled = await phase('scale', () => scale(dir, sqlite.dbPath, sqlite.team, peakRss));
     const results = {
       machine: machine(),
       startedAt,
@@ -324,11 +330,8 @@ async function main(): Promise<void> {
   } finally {
     await redis.stop();
     if (process.env.BENCH_KEEP) log(`kept ${dir}`);
-    else rmSync(dir, { recursive: true, force: true });
+    removeDir();
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import sqlite3 from 'sqlite3';
-import { Pool, type PoolClient } from 'pg';
+import { withConnections } from './postgres';
 
 type Row = Record<string, unknown>;
 
@@ -9,7 +9,6 @@ interface FloorConnection {
   run(sql: string, params: unknown[]): Promise<void>;
   all(sql: string, params?: unknown[]): Promise<Row[]>;
   placeholder(index: number): string;
-  release(): Promise<void>;
 }
 
 /** What one engine command writes, on average, measured from the engine's own database after its run. */
@@ -136,7 +135,7 @@ export async function sqliteFloor(path: string, profile: WriteProfile, journeys:
   await run('PRAGMA journal_mode = WAL');
   await run('PRAGMA foreign_keys = ON');
   await run('PRAGMA busy_timeout = 5000');
-  const conn: FloorConnection = { run, all, placeholder: () => '?', release: async () => undefined };
+  const conn: FloorConnection = { run, all, placeholder: () => '?' };
   try {
     return await runFloor([conn], profile, journeys);
   } finally {
@@ -144,23 +143,16 @@ export async function sqliteFloor(path: string, profile: WriteProfile, journeys:
   }
 }
 
-/** PostgreSQL takes concurrent writers: one pooled connection per client, as many clients as the engine run had. */
+/** PostgreSQL takes concurrent writers: one connection per client, as many clients as the engine run had. */
 export async function postgresFloor(url: string, profile: WriteProfile, clients: number, journeysPerClient: number): Promise<FloorResult> {
-  const pool = new Pool({ connectionString: url, max: clients });
-  const connections: FloorConnection[] = [];
-  for (let i = 0; i < clients; i++) {
-    const client: PoolClient = await pool.connect();
-    connections.push({
-      run: async (sql, params) => void (await client.query(sql, params)),
-      all: async (sql, params = []) => (await client.query(sql, params)).rows as Row[],
-      placeholder: (i) => `$${i}`,
-      release: async () => client.release(),
-    });
-  }
-  try {
-    return await runFloor(connections, profile, journeysPerClient);
-  } finally {
-    for (const c of connections) await c.release();
-    await pool.end();
-  }
+  return withConnections(url, clients, 'the PostgreSQL floor', (opened) => {
+    const connections = opened.map(
+      (client): FloorConnection => ({
+        run: async (sql, params) => void (await client.query(sql, params)),
+        all: async (sql, params = []) => (await client.query(sql, params)).rows as Row[],
+        placeholder: (i) => `$${i}`,
+      }),
+    );
+    return runFloor(connections, profile, journeysPerClient);
+  });
 }

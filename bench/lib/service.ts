@@ -2,12 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { spawn, ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../../test/support/redis-server';
+import { freePort, TestRedisServer } from '../../test/support/redis-server';
+import { children } from './lifecycle';
 
 export const ROOT = join(__dirname, '..', '..');
 export const ADMIN = { email: 'admin@bench.test', password: 'bench admin password 1234' };
 /** One secret per benchmark run, so tokens outlive a restart of the service. */
 const JWT_SECRET = randomBytes(32).toString('hex');
+
+/** A private redis-server on a free port, tracked so that it never outlives the benchmark. */
+export async function startRedis(): Promise<TestRedisServer> {
+  const server = new TestRedisServer(await freePort());
+  const starting = server.start();
+  children.track(server.child!);
+  await starting;
+  return server;
+}
 
 /** One JSON log line of the service (pino). */
 export type LogLine = Record<string, unknown> & { msg?: string };
@@ -48,6 +58,7 @@ export class ServiceProcess {
       },
       stdio: ['ignore', log, log],
     });
+    children.track(child);
     closeSync(log);
     const service = new ServiceProcess(child, `http://127.0.0.1:${port}`, logFile);
     const logTail = () => readFileSync(logFile, 'utf8').slice(-2000);
@@ -60,7 +71,10 @@ export class ServiceProcess {
       } catch {
         /* not listening yet */
       }
-      if (Date.now() > deadline) throw new Error(`service did not start: ${logTail()}`);
+      if (Date.now() > deadline) {
+        await service.stop();
+        throw new Error(`service did not start within 60 s: ${logTail()}`);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
     service.sampler = setInterval(() => service.sampleRss(), 200);

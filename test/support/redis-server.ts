@@ -65,4 +65,8 @@ export class TestRedisServer {
   get pid(): number | undefined {
     return this.process?.pid;
   }
+
+  get child(): ChildProcess | undefined {
+    return this.process;
+  }
 }
