@@ -25,6 +25,8 @@ export class SmtpPeer {
   private readonly closedSessions = new Set<string>();
   private server!: SMTPServer;
   private readonly sockets = new Set<Socket>();
+  /** Timers of messages held before their answer (holdMs), cleared when the peer stops. */
+  private readonly holds = new Set<NodeJS.Timeout>();
   private listening = false;
   port = 0;
 
@@ -68,8 +70,13 @@ export class SmtpPeer {
             });
             callback();
           };
-          if (this.holdMs > 0) setTimeout(accept, this.holdMs);
-          else accept();
+          if (this.holdMs > 0) {
+            const hold = setTimeout(() => {
+              this.holds.delete(hold);
+              accept();
+            }, this.holdMs);
+            this.holds.add(hold);
+          } else accept();
         });
       },
     });
@@ -99,6 +106,7 @@ export class SmtpPeer {
     if (!this.listening) return;
     this.listening = false;
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.dropHeldMessages();
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
     await closed;
@@ -125,7 +133,14 @@ export class SmtpPeer {
     return this.received;
   }
 
+  /** Messages held (holdMs) and not yet answered are never accepted: their senders are going away with the peer. */
+  private dropHeldMessages(): void {
+    for (const hold of this.holds) clearTimeout(hold);
+    this.holds.clear();
+  }
+
   close(): Promise<void> {
+    this.dropHeldMessages();
     if (!this.listening) return Promise.resolve();
     this.listening = false;
     return new Promise((resolve) => this.server.close(() => resolve()));

@@ -11,6 +11,11 @@ export const REMINDER_QUEUE = 'reminders';
 export const FIRE_JOB = 'fire';
 const SCHEDULE_CHUNK = 500;
 
+/** Bull 4's own (undeclared) method that stops its intervals and timeouts; `close()` calls it once it gets that far. */
+interface BullTimers {
+  _clearTimers(): Promise<void>;
+}
+
 export interface FireJobData {
   reminderId: string;
 }
@@ -83,6 +88,9 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
     const closing = this.queue.close().catch(() => undefined);
     if (this.isReady) await Promise.race([closing, new Promise((r) => setTimeout(r, 1500).unref())]);
     for (const client of this.connections) client.disconnect();
+    // A close still waiting (for Redis, or for a job that lost its connection) has not yet cleared Bull's own timers,
+    // such as the stalled-job check, which would keep the process alive: clear them now; the close may end later.
+    void (this.queue as unknown as BullTimers)._clearTimers();
   }
 
   /** The Bull queue itself, for the admin dashboard only. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /**
  * However the benchmark ends early, it prints the error that started it and leaves nothing running. Each case runs
- * test/unit/support/bench-in-trouble.ts as its own process with a real redis-server started through the benchmark's
+ * test/tooling/support/bench-in-trouble.ts as its own process with a real redis-server started through the benchmark's
  * helpers, and checks that this redis-server is gone afterwards.
  */
 const ROOT = join(__dirname, '..', '..');
@@ -36,7 +36,7 @@ function runBenchInTrouble(mode: string, onRedis: (child: ReturnType<typeof spaw
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'test/unit/support/bench-in-trouble.ts', mode],
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'test/tooling/support/bench-in-trouble.ts', mode],
       { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
