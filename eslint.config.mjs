@@ -38,7 +38,11 @@ export default tseslint.config(
         {
           zones: [
             { target: './libs', from: './apps', message: 'libs never import apps.' },
-            { target: './workflows', from: ['./apps', './libs', './config'], message: 'workflows/ imports nothing of ours.' },
+            {
+              target: './workflows',
+              from: ['./apps', './libs', './config'],
+              message: 'workflows/ imports nothing of ours.',
+            },
             {
               target: './libs/calendar',
               from: ['./apps', './libs', './workflows', './config'],
@@ -50,7 +54,10 @@ export default tseslint.config(
           ],
         },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   { files: ['workflows/**/*.ts'], ignores: ['workflows/**/*.spec.ts'], rules: noFrameworkNorOurs() },

@@ -16,7 +16,13 @@ const moduleNameMapper = {
   '^@app/config$': '<rootDir>/config',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }] };
-const base = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform };
+const base = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  transform,
+};
 
 const e2e = (name, extra) => ({
   ...base,
@@ -28,14 +34,21 @@ const e2e = (name, extra) => ({
 });
 
 const projects = [
-  { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,config}/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
+  {
+    ...base,
+    displayName: 'unit',
+    testMatch: ['<rootDir>/{apps,libs,workflows,config}/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'],
+  },
   e2e('e2e-sqlite', { setupFiles: ['<rootDir>/test/support/use-sqlite.ts'] }),
   // The repository's own machinery: it stands alone, the lint rules hold, the build and start scripts, the benchmark's
   // failure path (real redis-server and PostgreSQL, child processes).
   { ...base, displayName: 'tooling', testMatch: ['<rootDir>/test/tooling/**/*.spec.ts'] },
 ];
 projects.push(
-  e2e('faults', { testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'], setupFiles: ['<rootDir>/test/support/use-sqlite.ts'] }),
+  e2e('faults', {
+    testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'],
+    setupFiles: ['<rootDir>/test/support/use-sqlite.ts'],
+  }),
 );
 if (process.env.TEST_DATABASE_URL) {
   projects.push(e2e('e2e-postgres', { setupFiles: ['<rootDir>/test/support/use-postgres.ts'] }));

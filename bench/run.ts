@@ -66,9 +66,14 @@ function machine() {
 }
 
 /** The engine's writes per command, read from its own database: what the floor must write too. */
-async function writeProfileFromSqlite(path: string, commands: number, commandsPerJourney: number): Promise<WriteProfile> {
+async function writeProfileFromSqlite(
+  path: string,
+  commands: number,
+  commandsPerJourney: number,
+): Promise<WriteProfile> {
   const db = new sqlite3.Database(path);
-  const get = (sql: string) => new Promise<number>((resolve, reject) => db.get(sql, (e, row: { n: number }) => (e ? reject(e) : resolve(row.n))));
+  const get = (sql: string) =>
+    new Promise<number>((resolve, reject) => db.get(sql, (e, row: { n: number }) => (e ? reject(e) : resolve(row.n))));
   const cases = await get('SELECT COUNT(*) AS n FROM cases');
   const deadlines = await get('SELECT COUNT(*) AS n FROM deadlines');
   const reminders = await get('SELECT COUNT(*) AS n FROM reminders');
@@ -76,7 +81,11 @@ async function writeProfileFromSqlite(path: string, commands: number, commandsPe
   return { deadlinesPerCase: deadlines / cases, remindersPerCommand: reminders / commands, commandsPerJourney };
 }
 
-async function writeProfileFromPostgres(url: string, commands: number, commandsPerJourney: number): Promise<WriteProfile> {
+async function writeProfileFromPostgres(
+  url: string,
+  commands: number,
+  commandsPerJourney: number,
+): Promise<WriteProfile> {
   const client = await connectClient(url, 'the write profile');
   try {
     const count = async (table: string) => Number((await client.query(`SELECT COUNT(*) AS n FROM ${table}`)).rows[0].n);
@@ -96,7 +105,9 @@ async function driveJourneys(service: ServiceProcess, team: Team) {
   await runClient(service.url, team, day, 1);
   const cpuBefore = service.cpuSeconds();
   const started = performance.now();
-  const latencies = (await Promise.all(Array.from({ length: CLIENTS }, () => runClient(service.url, team, day, JOURNEYS_PER_CLIENT)))).flat();
+  const latencies = (
+    await Promise.all(Array.from({ length: CLIENTS }, () => runClient(service.url, team, day, JOURNEYS_PER_CLIENT)))
+  ).flat();
   const seconds = (performance.now() - started) / 1000;
   const cpuMsPerCommand = ((service.cpuSeconds() - cpuBefore) * 1000) / latencies.length;
   // One client alone: the time a command takes when it does not queue behind fifteen others.
@@ -125,17 +136,30 @@ function commandPath(engine: Awaited<ReturnType<typeof driveJourneys>>, floor: F
   };
 }
 
-async function sqliteCommandPath(dir: string, redisUrl: string, peakRss: Record<string, number>): Promise<{ result: CommandPath; dbPath: string; team: Team }> {
+async function sqliteCommandPath(
+  dir: string,
+  redisUrl: string,
+  peakRss: Record<string, number>,
+): Promise<{ result: CommandPath; dbPath: string; team: Team }> {
   const dbPath = join(dir, 'engine.sqlite');
   const service = await ServiceProcess.start(
-    { DB_TYPE: 'sqlite', SQLITE_PATH: dbPath, DATA_DIR: join(dir, 'data'), MAIL_OUTBOX_DIR: join(dir, 'outbox'), REDIS_URL: redisUrl, QUEUE_PREFIX: 'bench-sqlite' },
+    {
+      DB_TYPE: 'sqlite',
+      SQLITE_PATH: dbPath,
+      DATA_DIR: join(dir, 'data'),
+      MAIL_OUTBOX_DIR: join(dir, 'outbox'),
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: 'bench-sqlite',
+    },
     join(dir, 'service-sqlite.log'),
   );
   let team: Team;
   let engine: Awaited<ReturnType<typeof driveJourneys>>;
   try {
     team = await createTeam(service.url);
-    engine = await phase(`SQLite: ${CLIENTS} clients x ${JOURNEYS_PER_CLIENT} journeys`, () => driveJourneys(service, team));
+    engine = await phase(`SQLite: ${CLIENTS} clients x ${JOURNEYS_PER_CLIENT} journeys`, () =>
+      driveJourneys(service, team),
+    );
   } finally {
     await service.stop();
   }
@@ -146,22 +170,41 @@ async function sqliteCommandPath(dir: string, redisUrl: string, peakRss: Record<
   const profile = await writeProfileFromSqlite(dbPath, journeysRun * commandsPerJourney, commandsPerJourney);
   const floorPath = join(dir, 'floor.sqlite');
   copyFileSync(dbPath, floorPath);
-  const floor = await phase(`SQLite floor: ${CLIENTS * JOURNEYS_PER_CLIENT} journeys through the driver, twice`, async () =>
-    fastest([await sqliteFloor(floorPath, profile, CLIENTS * JOURNEYS_PER_CLIENT), await sqliteFloor(floorPath, profile, CLIENTS * JOURNEYS_PER_CLIENT)]),
+  const floor = await phase(
+    `SQLite floor: ${CLIENTS * JOURNEYS_PER_CLIENT} journeys through the driver, twice`,
+    async () =>
+      fastest([
+        await sqliteFloor(floorPath, profile, CLIENTS * JOURNEYS_PER_CLIENT),
+        await sqliteFloor(floorPath, profile, CLIENTS * JOURNEYS_PER_CLIENT),
+      ]),
   );
   return { result: commandPath(engine, floor), dbPath, team };
 }
 
-async function postgresCommandPath(serverUrl: string, dir: string, redisUrl: string, peakRss: Record<string, number>): Promise<CommandPath> {
+async function postgresCommandPath(
+  serverUrl: string,
+  dir: string,
+  redisUrl: string,
+  peakRss: Record<string, number>,
+): Promise<CommandPath> {
   return withTemporaryDatabase(serverUrl, async (url) => {
     const service = await ServiceProcess.start(
-      { DB_TYPE: 'postgres', DATABASE_URL: url, DATA_DIR: join(dir, 'data-pg'), MAIL_OUTBOX_DIR: join(dir, 'outbox-pg'), REDIS_URL: redisUrl, QUEUE_PREFIX: 'bench-pg' },
+      {
+        DB_TYPE: 'postgres',
+        DATABASE_URL: url,
+        DATA_DIR: join(dir, 'data-pg'),
+        MAIL_OUTBOX_DIR: join(dir, 'outbox-pg'),
+        REDIS_URL: redisUrl,
+        QUEUE_PREFIX: 'bench-pg',
+      },
       join(dir, 'service-postgres.log'),
     );
     let engine: Awaited<ReturnType<typeof driveJourneys>>;
     try {
       const team = await createTeam(service.url);
-      engine = await phase(`PostgreSQL: ${CLIENTS} clients x ${JOURNEYS_PER_CLIENT} journeys`, () => driveJourneys(service, team));
+      engine = await phase(`PostgreSQL: ${CLIENTS} clients x ${JOURNEYS_PER_CLIENT} journeys`, () =>
+        driveJourneys(service, team),
+      );
     } finally {
       await service.stop();
     }
@@ -170,7 +213,10 @@ async function postgresCommandPath(serverUrl: string, dir: string, redisUrl: str
     const journeysRun = CLIENTS * JOURNEYS_PER_CLIENT + 1 + (quick ? 1 : 3);
     const profile = await writeProfileFromPostgres(url, journeysRun * commandsPerJourney, commandsPerJourney);
     const floor = await phase('PostgreSQL floor, twice', async () =>
-      fastest([await postgresFloor(url, profile, CLIENTS, JOURNEYS_PER_CLIENT), await postgresFloor(url, profile, CLIENTS, JOURNEYS_PER_CLIENT)]),
+      fastest([
+        await postgresFloor(url, profile, CLIENTS, JOURNEYS_PER_CLIENT),
+        await postgresFloor(url, profile, CLIENTS, JOURNEYS_PER_CLIENT),
+      ]),
     );
     return commandPath(engine, floor);
   });
@@ -192,7 +238,14 @@ async function timeQuery(service: ServiceProcess, token: string, path: string) {
 async function scale(dir: string, dbPath: string, team: Team, peakRss: Record<string, number>) {
   // Templates are made through the API on the engine's database, then cloned.
   const redis = await startRedis();
-  const env = { DB_TYPE: 'sqlite', SQLITE_PATH: dbPath, DATA_DIR: join(dir, 'data'), MAIL_OUTBOX_DIR: join(dir, 'outbox'), REDIS_URL: redis.url, QUEUE_PREFIX: 'bench-scale' };
+  const env = {
+    DB_TYPE: 'sqlite',
+    SQLITE_PATH: dbPath,
+    DATA_DIR: join(dir, 'data'),
+    MAIL_OUTBOX_DIR: join(dir, 'outbox'),
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: 'bench-scale',
+  };
   let templates: Awaited<ReturnType<typeof createTemplateCases>>;
   try {
     const service = await ServiceProcess.start(env, join(dir, 'service-templates.log'));
@@ -207,7 +260,9 @@ async function scale(dir: string, dbPath: string, team: Team, peakRss: Record<st
   }
 
   const seedStarted = performance.now();
-  const seeded = await phase(`seeding ${SCALE_CASES} cases`, () => seedCases(dbPath, templates, SCALE_CASES, new Date()));
+  const seeded = await phase(`seeding ${SCALE_CASES} cases`, () =>
+    seedCases(dbPath, templates, SCALE_CASES, new Date()),
+  );
   log(`seeded in ${round1((performance.now() - seedStarted) / 1000)} s`);
 
   // A fresh, empty Redis: the reconciler at start must enqueue every pending row.
@@ -227,7 +282,11 @@ async function scale(dir: string, dbPath: string, team: Team, peakRss: Record<st
       overdueQuery: { cases: SCALE_CASES, ...overdue },
       dueSoonQuery: { cases: SCALE_CASES, ...dueSoon },
       listQuery: { cases: SCALE_CASES, ...firstPage },
-      reconcile: { rows: Number(report.pending), enqueued: Number(report.enqueued), seconds: round1(Number(report.durationMs) / 1000) },
+      reconcile: {
+        rows: Number(report.pending),
+        enqueued: Number(report.enqueued),
+        seconds: round1(Number(report.durationMs) / 1000),
+      },
     };
   } finally {
     if (service) {
@@ -241,7 +300,12 @@ async function scale(dir: string, dbPath: string, team: Team, peakRss: Record<st
 function report(results: Record<string, unknown> & { sqlite: CommandPath; postgres?: CommandPath }) {
   const cp = (name: string, r: CommandPath) => [
     [`${name}: commands/s (16 clients)`, r.commandsPerSecond, '', ''],
-    [`${name}: command p50 / p95 / p99 ms`, `${r.p50Ms} / ${r.p95Ms} / ${r.p99Ms}`, '≤ 25 (p99)', r.p99Ms <= 25 ? 'met' : 'missed'],
+    [
+      `${name}: command p50 / p95 / p99 ms`,
+      `${r.p50Ms} / ${r.p95Ms} / ${r.p99Ms}`,
+      '≤ 25 (p99)',
+      r.p99Ms <= 25 ? 'met' : 'missed',
+    ],
     [`${name}: command p50 / p99 ms, one client alone`, `${r.oneClient.p50Ms} / ${r.oneClient.p99Ms}`, '', ''],
     [`${name}: service CPU ms per command`, r.cpuMsPerCommand, '', ''],
     [`${name}: floor commands/s (driver, same writes)`, r.floorCommandsPerSecond, '', ''],
@@ -266,7 +330,12 @@ function report(results: Record<string, unknown> & { sqlite: CommandPath; postgr
     q('GET /cases?overdue=true', r.overdueQuery, 20),
     q('GET /cases?dueWithinDays=5', r.dueSoonQuery, 20),
     q('GET /cases (first page)', r.listQuery),
-    [`reconcile ${r.reconcile.rows.toLocaleString('en-GB')} pending reminders into empty Redis, s`, r.reconcile.seconds, '≤ 15', r.reconcile.seconds <= 15 ? 'met' : 'missed'],
+    [
+      `reconcile ${r.reconcile.rows.toLocaleString('en-GB')} pending reminders into empty Redis, s`,
+      r.reconcile.seconds,
+      '≤ 15',
+      r.reconcile.seconds <= 15 ? 'met' : 'missed',
+    ],
     ['peak RSS of the service, MB', r.rssMb, '≤ 300', r.rssMb <= 300 ? 'met' : 'missed'],
   ];
   return table(['measure', 'result', 'target', ''], rows);
@@ -287,7 +356,8 @@ function quoteInReadme(markdown: string): void {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(ROOT, 'dist/apps/api/src/main.js'))) throw new Error('run `npm run build` first (npm run bench does)');
+  if (!existsSync(join(ROOT, 'dist/apps/api/src/main.js')))
+    throw new Error('run `npm run build` first (npm run bench does)');
   const dir = mkdtempSync(join(tmpdir(), 'pr-bench-'));
   const removeDir = () => (process.env.BENCH_KEEP ? undefined : rmSync(dir, { recursive: true, force: true }));
   // Also when a crash or a signal ends the process before the finally below runs.
@@ -298,7 +368,9 @@ async function main(): Promise<void> {
     const startedAt = new Date().toISOString();
     const sqlite = await phase('SQLite command path', () => sqliteCommandPath(dir, redis.url, peakRss));
     const postgresUrl = process.env.DATABASE_URL;
-    const postgres = postgresUrl ? await phase('PostgreSQL command path', () => postgresCommandPath(postgresUrl, dir, redis.url, peakRss)) : undefined;
+    const postgres = postgresUrl
+      ? await phase('PostgreSQL command path', () => postgresCommandPath(postgresUrl, dir, redis.url, peakRss))
+      : undefined;
     await redis.stop();
     const scaled = await phase('scale', () => scale(dir, sqlite.dbPath, sqlite.team, peakRss));
     const results = {

@@ -11,9 +11,7 @@ export class AppConfig {
   /** How long an Idempotency-Key's first answer is kept for retries. */
   idempotencyKeyTtlMs: number;
   logLevel: string;
-  database:
-    | { type: 'sqlite'; sqlitePath: string }
-    | { type: 'postgres'; url: string };
+  database: { type: 'sqlite'; sqlitePath: string } | { type: 'postgres'; url: string };
   redis: { url: string };
   queue: { prefix: string; workers: 'embedded' | 'off' };
   reminders: { attempts: number; backoffMs: number; leaseMs: number; reconcileIntervalMs: number };

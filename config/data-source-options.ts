@@ -51,7 +51,9 @@ export function buildDataSourceOptions(config: AppConfig, parts: DataSourceParts
 export function buildSqliteReadOptions(writer: DataSourceOptions): DataSourceOptions {
   if (writer.type !== 'sqlite') throw new Error('Only SQLite has a separate read connection');
   if (writer.database === ':memory:') {
-    throw new Error('An in-memory SQLite database cannot have a read connection: a second connection opens another, empty database');
+    throw new Error(
+      'An in-memory SQLite database cannot have a read connection: a second connection opens another, empty database',
+    );
   }
   return {
     ...writer,

@@ -63,9 +63,12 @@ export class EnvironmentVariables {
   MAIL_FROM?: string;
 
   @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, {
-    message: 'PUBLIC_URL must be an http(s):// URL, the address users open the service at',
-  })
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    {
+      message: 'PUBLIC_URL must be an http(s):// URL, the address users open the service at',
+    },
+  )
   PUBLIC_URL?: string;
 
   @IsOptional()

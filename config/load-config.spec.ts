@@ -21,7 +21,10 @@ describe('loadConfig', () => {
   it('serves a laptop with no settings: SQLite file, local Redis, outbox mail, port 3000', () => {
     const config = loadConfig({ DATA_DIR: dataDir() });
     expect(config.port).toBe(3000);
-    expect(config.database).toEqual({ type: 'sqlite', sqlitePath: expect.stringMatching(/data\/practice-review\.sqlite$/) });
+    expect(config.database).toEqual({
+      type: 'sqlite',
+      sqlitePath: expect.stringMatching(/data\/practice-review\.sqlite$/),
+    });
     expect(config.redis.url).toBe('redis://127.0.0.1:6379');
     expect(config.queue.prefix).toBe('practice-review');
     expect(config.mail.transport).toBe('outbox');
@@ -109,7 +112,10 @@ describe('loadConfig', () => {
 
   it('names TRUSTED_PROXIES when an entry is not an address, a subnet or a named range', () => {
     for (const bad of ['*', 'true', '10.0.0.0/33', 'proxy.example.org', '10.0.0.1,,', 'abc']) {
-      expect({ bad, problems: problemsOf({ TRUSTED_PROXIES: bad }) }).toEqual({ bad, problems: [TRUSTED_PROXIES_MESSAGE] });
+      expect({ bad, problems: problemsOf({ TRUSTED_PROXIES: bad }) }).toEqual({
+        bad,
+        problems: [TRUSTED_PROXIES_MESSAGE],
+      });
     }
   });
 });

@@ -29,7 +29,9 @@ function flatten(errors: ValidationError[]): string[] {
 
 function isWeakSecret(secret: string): boolean {
   const lower = secret.toLowerCase();
-  return secret.length < MIN_SECRET_LENGTH || new Set(secret).size < 10 || WEAK_SECRETS.some((weak) => lower.includes(weak));
+  return (
+    secret.length < MIN_SECRET_LENGTH || new Set(secret).size < 10 || WEAK_SECRETS.some((weak) => lower.includes(weak))
+  );
 }
 
 /**
@@ -84,7 +86,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('DATABASE_URL is required when DB_TYPE=postgres (a postgres:// connection URL)');
   }
   if (dbType === 'sqlite' && vars.SQLITE_PATH === ':memory:') {
-    problems.push('SQLITE_PATH cannot be :memory: (reads have their own connection, which would open another, empty database): give a file path');
+    problems.push(
+      'SQLITE_PATH cannot be :memory: (reads have their own connection, which would open another, empty database): give a file path',
+    );
   }
   const transport = (vars.MAIL_TRANSPORT ?? DEFAULTS.MAIL_TRANSPORT) as 'outbox' | 'smtp';
   if (transport === 'smtp' && !vars.SMTP_URL) {
@@ -92,7 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (nodeEnv === 'production') {
     if (!vars.JWT_SECRET) {
-      problems.push(`JWT_SECRET is required in production (a random string of at least ${MIN_SECRET_LENGTH} characters)`);
+      problems.push(
+        `JWT_SECRET is required in production (a random string of at least ${MIN_SECRET_LENGTH} characters)`,
+      );
     } else if (isWeakSecret(vars.JWT_SECRET)) {
       problems.push(`JWT_SECRET is too weak: use a random string of at least ${MIN_SECRET_LENGTH} characters`);
     }
@@ -121,7 +127,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         ? { type: 'postgres', url: vars.DATABASE_URL! }
         : { type: 'sqlite', sqlitePath: resolve(sqlitePath) },
     redis: { url: vars.REDIS_URL ?? DEFAULTS.REDIS_URL },
-    queue: { prefix: vars.QUEUE_PREFIX ?? DEFAULTS.QUEUE_PREFIX, workers: (vars.QUEUE_WORKERS ?? 'embedded') as 'embedded' | 'off' },
+    queue: {
+      prefix: vars.QUEUE_PREFIX ?? DEFAULTS.QUEUE_PREFIX,
+      workers: (vars.QUEUE_WORKERS ?? 'embedded') as 'embedded' | 'off',
+    },
     reminders: {
       attempts: vars.REMINDER_ATTEMPTS ?? 5,
       backoffMs: vars.REMINDER_BACKOFF_MS ?? 60_000,

@@ -54,7 +54,11 @@ async function generate(kind: 'sqlite' | 'postgres', env: NodeJS.ProcessEnv): Pr
     const file = `${stamp}-${name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}`;
     writeFileSync(
       join(migrationsDir, kind, `${file}.ts`),
-      render(kind, sql.upQueries.map((x) => x.query), sql.downQueries.reverse().map((x) => x.query)),
+      render(
+        kind,
+        sql.upQueries.map((x) => x.query),
+        sql.downQueries.reverse().map((x) => x.query),
+      ),
     );
     const index = join(migrationsDir, kind, 'index.ts');
     const current = readFileSync(index, 'utf8').replace(/^export \{\};\n?/m, '');

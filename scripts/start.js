@@ -9,7 +9,9 @@ const { join } = require('node:path');
 const app = process.argv[2];
 const main = join(__dirname, '..', 'dist', 'apps', app, 'src', 'main.js');
 if (!existsSync(main)) {
-  process.stderr.write(`practice-review is not built (no dist/apps/${app}/src/main.js): run \`npm run build\` first.\n`);
+  process.stderr.write(
+    `practice-review is not built (no dist/apps/${app}/src/main.js): run \`npm run build\` first.\n`,
+  );
   process.exit(1);
 }
 require(main);

@@ -42,7 +42,10 @@ async function loadTemplates(conn: FloorConnection): Promise<Templates> {
   const p = (i: number) => conn.placeholder(i);
   const [caseRow] = await conn.all(`SELECT * FROM cases ORDER BY "version" DESC LIMIT 1`);
   if (!caseRow) throw new Error('the floor needs the engine run first: no case found');
-  const [audit] = await conn.all(`SELECT * FROM case_audit_events WHERE "caseId" = ${p(1)} ORDER BY "sequence" DESC LIMIT 1`, [caseRow.id]);
+  const [audit] = await conn.all(
+    `SELECT * FROM case_audit_events WHERE "caseId" = ${p(1)} ORDER BY "sequence" DESC LIMIT 1`,
+    [caseRow.id],
+  );
   const deadlines = await conn.all(`SELECT * FROM deadlines WHERE "caseId" = ${p(1)}`, [caseRow.id]);
   const [reminder] = await conn.all(`SELECT * FROM reminders WHERE "caseId" = ${p(1)} LIMIT 1`, [caseRow.id]);
   return { caseRow, audit, deadlines, reminder };
@@ -53,7 +56,13 @@ async function loadTemplates(conn: FloorConnection): Promise<Templates> {
  * with the version check), one audit event, an upsert of each of the case's deadlines, and the reminder rows an
  * engine command writes on average. No HTTP, no ORM, no machine: the floor under the engine.
  */
-async function floorJourney(conn: FloorConnection, t: Templates, profile: WriteProfile, latencies: number[], counter: { n: number }) {
+async function floorJourney(
+  conn: FloorConnection,
+  t: Templates,
+  profile: WriteProfile,
+  latencies: number[],
+  counter: { n: number },
+) {
   const p = (i: number) => conn.placeholder(i);
   const caseId = randomUUID();
   const deadlineCount = Math.max(1, Math.round(profile.deadlinesPerCase));
@@ -88,10 +97,16 @@ async function floorJourney(conn: FloorConnection, t: Templates, profile: WriteP
       );
       await conn.run(upsert.sql, upsert.params);
     }
-    const reminders = Math.floor((counter.n + 1) * profile.remindersPerCommand) - Math.floor(counter.n * profile.remindersPerCommand);
+    const reminders =
+      Math.floor((counter.n + 1) * profile.remindersPerCommand) - Math.floor(counter.n * profile.remindersPerCommand);
     counter.n++;
     for (let i = 0; i < reminders; i++) {
-      const reminder = insertSql(conn, 'reminders', { ...t.reminder, id: randomUUID(), caseId, dedupeKey: randomUUID() });
+      const reminder = insertSql(conn, 'reminders', {
+        ...t.reminder,
+        id: randomUUID(),
+        caseId,
+        dedupeKey: randomUUID(),
+      });
       await conn.run(reminder.sql, reminder.params);
     }
     await conn.run('COMMIT', []);
@@ -106,7 +121,11 @@ export interface FloorResult {
   latencies: number[];
 }
 
-async function runFloor(connections: FloorConnection[], profile: WriteProfile, journeysPerClient: number): Promise<FloorResult> {
+async function runFloor(
+  connections: FloorConnection[],
+  profile: WriteProfile,
+  journeysPerClient: number,
+): Promise<FloorResult> {
   const templates = await loadTemplates(connections[0]);
   const latencies: number[] = [];
   const counter = { n: 0 };
@@ -131,7 +150,9 @@ export async function sqliteFloor(path: string, profile: WriteProfile, journeys:
   const run = (sql: string, params: unknown[] = []) =>
     new Promise<void>((resolve, reject) => db.run(sql, params, (error) => (error ? reject(error) : resolve())));
   const all = (sql: string, params: unknown[] = []) =>
-    new Promise<Row[]>((resolve, reject) => db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as Row[]))));
+    new Promise<Row[]>((resolve, reject) =>
+      db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as Row[]))),
+    );
   await run('PRAGMA journal_mode = WAL');
   await run('PRAGMA foreign_keys = ON');
   await run('PRAGMA busy_timeout = 5000');
@@ -144,15 +165,18 @@ export async function sqliteFloor(path: string, profile: WriteProfile, journeys:
 }
 
 /** PostgreSQL takes concurrent writers: one connection per client, as many clients as the engine run had. */
-export async function postgresFloor(url: string, profile: WriteProfile, clients: number, journeysPerClient: number): Promise<FloorResult> {
+export async function postgresFloor(
+  url: string,
+  profile: WriteProfile,
+  clients: number,
+  journeysPerClient: number,
+): Promise<FloorResult> {
   return withConnections(url, clients, 'the PostgreSQL floor', (opened) => {
-    const connections = opened.map(
-      (client): FloorConnection => ({
-        run: async (sql, params) => void (await client.query(sql, params)),
-        all: async (sql, params = []) => (await client.query(sql, params)).rows as Row[],
-        placeholder: (i) => `$${i}`,
-      }),
-    );
+    const connections = opened.map((client): FloorConnection => ({
+      run: async (sql, params) => void (await client.query(sql, params)),
+      all: async (sql, params = []) => (await client.query(sql, params)).rows as Row[],
+      placeholder: (i) => `$${i}`,
+    }));
     return runFloor(connections, profile, journeysPerClient);
   });
 }

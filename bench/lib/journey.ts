@@ -19,10 +19,19 @@ export class HttpError extends Error {
   }
 }
 
-export async function call(baseUrl: string, method: string, path: string, token?: string, body?: unknown): Promise<unknown> {
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<unknown> {
   const res = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -64,7 +73,10 @@ function addDays(date: string, days: number): string {
  * The whole LCSPR journey of one case, as its users drive it: 26 commands from the incident to closure. The service
  * runs on real time, so every date is today (or, for awareness, a few days before).
  */
-export function lcsprJourney(team: Team, today: string): { token: string; type: string; payload?: Record<string, unknown> }[] {
+export function lcsprJourney(
+  team: Team,
+  today: string,
+): { token: string; type: string; payload?: Record<string, unknown> }[] {
   return [
     { token: team.bu, type: 'notification.submitted', payload: { submittedOn: today } },
     { token: team.bu, type: 'partners.informed', payload: { informedOn: today } },
@@ -72,13 +84,21 @@ export function lcsprJourney(team: Team, today: string): { token: string; type: 
     { token: team.subgroup, type: 'agency-return.received', payload: { agency: 'police' } },
     { token: team.subgroup, type: 'agency-return.received', payload: { agency: 'health' } },
     { token: team.subgroup, type: 'rapid-review.meeting-held', payload: { heldOn: today } },
-    { token: team.subgroup, type: 'rapid-review.recommended', payload: { recommendation: 'lcspr', rationale: 'Criteria met (benchmark).' } },
+    {
+      token: team.subgroup,
+      type: 'rapid-review.recommended',
+      payload: { recommendation: 'lcspr', rationale: 'Criteria met (benchmark).' },
+    },
     { token: team.la, type: 'decision.signed-off', payload: { decision: 'agree' } },
     { token: team.police, type: 'decision.signed-off', payload: { decision: 'agree' } },
     { token: team.health, type: 'decision.signed-off', payload: { decision: 'agree' } },
     { token: team.bu, type: 'rapid-review.submitted', payload: { submittedOn: today } },
     { token: team.bu, type: 'panel.responded', payload: { response: 'agrees', respondedOn: today } },
-    { token: team.subgroup, type: 'lcspr.reviewer-appointed', payload: { reviewerName: 'A. Reviewer', independent: true } },
+    {
+      token: team.subgroup,
+      type: 'lcspr.reviewer-appointed',
+      payload: { reviewerName: 'A. Reviewer', independent: true },
+    },
     { token: team.subgroup, type: 'lcspr.terms-agreed', payload: { agreedOn: today } },
     { token: team.subgroup, type: 'lcspr.methodology-agreed', payload: { agreedOn: today } },
     { token: team.subgroup, type: 'lcspr.draft-received', payload: { receivedOn: today } },
@@ -87,8 +107,16 @@ export function lcsprJourney(team: Team, today: string): { token: string; type: 
     { token: team.health, type: 'lcspr.final-report-signed-off', payload: { decision: 'agree' } },
     { token: team.bu, type: 'publication.scheduled', payload: { plannedOn: addDays(today, 30) } },
     { token: team.bu, type: 'publication.report-sent', payload: { sentOn: today } },
-    { token: team.bu, type: 'publication.published', payload: { publishedOn: today, url: 'https://partnership.bench/reports/1' } },
-    { token: team.subgroup, type: 'action.added', payload: { actionId: 'A1', description: 'Training', owner: 'LA', dueOn: addDays(today, 60) } },
+    {
+      token: team.bu,
+      type: 'publication.published',
+      payload: { publishedOn: today, url: 'https://partnership.bench/reports/1' },
+    },
+    {
+      token: team.subgroup,
+      type: 'action.added',
+      payload: { actionId: 'A1', description: 'Training', owner: 'LA', dueOn: addDays(today, 60) },
+    },
     { token: team.subgroup, type: 'action.completed', payload: { actionId: 'A1', completedOn: today } },
     { token: team.subgroup, type: 'case.closed' },
   ];
@@ -121,7 +149,9 @@ export async function runClient(baseUrl: string, team: Team, today: string, jour
       call(baseUrl, 'POST', '/cases', team.bu, { ...INCIDENT, incidentOn: aware, laAwareOn: aware }),
     )) as { id: string };
     for (const command of lcsprJourney(team, today)) {
-      await timed(() => call(baseUrl, 'POST', `/cases/${opened.id}/events`, command.token, { type: command.type, ...command.payload }));
+      await timed(() =>
+        call(baseUrl, 'POST', `/cases/${opened.id}/events`, command.token, { type: command.type, ...command.payload }),
+      );
     }
   }
   return latencies;

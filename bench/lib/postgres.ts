@@ -24,7 +24,12 @@ export async function connectClient(url: string, purpose: string): Promise<Clien
  * connections to close, before the server has closed them, so a database dropped WITH (FORCE) right after still
  * terminates them (57P01). A Client's end() resolves when the server has closed the connection.
  */
-export async function withConnections<T>(url: string, count: number, purpose: string, run: (clients: Client[]) => Promise<T>): Promise<T> {
+export async function withConnections<T>(
+  url: string,
+  count: number,
+  purpose: string,
+  run: (clients: Client[]) => Promise<T>,
+): Promise<T> {
   const opened = await Promise.allSettled(Array.from({ length: count }, () => connectClient(url, purpose)));
   const clients = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   try {

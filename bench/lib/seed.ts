@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import sqlite3 from 'sqlite3';
 import { call, lcsprJourney, INCIDENT, type Team } from './journey';
 
@@ -32,13 +31,24 @@ export const TEMPLATES: CaseTemplate[] = [
   { name: 'notification overdue', share: 0.03, laAwareDaysAgo: 30, steps: 0 },
 ];
 
-export async function createTemplateCases(baseUrl: string, team: Team, today: string): Promise<Map<string, CaseTemplate>> {
+export async function createTemplateCases(
+  baseUrl: string,
+  team: Team,
+  today: string,
+): Promise<Map<string, CaseTemplate>> {
   const made = new Map<string, CaseTemplate>();
   for (const template of TEMPLATES) {
     const aware = addDays(today, -template.laAwareDaysAgo);
-    const opened = (await call(baseUrl, 'POST', '/cases', team.bu, { ...INCIDENT, incidentOn: aware, laAwareOn: aware })) as { id: string };
+    const opened = (await call(baseUrl, 'POST', '/cases', team.bu, {
+      ...INCIDENT,
+      incidentOn: aware,
+      laAwareOn: aware,
+    })) as { id: string };
     for (const command of lcsprJourney(team, today).slice(0, template.steps)) {
-      await call(baseUrl, 'POST', `/cases/${opened.id}/events`, command.token, { type: command.type, ...command.payload });
+      await call(baseUrl, 'POST', `/cases/${opened.id}/events`, command.token, {
+        type: command.type,
+        ...command.payload,
+      });
     }
     made.set(opened.id, template);
   }
@@ -58,12 +68,19 @@ const SQL_UUID = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' |
  * Clones the template cases (case row, audit history, deadlines) into `total` cases, and gives each one pending
  * reminder row in the next 60 days. All in SQL inside SQLite, straight into the file while the service is stopped.
  */
-export async function seedCases(path: string, templates: Map<string, CaseTemplate>, total: number, now: Date): Promise<{ cases: number; reminders: number }> {
+export async function seedCases(
+  path: string,
+  templates: Map<string, CaseTemplate>,
+  total: number,
+  now: Date,
+): Promise<{ cases: number; reminders: number }> {
   const db = await open(path);
   const run = (sql: string, params: unknown[] = []) =>
     new Promise<void>((resolve, reject) => db.run(sql, params, (error) => (error ? reject(error) : resolve())));
   const all = (sql: string, params: unknown[] = []) =>
-    new Promise<Row[]>((resolve, reject) => db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as Row[]))));
+    new Promise<Row[]>((resolve, reject) =>
+      db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as Row[]))),
+    );
   const columns = async (table: string) => (await all(`PRAGMA table_info(${table})`)).map((c) => String(c.name));
   /** INSERT INTO table SELECT <columns, some replaced> FROM <from>. */
   const cloneSql = async (table: string, replaced: Record<string, string>, from: string) => {
@@ -76,7 +93,10 @@ export async function seedCases(path: string, templates: Map<string, CaseTemplat
   const entries = [...templates.entries()];
   let cumulative = 0;
   const pick = entries
-    .map(([id, template]) => `WHEN ((i * 7919) % ${total}) < ${Math.round((cumulative += template.share) * total)} THEN '${id}'`)
+    .map(
+      ([id, template]) =>
+        `WHEN ((i * 7919) % ${total}) < ${Math.round((cumulative += template.share) * total)} THEN '${id}'`,
+    )
     .join(' ');
   await run('PRAGMA synchronous = OFF');
   await run('BEGIN');
@@ -97,8 +117,20 @@ export async function seedCases(path: string, templates: Map<string, CaseTemplat
       'seed s JOIN cases t ON t.id = s."templateId"',
     ),
   );
-  await run(await cloneSql('case_audit_events', { id: SQL_UUID, caseId: 's."caseId"' }, 'seed s JOIN case_audit_events t ON t."caseId" = s."templateId"'));
-  await run(await cloneSql('deadlines', { id: SQL_UUID, caseId: 's."caseId"' }, 'seed s JOIN deadlines t ON t."caseId" = s."templateId"'));
+  await run(
+    await cloneSql(
+      'case_audit_events',
+      { id: SQL_UUID, caseId: 's."caseId"' },
+      'seed s JOIN case_audit_events t ON t."caseId" = s."templateId"',
+    ),
+  );
+  await run(
+    await cloneSql(
+      'deadlines',
+      { id: SQL_UUID, caseId: 's."caseId"' },
+      'seed s JOIN deadlines t ON t."caseId" = s."templateId"',
+    ),
+  );
   const reminderColumns = await columns('reminders');
   const fireAt = `(${nowMs} + (1 + s.i % 60) * 86400000)`;
   const reminder: Record<string, string> = {

@@ -7,7 +7,11 @@ export function percentile(sortedAscending: number[], p: number): number {
 export function summarize(latencies: number[]): { p50Ms: number; p95Ms: number; p99Ms: number } {
   const sorted = [...latencies].sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 100) / 100;
-  return { p50Ms: round(percentile(sorted, 50)), p95Ms: round(percentile(sorted, 95)), p99Ms: round(percentile(sorted, 99)) };
+  return {
+    p50Ms: round(percentile(sorted, 50)),
+    p95Ms: round(percentile(sorted, 95)),
+    p99Ms: round(percentile(sorted, 99)),
+  };
 }
 
 export function round1(n: number): number {

@@ -69,7 +69,13 @@ describe('Accounts, login and access', () => {
     const res = await t.http
       .post('/users')
       .auth(admin, { type: 'bearer' })
-      .send({ email: 'new@partnership.test', name: 'N', password: 'long enough password', roles: ['scrutineer'], isAdmin: true });
+      .send({
+        email: 'new@partnership.test',
+        name: 'N',
+        password: 'long enough password',
+        roles: ['scrutineer'],
+        isAdmin: true,
+      });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation-failed');
     expect(res.body.details).toEqual([{ field: 'isAdmin', messages: ['isAdmin is not a known field'] }]);
@@ -81,20 +87,36 @@ describe('Accounts, login and access', () => {
     const missing = await t.http
       .post('/users')
       .auth(admin, { type: 'bearer' })
-      .send({ email: 'dp@partnership.test', name: 'DP', password: 'long enough password', roles: ['delegated-partner'] });
+      .send({
+        email: 'dp@partnership.test',
+        name: 'DP',
+        password: 'long enough password',
+        roles: ['delegated-partner'],
+      });
     expect(missing.status).toBe(400);
     expect(missing.body.details.map((d: { field: string }) => d.field)).toEqual(['agency']);
     const ok = await t.http
       .post('/users')
       .auth(admin, { type: 'bearer' })
-      .send({ email: 'dp@partnership.test', name: 'DP', password: 'long enough password', roles: ['delegated-partner'], agency: 'police' });
+      .send({
+        email: 'dp@partnership.test',
+        name: 'DP',
+        password: 'long enough password',
+        roles: ['delegated-partner'],
+        agency: 'police',
+      });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ email: 'dp@partnership.test', agency: 'police', roles: ['delegated-partner'] });
     expect(JSON.stringify(ok.body)).not.toMatch(/password/i);
   });
 
   it('answers 409 conflict for an email already in use', async () => {
-    const body = { email: 'twice@partnership.test', name: 'T', password: 'long enough password', roles: ['scrutineer'] };
+    const body = {
+      email: 'twice@partnership.test',
+      name: 'T',
+      password: 'long enough password',
+      roles: ['scrutineer'],
+    };
     await t.http.post('/users').auth(admin, { type: 'bearer' }).send(body).expect(201);
     const again = await t.http.post('/users').auth(admin, { type: 'bearer' }).send(body);
     expect(again.status).toBe(409);

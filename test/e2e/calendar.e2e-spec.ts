@@ -36,7 +36,14 @@ describe('Calendar routes', () => {
   it("lists a year's bank holidays with substitute days", async () => {
     const res = await get('/calendar/bank-holidays?year=2027').expect(200);
     expect(res.body.map((h: { date: string }) => h.date)).toEqual([
-      '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28',
+      '2027-01-01',
+      '2027-03-26',
+      '2027-03-29',
+      '2027-05-03',
+      '2027-05-31',
+      '2027-08-30',
+      '2027-12-27',
+      '2027-12-28',
     ]);
   });
 
@@ -60,7 +67,11 @@ describe('Calendar routes', () => {
   });
 
   it("counts the partnership's closure days as non-working for its users", async () => {
-    await t.http.patch('/partnership').auth(token, { type: 'bearer' }).send({ closureDays: ['2026-12-24'] }).expect(200);
+    await t.http
+      .patch('/partnership')
+      .auth(token, { type: 'bearer' })
+      .send({ closureDays: ['2026-12-24'] })
+      .expect(200);
     const res = await get('/calendar/working-days/add?from=2026-12-23&days=1').expect(200);
     expect(res.body.date).toBe('2026-12-29');
   });
@@ -75,10 +86,18 @@ describe('Calendar routes', () => {
     const ok = await t.http
       .patch('/partnership')
       .auth(token, { type: 'bearer' })
-      .send({ ruleOverrides: [{ rule: 'rapid-review', anchor: 'notificationSubmittedOn', reason: 'Panel guidance June 2025' }] });
+      .send({
+        ruleOverrides: [
+          { rule: 'rapid-review', anchor: 'notificationSubmittedOn', reason: 'Panel guidance June 2025' },
+        ],
+      });
     expect(ok.status).toBe(200);
     expect(ok.body.ruleOverrides).toEqual([
-      expect.objectContaining({ rule: 'rapid-review', anchor: 'notificationSubmittedOn', changedBy: expect.any(String) }),
+      expect.objectContaining({
+        rule: 'rapid-review',
+        anchor: 'notificationSubmittedOn',
+        changedBy: expect.any(String),
+      }),
     ]);
   });
 

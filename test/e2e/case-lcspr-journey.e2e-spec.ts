@@ -13,7 +13,12 @@ describe('An LCSPR case from notification to closure, through HTTP alone', () =>
   it('runs every stage with the statutory deadlines, sign-offs, refusals and a complete history', async () => {
     setToday(t, '2026-01-06');
     const opened = await openCase(t, team.bu, '2026-01-05');
-    expect(opened).toMatchObject({ stage: 'notification', state: 'notification.awaiting-notification', version: 1, machineVersion: 1 });
+    expect(opened).toMatchObject({
+      stage: 'notification',
+      state: 'notification.awaiting-notification',
+      version: 1,
+      machineVersion: 1,
+    });
     expect(opened.reference).toMatch(/^CSPR-2026-\d{4}$/);
     expect(opened.deadlines).toEqual([
       { rule: 'notify-panel', startedOn: '2026-01-05', dueOn: '2026-01-12', status: 'open' },
@@ -22,15 +27,24 @@ describe('An LCSPR case from notification to closure, through HTTP alone', () =>
     ]);
     const id = opened.id;
 
-    const tooEarly = await sendEvent(t, team.bu, id, 'rapid-review.recommended', { recommendation: 'lcspr', rationale: 'x' });
+    const tooEarly = await sendEvent(t, team.bu, id, 'rapid-review.recommended', {
+      recommendation: 'lcspr',
+      rationale: 'x',
+    });
     expect(tooEarly.status).toBe(409);
     expect(tooEarly.body).toMatchObject({
       code: 'illegal-transition',
-      details: { state: 'notification.awaiting-notification', allowedEvents: expect.arrayContaining(['notification.submitted']) },
+      details: {
+        state: 'notification.awaiting-notification',
+        allowedEvents: expect.arrayContaining(['notification.submitted']),
+      },
     });
 
     setToday(t, '2026-01-07');
-    let view = await step(t, team.bu, id, 'notification.submitted', { submittedOn: '2026-01-07', panelReference: 'P-123' });
+    let view = await step(t, team.bu, id, 'notification.submitted', {
+      submittedOn: '2026-01-07',
+      panelReference: 'P-123',
+    });
     expect(view.stage).toBe('rapid-review');
     expect(deadline(view, 'notify-panel')).toMatchObject({ stoppedOn: '2026-01-07', status: 'met' });
 
@@ -41,7 +55,10 @@ describe('An LCSPR case from notification to closure, through HTTP alone', () =>
       await step(t, team.subgroup, id, 'agency-return.received', { agency });
     }
     await step(t, team.subgroup, id, 'rapid-review.meeting-held', { heldOn: '2026-01-14' });
-    view = await step(t, team.subgroup, id, 'rapid-review.recommended', { recommendation: 'lcspr', rationale: 'Criteria met.' });
+    view = await step(t, team.subgroup, id, 'rapid-review.recommended', {
+      recommendation: 'lcspr',
+      rationale: 'Criteria met.',
+    });
     expect(view).toMatchObject({ stage: 'decision', state: 'decision.awaiting-sign-off', signOffs: [] });
 
     const notAPartner = await sendEvent(t, team.bu, id, 'decision.signed-off', { decision: 'agree' });
@@ -66,7 +83,12 @@ describe('An LCSPR case from notification to closure, through HTTP alone', () =>
     setToday(t, '2026-02-02');
     view = await step(t, team.bu, id, 'panel.responded', { response: 'agrees', respondedOn: '2026-02-02' });
     expect(view.stage).toBe('lcspr');
-    expect(deadline(view, 'lcspr-publish')).toEqual({ rule: 'lcspr-publish', startedOn: '2026-01-20', dueOn: '2026-07-20', status: 'open' });
+    expect(deadline(view, 'lcspr-publish')).toEqual({
+      rule: 'lcspr-publish',
+      startedOn: '2026-01-20',
+      dueOn: '2026-07-20',
+      status: 'open',
+    });
 
     await step(t, team.subgroup, id, 'lcspr.reviewer-appointed', { reviewerName: 'A. Reviewer', independent: true });
     await step(t, team.subgroup, id, 'lcspr.terms-agreed', { agreedOn: '2026-02-02' });
@@ -89,18 +111,33 @@ describe('An LCSPR case from notification to closure, through HTTP alone', () =>
     setToday(t, '2026-06-10');
     view = await step(t, team.bu, id, 'publication.scheduled', { plannedOn: '2026-07-15' });
     expect(deadline(view, 'pre-publication')).toMatchObject({ dueOn: '2026-07-06', status: 'open' });
-    const publishedUnsent = await sendEvent(t, team.bu, id, 'publication.published', { publishedOn: '2026-06-10', url: 'https://x.test/r' });
+    const publishedUnsent = await sendEvent(t, team.bu, id, 'publication.published', {
+      publishedOn: '2026-06-10',
+      url: 'https://x.test/r',
+    });
     expect(publishedUnsent.status).toBe(422);
     setToday(t, '2026-07-01');
     view = await step(t, team.bu, id, 'publication.report-sent', { sentOn: '2026-07-01' });
     expect(deadline(view, 'pre-publication')).toMatchObject({ stoppedOn: '2026-07-01', status: 'met' });
     setToday(t, '2026-07-15');
-    view = await step(t, team.bu, id, 'publication.published', { publishedOn: '2026-07-15', url: 'https://partnership.test/reports/1' });
+    view = await step(t, team.bu, id, 'publication.published', {
+      publishedOn: '2026-07-15',
+      url: 'https://partnership.test/reports/1',
+    });
     expect(view.stage).toBe('learning');
     expect(deadline(view, 'lcspr-publish')).toMatchObject({ stoppedOn: '2026-07-15', status: 'met' });
-    expect(deadline(view, 'keep-published')).toMatchObject({ startedOn: '2026-07-15', dueOn: '2027-07-15', status: 'open' });
+    expect(deadline(view, 'keep-published')).toMatchObject({
+      startedOn: '2026-07-15',
+      dueOn: '2027-07-15',
+      status: 'open',
+    });
 
-    await step(t, team.subgroup, id, 'action.added', { actionId: 'A1', description: 'Training', owner: 'LA', dueOn: '2026-09-01' });
+    await step(t, team.subgroup, id, 'action.added', {
+      actionId: 'A1',
+      description: 'Training',
+      owner: 'LA',
+      dueOn: '2026-09-01',
+    });
     const closeEarly = await sendEvent(t, team.subgroup, id, 'case.closed');
     expect(closeEarly.status).toBe(422);
     expect(closeEarly.body.message).toMatch(/A1/);
@@ -110,7 +147,11 @@ describe('An LCSPR case from notification to closure, through HTTP alone', () =>
     expect(view).toMatchObject({ stage: 'closed', state: 'closed', allowedEvents: [] });
 
     const history = await t.http.get(`/cases/${id}/history`).auth(team.scrutineer, { type: 'bearer' }).expect(200);
-    expect(history.body[0]).toMatchObject({ type: 'case.opened', from: null, to: 'notification.awaiting-notification' });
+    expect(history.body[0]).toMatchObject({
+      type: 'case.opened',
+      from: null,
+      to: 'notification.awaiting-notification',
+    });
     expect(history.body.at(-1)).toMatchObject({ type: 'case.closed', from: 'learning.action-plan', to: 'closed' });
     expect(history.body).toHaveLength(view.version);
     expect(history.body.find((e: { type: string }) => e.type === 'decision.signed-off').actor).toMatchObject({

@@ -1,6 +1,15 @@
 import { PartnershipsService } from '@app/auth';
 import { TestApp } from '../support/test-app';
-import { deadline, makeTeam, openCase, sendEvent, setToday, step, Team, toAgreedDecision } from '../support/case-helpers';
+import {
+  deadline,
+  makeTeam,
+  openCase,
+  sendEvent,
+  setToday,
+  step,
+  Team,
+  toAgreedDecision,
+} from '../support/case-helpers';
 
 describe('Case paths other than the full LCSPR', () => {
   let t: TestApp;
@@ -28,13 +37,21 @@ describe('Case paths other than the full LCSPR', () => {
     setToday(t, '2026-01-21');
     await step(t, team.bu, id, 'rapid-review.submitted', { submittedOn: '2026-01-21' });
     setToday(t, '2026-01-28');
-    let view = await step(t, team.bu, id, 'panel.responded', { response: 'challenges', respondedOn: '2026-01-28', comment: 'Reconsider' });
+    let view = await step(t, team.bu, id, 'panel.responded', {
+      response: 'challenges',
+      respondedOn: '2026-01-28',
+      comment: 'Reconsider',
+    });
     expect(view).toMatchObject({ state: 'decision.reconsidering' });
     expect(view.decision).toBeUndefined();
-    view = await step(t, team.subgroup, id, 'rapid-review.recommended', { recommendation: 'lcspr', rationale: 'On reflection' });
+    view = await step(t, team.subgroup, id, 'rapid-review.recommended', {
+      recommendation: 'lcspr',
+      rationale: 'On reflection',
+    });
     expect(view).toMatchObject({ state: 'decision.awaiting-sign-off', signOffs: [] });
     setToday(t, '2026-02-03');
-    for (const partner of [team.la, team.police, team.health]) view = await step(t, partner, id, 'decision.signed-off', { decision: 'agree' });
+    for (const partner of [team.la, team.police, team.health])
+      view = await step(t, partner, id, 'decision.signed-off', { decision: 'agree' });
     expect(view.decision).toEqual({ outcome: 'lcspr', decidedOn: '2026-02-03' });
     await step(t, team.bu, id, 'rapid-review.submitted', { submittedOn: '2026-02-03' });
     expect(deadline(view, 'rapid-review')!.status).toBe('met');
@@ -54,7 +71,10 @@ describe('Case paths other than the full LCSPR', () => {
     expect((await sendEvent(t, team.health, id, 'decision.signed-off', { decision: 'agree' })).status).toBe(409);
     view = await step(t, team.subgroup, id, 'decision.escalated', { note: 'To lead partners' });
     expect(view.state).toBe('decision.disputed');
-    view = await step(t, team.subgroup, id, 'rapid-review.recommended', { recommendation: 'no-lcspr', rationale: 'r2' });
+    view = await step(t, team.subgroup, id, 'rapid-review.recommended', {
+      recommendation: 'no-lcspr',
+      rationale: 'r2',
+    });
     expect(view).toMatchObject({ state: 'decision.awaiting-sign-off', signOffs: [] });
     const history = await t.http.get(`/cases/${id}/history`).auth(team.bu, { type: 'bearer' }).expect(200);
     expect(history.body.filter((e: { type: string }) => e.type === 'decision.signed-off')).toHaveLength(2);
@@ -66,7 +86,10 @@ describe('Case paths other than the full LCSPR', () => {
     await toAgreedDecision(t, team, id, 'lcspr');
     setToday(t, '2026-01-21');
     await step(t, team.bu, id, 'rapid-review.submitted', { submittedOn: '2026-01-21' });
-    let view = await step(t, team.bu, id, 'panel.responded', { response: 'national-review', respondedOn: '2026-01-21' });
+    let view = await step(t, team.bu, id, 'panel.responded', {
+      response: 'national-review',
+      respondedOn: '2026-01-21',
+    });
     expect(view.stage).toBe('national-review');
     setToday(t, '2026-09-01');
     view = await step(t, team.bu, id, 'national-review.published', { publishedOn: '2026-09-01' });
@@ -89,7 +112,8 @@ describe('Case paths other than the full LCSPR', () => {
     await step(t, team.bu, id, 'panel.responded', { response: 'agrees', respondedOn: '2026-01-21' });
     setToday(t, '2026-06-01');
     await step(t, team.subgroup, id, 'lcspr.draft-received', { receivedOn: '2026-06-01' });
-    for (const p of [team.la, team.police, team.health]) await step(t, p, id, 'lcspr.final-report-signed-off', { decision: 'agree' });
+    for (const p of [team.la, team.police, team.health])
+      await step(t, p, id, 'lcspr.final-report-signed-off', { decision: 'agree' });
     await step(t, team.bu, id, 'publication.scheduled', { plannedOn: '2026-07-15' });
     return id;
   }
@@ -100,7 +124,10 @@ describe('Case paths other than the full LCSPR', () => {
     let view = await step(t, team.bu, id, 'publication.delayed', { reason: 'Trial', newPlannedOn: '2026-10-01' });
     expect(view.state).toBe('publication.awaiting-panel-informed');
     expect(deadline(view, 'not-publishing')).toMatchObject({ status: 'open' });
-    expect((await sendEvent(t, team.bu, id, 'publication.published', { publishedOn: '2026-07-01', url: 'https://x.test' })).status).toBe(409);
+    expect(
+      (await sendEvent(t, team.bu, id, 'publication.published', { publishedOn: '2026-07-01', url: 'https://x.test' }))
+        .status,
+    ).toBe(409);
     setToday(t, '2026-07-02');
     view = await step(t, team.bu, id, 'publication.panel-informed', { informedOn: '2026-07-02' });
     expect(view.state).toBe('publication.scheduled');
@@ -109,7 +136,10 @@ describe('Case paths other than the full LCSPR', () => {
     setToday(t, '2026-09-20');
     await step(t, team.bu, id, 'publication.report-sent', { sentOn: '2026-09-18' });
     setToday(t, '2026-10-01');
-    view = await step(t, team.bu, id, 'publication.published', { publishedOn: '2026-10-01', url: 'https://partnership.test/r' });
+    view = await step(t, team.bu, id, 'publication.published', {
+      publishedOn: '2026-10-01',
+      url: 'https://partnership.test/r',
+    });
     expect(view.stage).toBe('learning');
     expect(deadline(view, 'lcspr-publish')).toMatchObject({ status: 'late' });
   });
@@ -134,9 +164,15 @@ describe('Case paths other than the full LCSPR', () => {
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     const view = (await t.http.get(`/cases/${id}`).auth(team.bu, { type: 'bearer' }).expect(200)).body;
     expect(view.state).toBe('decision.agreed');
-    expect(view.signOffs.map((s: { agency: string }) => s.agency).sort()).toEqual(['health', 'local-authority', 'police']);
+    expect(view.signOffs.map((s: { agency: string }) => s.agency).sort()).toEqual([
+      'health',
+      'local-authority',
+      'police',
+    ]);
     const history = (await t.http.get(`/cases/${id}/history`).auth(team.bu, { type: 'bearer' })).body;
-    expect(history.map((e: { type: string }) => e.type).filter((x: string) => x === 'decision.signed-off')).toHaveLength(3);
+    expect(
+      history.map((e: { type: string }) => e.type).filter((x: string) => x === 'decision.signed-off'),
+    ).toHaveLength(3);
   });
 
   it('refuses a stale If-Match with 409 conflict and returns the first answer to a retried Idempotency-Key', async () => {
@@ -167,7 +203,10 @@ describe('Case paths other than the full LCSPR', () => {
 
   it('answers 400 for a bad event body, 404 for a malformed or unknown id, and changes nothing', async () => {
     const opened = await openCase(t, team.bu);
-    const bad = await sendEvent(t, team.bu, opened.id, 'notification.submitted', { submittedOn: '2026-02-30', extra: 1 });
+    const bad = await sendEvent(t, team.bu, opened.id, 'notification.submitted', {
+      submittedOn: '2026-02-30',
+      extra: 1,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['extra', 'submittedOn']);
     expect((await sendEvent(t, team.bu, opened.id, 'no.such-event')).status).toBe(400);
@@ -181,7 +220,15 @@ describe('Case paths other than the full LCSPR', () => {
     const res = await t.http
       .post('/cases')
       .auth(team.bu, { type: 'bearer' })
-      .send({ laAwareOn: '2026-01-05', incidentOn: '2026-01-03', incidentType: 'death', abuseOrNeglect: 'known', lookedAfter: true, summary: 's', children: [{ ageYears: 3, sex: 'male', name: 'X' }] });
+      .send({
+        laAwareOn: '2026-01-05',
+        incidentOn: '2026-01-03',
+        incidentType: 'death',
+        abuseOrNeglect: 'known',
+        lookedAfter: true,
+        summary: 's',
+        children: [{ ageYears: 3, sex: 'male', name: 'X' }],
+      });
     expect(res.status).toBe(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['children.0.name']);
     const proto = await t.http
@@ -199,7 +246,10 @@ describe('Case paths other than the full LCSPR', () => {
     const overdue = await t.http.get('/cases?overdue=true').auth(team.scrutineer, { type: 'bearer' }).expect(200);
     expect(overdue.body.items.map((c: { id: string }) => c.id)).toContain(fresh.id);
     setToday(t, '2026-01-08');
-    const soon = await t.http.get('/cases?dueWithinDays=5&stage=notification').auth(team.bu, { type: 'bearer' }).expect(200);
+    const soon = await t.http
+      .get('/cases?dueWithinDays=5&stage=notification')
+      .auth(team.bu, { type: 'bearer' })
+      .expect(200);
     expect(soon.body.items.map((c: { id: string }) => c.id)).toContain(fresh.id);
     expect(soon.body.items.every((c: { stage: string }) => c.stage === 'notification')).toBe(true);
     expect(soon.body.total).toBe(soon.body.items.length);
@@ -213,13 +263,18 @@ describe('Case paths other than the full LCSPR', () => {
     await t.restart();
     team = { ...team };
     setToday(t, '2026-01-08');
-    const view = await step(t, team.subgroup, id, 'rapid-review.recommended', { recommendation: 'lcspr', rationale: 'r' });
+    const view = await step(t, team.subgroup, id, 'rapid-review.recommended', {
+      recommendation: 'lcspr',
+      rationale: 'r',
+    });
     expect(view).toMatchObject({ state: 'decision.awaiting-sign-off', version: 3 });
   });
 
-  it("lets no other partnership see or change a case", async () => {
+  it('lets no other partnership see or change a case', async () => {
     const { id } = await openCase(t, team.bu);
-    await t.get(PartnershipsService).createWithAdmin('Elsewhere', { email: 'admin@elsewhere.test', password: 'elsewhere admin pw' });
+    await t
+      .get(PartnershipsService)
+      .createWithAdmin('Elsewhere', { email: 'admin@elsewhere.test', password: 'elsewhere admin pw' });
     const otherAdmin = await t.login('admin@elsewhere.test', 'elsewhere admin pw');
     const otherBu = await t.userWithToken(otherAdmin, { email: 'bu@elsewhere.test', roles: ['business-unit'] });
     expect((await t.http.get(`/cases/${id}`).auth(otherBu.token, { type: 'bearer' })).status).toBe(404);

@@ -8,11 +8,21 @@ import { INCIDENT, makeTeam, openCase, setToday, step, Team } from '../support/c
 
 const ROOT = join(__dirname, '..', '..');
 
-function runCommand(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCommand(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/cli/check-integrity.ts', ...args],
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/api/src/cli/check-integrity.ts',
+        ...args,
+      ],
       { cwd: ROOT, env: { ...process.env, ...env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') } },
     );
     let stdout = '';
@@ -74,9 +84,13 @@ describe('The integrity checker over every case', () => {
     await step(t, team.bu, paused.id, 'notification.submitted', { submittedOn: '2026-01-07' });
     setToday(t, '2026-01-15');
     await step(t, team.subgroup, paused.id, 'rapid-review.meeting-held', { heldOn: '2026-01-14' });
-    await step(t, team.subgroup, paused.id, 'rapid-review.recommended', { recommendation: 'lcspr', rationale: 'Criteria met (test).' });
+    await step(t, team.subgroup, paused.id, 'rapid-review.recommended', {
+      recommendation: 'lcspr',
+      rationale: 'Criteria met (test).',
+    });
     setToday(t, '2026-01-20');
-    for (const partner of [team.la, team.police, team.health]) await step(t, partner, paused.id, 'decision.signed-off', { decision: 'agree' });
+    for (const partner of [team.la, team.police, team.health])
+      await step(t, partner, paused.id, 'decision.signed-off', { decision: 'agree' });
     setToday(t, '2026-01-21');
     await step(t, team.bu, paused.id, 'rapid-review.submitted', { submittedOn: '2026-01-21' });
     setToday(t, '2026-02-02');
@@ -86,7 +100,9 @@ describe('The integrity checker over every case', () => {
     // An event while paused rewrites the deadlines with a later "today": the open pause now counts 18 days.
     setToday(t, '2026-03-20');
     await step(t, team.bu, paused.id, 'partners.informed', { informedOn: '2026-03-20' });
-    const [row] = await sql(`SELECT "dueOn" FROM "deadlines" WHERE "caseId" = ? AND "rule" = 'lcspr-publish'`, [paused.id]);
+    const [row] = await sql(`SELECT "dueOn" FROM "deadlines" WHERE "caseId" = ? AND "rule" = 'lcspr-publish'`, [
+      paused.id,
+    ]);
     expect(row.dueOn).toBe('2026-08-07');
 
     setToday(t, '2026-01-06');
@@ -97,7 +113,9 @@ describe('The integrity checker over every case', () => {
     setToday(t, '2026-01-07');
     await step(t, team.bu, missed.id, 'notification.submitted', { submittedOn: '2026-01-07' });
     // What the reminder sender records when a breach reminder fires: the state does not move.
-    await t.get(CasesService).recordSystemEvent(missed.id, 'deadline.missed', { rule: 'inform-partners', dueOn: '2026-01-12' });
+    await t
+      .get(CasesService)
+      .recordSystemEvent(missed.id, 'deadline.missed', { rule: 'inform-partners', dueOn: '2026-01-12' });
     setToday(t, '2026-01-14');
     await step(t, team.bu, missed.id, 'partners.informed', { informedOn: '2026-01-13' });
 
@@ -111,30 +129,47 @@ describe('The integrity checker over every case', () => {
 
   it('reports version-matches-history when an audit event is deleted', async () => {
     const c = await caseInRapidReview();
-    const added = await violationsAddedBy(() => sql(`DELETE FROM "case_audit_events" WHERE "caseId" = ? AND "sequence" = 3`, [c.id]));
+    const added = await violationsAddedBy(() =>
+      sql(`DELETE FROM "case_audit_events" WHERE "caseId" = ? AND "sequence" = 3`, [c.id]),
+    );
     expect(added).toEqual([
-      { caseId: c.id, reference: c.reference, partnershipId: expect.any(String), invariant: 'version-matches-history', detail: 'version 4 but 3 audit events; missing sequence 3' },
+      {
+        caseId: c.id,
+        reference: c.reference,
+        partnershipId: expect.any(String),
+        invariant: 'version-matches-history',
+        detail: 'version 4 but 3 audit events; missing sequence 3',
+      },
     ]);
   });
 
   it('reports version-matches-history when a case version is bumped without an event', async () => {
     const c = await caseInRapidReview();
-    const added = await violationsAddedBy(() => sql(`UPDATE "cases" SET "version" = "version" + 1 WHERE "id" = ?`, [c.id]));
+    const added = await violationsAddedBy(() =>
+      sql(`UPDATE "cases" SET "version" = "version" + 1 WHERE "id" = ?`, [c.id]),
+    );
     expect(added).toEqual([
-      expect.objectContaining({ caseId: c.id, invariant: 'version-matches-history', detail: 'version 5 but 4 audit events; missing sequence 5' }),
+      expect.objectContaining({
+        caseId: c.id,
+        invariant: 'version-matches-history',
+        detail: 'version 5 but 4 audit events; missing sequence 5',
+      }),
     ]);
   });
 
   it('reports history-chain when an event does not start where the previous one ended', async () => {
     const c = await caseInRapidReview();
     const added = await violationsAddedBy(() =>
-      sql(`UPDATE "case_audit_events" SET "fromState" = 'decision.agreed' WHERE "caseId" = ? AND "sequence" = 3`, [c.id]),
+      sql(`UPDATE "case_audit_events" SET "fromState" = 'decision.agreed' WHERE "caseId" = ? AND "sequence" = 3`, [
+        c.id,
+      ]),
     );
     expect(added).toEqual([
       expect.objectContaining({
         caseId: c.id,
         invariant: 'history-chain',
-        detail: 'event 3 (partners.informed) starts in decision.agreed but event 2 (notification.submitted) ended in rapid-review.gathering',
+        detail:
+          'event 3 (partners.informed) starts in decision.agreed but event 2 (notification.submitted) ended in rapid-review.gathering',
       }),
     ]);
   });
@@ -145,16 +180,17 @@ describe('The integrity checker over every case', () => {
       const [row] = await sql(`SELECT "snapshot" FROM "cases" WHERE "id" = ?`, [c.id]);
       const snapshot = JSON.parse(String(row.snapshot));
       snapshot.value = { decision: 'awaiting-sign-off' };
-      await sql(`UPDATE "cases" SET "snapshot" = ?, "state" = 'decision.awaiting-sign-off', "stage" = 'decision' WHERE "id" = ?`, [
-        JSON.stringify(snapshot),
-        c.id,
-      ]);
+      await sql(
+        `UPDATE "cases" SET "snapshot" = ?, "state" = 'decision.awaiting-sign-off', "stage" = 'decision' WHERE "id" = ?`,
+        [JSON.stringify(snapshot), c.id],
+      );
     });
     expect(added).toEqual([
       expect.objectContaining({
         caseId: c.id,
         invariant: 'history-chain',
-        detail: 'the last event 4 (rapid-review.meeting-held) ends in rapid-review.gathering but the case is in decision.awaiting-sign-off',
+        detail:
+          'the last event 4 (rapid-review.meeting-held) ends in rapid-review.gathering but the case is in decision.awaiting-sign-off',
       }),
     ]);
   });
@@ -181,8 +217,16 @@ describe('The integrity checker over every case', () => {
     expect(added).toHaveLength(2);
     expect(added).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ caseId: unknownMachine.id, invariant: 'snapshot-restorable', detail: 'machine version 99 is not registered' }),
-        expect.objectContaining({ caseId: unreadable.id, invariant: 'snapshot-restorable', detail: 'the snapshot is not valid JSON' }),
+        expect.objectContaining({
+          caseId: unknownMachine.id,
+          invariant: 'snapshot-restorable',
+          detail: 'machine version 99 is not registered',
+        }),
+        expect.objectContaining({
+          caseId: unreadable.id,
+          invariant: 'snapshot-restorable',
+          detail: 'the snapshot is not valid JSON',
+        }),
       ]),
     );
   });
@@ -191,13 +235,19 @@ describe('The integrity checker over every case', () => {
     const edited = await caseInRapidReview();
     const lost = await caseInRapidReview();
     const added = await violationsAddedBy(async () => {
-      await sql(`UPDATE "deadlines" SET "dueOn" = '2026-02-27' WHERE "caseId" = ? AND "rule" = 'rapid-review'`, [edited.id]);
+      await sql(`UPDATE "deadlines" SET "dueOn" = '2026-02-27' WHERE "caseId" = ? AND "rule" = 'rapid-review'`, [
+        edited.id,
+      ]);
       await sql(`DELETE FROM "deadlines" WHERE "caseId" = ? AND "rule" = 'inform-partners'`, [lost.id]);
     });
     expect(added).toHaveLength(2);
     expect(added).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ caseId: edited.id, invariant: 'deadlines-match-rulebook', detail: 'rapid-review: dueOn 2026-02-27, rulebook 2026-01-26' }),
+        expect.objectContaining({
+          caseId: edited.id,
+          invariant: 'deadlines-match-rulebook',
+          detail: 'rapid-review: dueOn 2026-02-27, rulebook 2026-01-26',
+        }),
         expect.objectContaining({
           caseId: lost.id,
           invariant: 'deadlines-match-rulebook',
@@ -213,7 +263,9 @@ describe('The integrity checker over every case', () => {
       `SELECT "id" FROM "reminders" WHERE "caseId" = ? AND "rule" = 'notify-panel' AND "offsetDays" = 0 AND "status" = 'cancelled'`,
       [c.id],
     );
-    const added = await violationsAddedBy(() => sql(`UPDATE "reminders" SET "status" = 'pending' WHERE "id" = ?`, [reminder.id]));
+    const added = await violationsAddedBy(() =>
+      sql(`UPDATE "reminders" SET "status" = 'pending' WHERE "id" = ?`, [reminder.id]),
+    );
     expect(added).toEqual([
       expect.objectContaining({
         caseId: c.id,
@@ -225,11 +277,17 @@ describe('The integrity checker over every case', () => {
 
   it('leaves a reminder a sender claimed before its deadline stopped to the sender', async () => {
     const c = await caseInRapidReview();
-    const [reminder] = await sql(`SELECT "id" FROM "reminders" WHERE "caseId" = ? AND "rule" = 'notify-panel' AND "status" = 'cancelled'`, [c.id]);
+    const [reminder] = await sql(
+      `SELECT "id" FROM "reminders" WHERE "caseId" = ? AND "rule" = 'notify-panel' AND "status" = 'cancelled'`,
+      [c.id],
+    );
     const added = await violationsAddedBy(async () => {
       await sql(`UPDATE "reminders" SET "status" = 'sending', "attempts" = 1 WHERE "id" = ?`, [reminder.id]);
       // The same row after its sender died and the reconciler released it: the sender will mark it obsolete.
-      const [other] = await sql(`SELECT "id" FROM "reminders" WHERE "caseId" = ? AND "rule" = 'notify-panel' AND "status" = 'cancelled'`, [c.id]);
+      const [other] = await sql(
+        `SELECT "id" FROM "reminders" WHERE "caseId" = ? AND "rule" = 'notify-panel' AND "status" = 'cancelled'`,
+        [c.id],
+      );
       await sql(`UPDATE "reminders" SET "status" = 'pending', "attempts" = 1 WHERE "id" = ?`, [other.id]);
     });
     expect(added).toEqual([]);
@@ -247,8 +305,17 @@ describe('The integrity checker over every case', () => {
     expect(added).toHaveLength(2);
     expect(added).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ caseId: c.id, invariant: 'rows-belong-to-case', detail: `1 reminders of the case carry another partnership (${stranger})` }),
-        expect.objectContaining({ caseId: missingCase, reference: null, invariant: 'rows-belong-to-case', detail: '1 reminders of a case that does not exist' }),
+        expect.objectContaining({
+          caseId: c.id,
+          invariant: 'rows-belong-to-case',
+          detail: `1 reminders of the case carry another partnership (${stranger})`,
+        }),
+        expect.objectContaining({
+          caseId: missingCase,
+          reference: null,
+          invariant: 'rows-belong-to-case',
+          detail: '1 reminders of a case that does not exist',
+        }),
       ]),
     );
   });
@@ -256,7 +323,8 @@ describe('The integrity checker over every case', () => {
   it('gives operators the same findings from the command, exit 1, and never the incident details', async () => {
     const inProcess = await check();
     expect(inProcess.violations.length).toBeGreaterThan(0);
-    for (const field of [INCIDENT.summary, 'female', INCIDENT.incidentOn]) expect(JSON.stringify(inProcess)).not.toContain(field);
+    for (const field of [INCIDENT.summary, 'female', INCIDENT.incidentOn])
+      expect(JSON.stringify(inProcess)).not.toContain(field);
 
     const [json, text, noDatabase] = await Promise.all([
       runCommand(['--json'], t.env),
@@ -270,7 +338,8 @@ describe('The integrity checker over every case', () => {
     expect(text.code).toBe(1);
     expect(text.stdout).toContain(`Checked ${inProcess.casesChecked} cases: ${inProcess.violations.length} violations`);
     expect(text.stdout).toContain(`  history-chain: ${inProcess.byInvariant['history-chain']}`);
-    for (const v of inProcess.violations) expect(text.stdout).toContain(`${v.reference ?? '(no case)'} ${v.caseId} ${v.invariant}: ${v.detail}`);
+    for (const v of inProcess.violations)
+      expect(text.stdout).toContain(`${v.reference ?? '(no case)'} ${v.caseId} ${v.invariant}: ${v.detail}`);
     expect(text.stdout).not.toContain(INCIDENT.summary);
 
     expect(noDatabase.code).toBe(2);

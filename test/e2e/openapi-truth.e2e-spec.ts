@@ -142,7 +142,9 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
       body: {
         closureDays: ['2026-12-24'],
         reminderOffsets: [-5, -2, -1, 0, 1, 2, 5],
-        ruleOverrides: [{ rule: 'rapid-review', anchor: 'notificationSubmittedOn', reason: 'Panel guidance June 2025' }],
+        ruleOverrides: [
+          { rule: 'rapid-review', anchor: 'notificationSubmittedOn', reason: 'Panel guidance June 2025' },
+        ],
       },
     });
 

@@ -10,17 +10,26 @@ describe('Operations: health and API docs', () => {
   it('reports the database and Redis as up on /health without a token, and the reminder counts only to an admin', async () => {
     const res = await t.http.get('/health').expect(200);
     expect(res.body).toEqual({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
-    const admin = await t.http.get('/health').auth(await t.login(), { type: 'bearer' }).expect(200);
+    const admin = await t.http
+      .get('/health')
+      .auth(await t.login(), { type: 'bearer' })
+      .expect(200);
     expect(admin.body).toEqual({
       status: 'ok',
-      checks: { database: { status: 'up' }, redis: { status: 'up' }, reminders: { status: 'up', failed: 0, pending: 0 } },
+      checks: {
+        database: { status: 'up' },
+        redis: { status: 'up' },
+        reminders: { status: 'up', failed: 0, pending: 0 },
+      },
     });
   });
 
   it('serves the OpenAPI document generated from the DTOs', async () => {
     const res = await t.http.get('/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/auth/login', '/users', '/partnership', '/health']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/auth/login', '/users', '/partnership', '/health']),
+    );
     expect(res.body.components.schemas.CreateUserDto.required).toEqual(
       expect.arrayContaining(['email', 'name', 'password', 'roles']),
     );

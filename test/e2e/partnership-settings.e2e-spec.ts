@@ -30,7 +30,8 @@ describe('Partnership settings that move due dates', () => {
     expect(deadline(view, 'notify-panel')!.dueOn).toBe('2026-01-14');
     expect(view.version).toBe(2);
 
-    const history = (await t.http.get(`/cases/${opened.id}/history`).auth(team.bu, { type: 'bearer' }).expect(200)).body;
+    const history = (await t.http.get(`/cases/${opened.id}/history`).auth(team.bu, { type: 'bearer' }).expect(200))
+      .body;
     expect(history.at(-1)).toMatchObject({
       type: 'deadlines.recomputed',
       from: 'notification.awaiting-notification',
@@ -38,7 +39,10 @@ describe('Partnership settings that move due dates', () => {
       payload: { reason: 'partnership-settings-changed' },
     });
 
-    const pending = await t.get(DataSource).getRepository(ReminderEntity).findBy({ caseId: opened.id, rule: 'notify-panel', status: 'pending' });
+    const pending = await t
+      .get(DataSource)
+      .getRepository(ReminderEntity)
+      .findBy({ caseId: opened.id, rule: 'notify-panel', status: 'pending' });
     expect(pending.length).toBeGreaterThan(0);
     expect(new Set(pending.map((r) => r.dueOn))).toEqual(new Set(['2026-01-14']));
 

@@ -48,7 +48,9 @@ describe('Reads while a write batch is open', () => {
     const read = (path: string) => t.http.get(path).auth(team.bu, { type: 'bearer' });
 
     const held = await holdRolledBackWrite(async (manager) => {
-      await manager.getRepository(CaseEntity).update({ id: opened.id }, { stage: 'closed', state: 'closed', version: 7 });
+      await manager
+        .getRepository(CaseEntity)
+        .update({ id: opened.id }, { stage: 'closed', state: 'closed', version: 7 });
       await manager.getRepository(CaseAuditEventEntity).update({ caseId: opened.id }, { type: 'rolled.back' });
     });
     const [caseDuring, historyDuring, closedListDuring] = await Promise.all([

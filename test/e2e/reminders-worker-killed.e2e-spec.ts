@@ -70,12 +70,18 @@ describe('A worker killed in the middle of a send', () => {
     await t.get(ReminderReconciler).run();
     const repo = t.get(DataSource).getRepository(ReminderEntity);
     const due = async () => (await repo.find({ where: { caseId: opened.id } })).filter((r) => r.fireAtMs <= Date.now());
-    await until(async () => (await due()).every((r) => ['sent', 'superseded'].includes(r.status)), 30_000, 'every due reminder to be settled');
+    await until(
+      async () => (await due()).every((r) => ['sent', 'superseded'].includes(r.status)),
+      30_000,
+      'every due reminder to be settled',
+    );
 
     const sent = (await due()).filter((r) => r.status === 'sent');
     const forCase = smtp.received.filter((m) => m.subject.includes(opened.reference as string));
     expect(sent.length).toBeGreaterThan(0);
     expect(new Set(forCase.map((m) => m.messageId)).size).toBe(forCase.length);
-    expect(forCase.map((m) => m.messageId).sort()).toEqual(sent.map((r) => `<reminder-${r.id}@practice-review>`).sort());
+    expect(forCase.map((m) => m.messageId).sort()).toEqual(
+      sent.map((r) => `<reminder-${r.id}@practice-review>`).sort(),
+    );
   }, 120_000);
 });

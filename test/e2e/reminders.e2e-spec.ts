@@ -16,15 +16,26 @@ async function reconcile(t: TestApp) {
 }
 
 async function rows(t: TestApp, caseId: string) {
-  return t.get(DataSource).getRepository(ReminderEntity).find({ where: { caseId }, order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
+  return t
+    .get(DataSource)
+    .getRepository(ReminderEntity)
+    .find({ where: { caseId }, order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
 }
 
-async function waitForRows(t: TestApp, caseId: string, predicate: (r: ReminderEntity[]) => boolean, timeoutMs = 15_000) {
+async function waitForRows(
+  t: TestApp,
+  caseId: string,
+  predicate: (r: ReminderEntity[]) => boolean,
+  timeoutMs = 15_000,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const current = await rows(t, caseId);
     if (predicate(current)) return current;
-    if (Date.now() > deadline) throw new Error(`rows never matched: ${JSON.stringify(current.map((r) => [r.rule ?? r.noticeKind, r.offsetDays, r.status]))}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `rows never matched: ${JSON.stringify(current.map((r) => [r.rule ?? r.noticeKind, r.offsetDays, r.status]))}`,
+      );
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -41,7 +52,14 @@ describe('Deadline reminders and mail, on real Redis and a real SMTP peer', () =
     t = await TestApp.start({
       // A short lease: a job the closing app took from Redis but never started (see the Redis test) is recovered by
       // Bull's stalled check, which runs once per lease.
-      env: { MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, REDIS_URL: redis.url, REMINDER_BACKOFF_MS: '50', REMINDER_ATTEMPTS: '4', REMINDER_LEASE_MS: '2000' },
+      env: {
+        MAIL_TRANSPORT: 'smtp',
+        SMTP_URL: smtp.url,
+        REDIS_URL: redis.url,
+        REMINDER_BACKOFF_MS: '50',
+        REMINDER_ATTEMPTS: '4',
+        REMINDER_LEASE_MS: '2000',
+      },
     });
     team = await makeTeam(t);
   });
@@ -96,7 +114,11 @@ describe('Deadline reminders and mail, on real Redis and a real SMTP peer', () =
     await reconcile(t);
     await smtp.waitFor((m) => m.some((x) => /tells its safeguarding/i.test(x.subject)));
     await new Promise((r) => setTimeout(r, 300));
-    expect(smtp.received.filter((m) => m.subject.includes(opened.reference as string) && /notifies the Child/i.test(m.subject))).toEqual([]);
+    expect(
+      smtp.received.filter(
+        (m) => m.subject.includes(opened.reference as string) && /notifies the Child/i.test(m.subject),
+      ),
+    ).toEqual([]);
   });
 
   it('delivers after retries when SMTP refuses for a while, then accepts', async () => {
@@ -107,8 +129,12 @@ describe('Deadline reminders and mail, on real Redis and a real SMTP peer', () =
     smtp.refuseNext = 2;
     setNow(t, '2026-01-05T09:00:01Z');
     await reconcile(t);
-    const settled = await waitForRows(t, opened.id, (r) => r.filter((x) => x.offsetDays === -5 && x.rule !== 'rapid-review').every((x) => x.status === 'sent'));
-    expect(Math.max(...settled.filter((x) => x.offsetDays === -5 && x.rule !== 'rapid-review').map((x) => x.attempts))).toBeGreaterThanOrEqual(2);
+    const settled = await waitForRows(t, opened.id, (r) =>
+      r.filter((x) => x.offsetDays === -5 && x.rule !== 'rapid-review').every((x) => x.status === 'sent'),
+    );
+    expect(
+      Math.max(...settled.filter((x) => x.offsetDays === -5 && x.rule !== 'rapid-review').map((x) => x.attempts)),
+    ).toBeGreaterThanOrEqual(2);
     const ids = smtp.received.map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -119,7 +145,9 @@ describe('Deadline reminders and mail, on real Redis and a real SMTP peer', () =
     smtp.refuseNext = 100;
     setNow(t, '2026-01-05T09:00:01Z');
     await reconcile(t);
-    await waitForRows(t, opened.id, (r) => r.filter((x) => x.offsetDays === -5 && x.rule !== 'rapid-review').every((x) => x.status === 'failed'));
+    await waitForRows(t, opened.id, (r) =>
+      r.filter((x) => x.offsetDays === -5 && x.rule !== 'rapid-review').every((x) => x.status === 'failed'),
+    );
     const failed = await t.http.get('/admin/reminders?status=failed').auth(team.admin, { type: 'bearer' }).expect(200);
     const mine = failed.body.filter((r: { caseId: string }) => r.caseId === opened.id);
     expect(mine).toHaveLength(2);
@@ -127,7 +155,10 @@ describe('Deadline reminders and mail, on real Redis and a real SMTP peer', () =
     expect(health.body.checks.reminders.failed).toBeGreaterThanOrEqual(2);
     expect((await t.http.get('/admin/reminders').auth(team.bu, { type: 'bearer' })).status).toBe(403);
     smtp.refuseNext = 0;
-    const retried = await t.http.post(`/admin/reminders/${mine[0].id}/retry`).auth(team.admin, { type: 'bearer' }).expect(200);
+    const retried = await t.http
+      .post(`/admin/reminders/${mine[0].id}/retry`)
+      .auth(team.admin, { type: 'bearer' })
+      .expect(200);
     expect(['pending', 'sending', 'sent']).toContain(retried.body.status);
     await waitForRows(t, opened.id, (r) => r.find((x) => x.id === mine[0].id)?.status === 'sent');
   });
@@ -142,13 +173,17 @@ describe('Deadline reminders and mail, on real Redis and a real SMTP peer', () =
     while (!t.get(ReminderQueue).isReady && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const report = await reconcile(t);
     expect(report.redisReady).toBe(true);
-    await waitForRows(t, opened.id, (r) => r.filter((x) => x.fireAtMs <= Date.now()).every((x) => ['sent', 'superseded'].includes(x.status)));
+    await waitForRows(t, opened.id, (r) =>
+      r.filter((x) => x.fireAtMs <= Date.now()).every((x) => ['sent', 'superseded'].includes(x.status)),
+    );
     await reconcile(t);
     await new Promise((r) => setTimeout(r, 300));
     const sent = (await rows(t, opened.id)).filter((r) => r.status === 'sent');
     const forCase = smtp.received.filter((m) => m.subject.includes(opened.reference as string));
     expect(sent.length).toBeGreaterThan(0);
-    expect(forCase.map((m) => m.messageId).sort()).toEqual(sent.map((r) => `<reminder-${r.id}@practice-review>`).sort());
+    expect(forCase.map((m) => m.messageId).sort()).toEqual(
+      sent.map((r) => `<reminder-${r.id}@practice-review>`).sort(),
+    );
   });
 
   it('shows the queue dashboard at /admin/queues to admins only', async () => {

@@ -1,6 +1,12 @@
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
-import { ACCOUNT_LOGIN_LIMIT, ACCOUNT_LOGIN_WINDOW_MS, MAX_CONCURRENT_HASHES, PartnershipsService, PasswordHasher } from '@app/auth';
+import {
+  ACCOUNT_LOGIN_LIMIT,
+  ACCOUNT_LOGIN_WINDOW_MS,
+  MAX_CONCURRENT_HASHES,
+  PartnershipsService,
+  PasswordHasher,
+} from '@app/auth';
 import { IdempotencyRecordEntity, IdempotencyRecords } from '@app/cases';
 import { Clock } from '@app/common';
 import { makeTeam, openCase, setToday, type Team } from '../support/case-helpers';
@@ -60,9 +66,20 @@ describe('Security: headers, dashboard, health, users and idempotency (no proxy 
     ];
     for (const [path, res] of answers) {
       expect({ path, nosniff: res.headers['x-content-type-options'] }).toEqual({ path, nosniff: 'nosniff' });
-      expect({ path, csp: res.headers['content-security-policy'] }).toEqual({ path, csp: expect.stringContaining("frame-ancestors 'none'") });
-      expect({ path, frame: res.headers['x-frame-options'], referrer: res.headers['referrer-policy'] }).toEqual({ path, frame: 'DENY', referrer: 'no-referrer' });
-      expect({ path, poweredBy: res.headers['x-powered-by'], hsts: res.headers['strict-transport-security'] }).toEqual({ path, poweredBy: undefined, hsts: undefined });
+      expect({ path, csp: res.headers['content-security-policy'] }).toEqual({
+        path,
+        csp: expect.stringContaining("frame-ancestors 'none'"),
+      });
+      expect({ path, frame: res.headers['x-frame-options'], referrer: res.headers['referrer-policy'] }).toEqual({
+        path,
+        frame: 'DENY',
+        referrer: 'no-referrer',
+      });
+      expect({ path, poweredBy: res.headers['x-powered-by'], hsts: res.headers['strict-transport-security'] }).toEqual({
+        path,
+        poweredBy: undefined,
+        hsts: undefined,
+      });
     }
   });
 
@@ -94,7 +111,10 @@ describe('Security: headers, dashboard, health, users and idempotency (no proxy 
       await t.http.get('/admin/queues/no/such/page%E0').set(bearer(team.admin)),
     ];
     for (const other of others) {
-      expect({ status: other.status, stack: STACK_OR_PATH.test(other.text) }).toEqual({ status: expect.any(Number), stack: false });
+      expect({ status: other.status, stack: STACK_OR_PATH.test(other.text) }).toEqual({
+        status: expect.any(Number),
+        stack: false,
+      });
       expect([400, 404, 405]).toContain(other.status);
     }
   });
@@ -116,8 +136,12 @@ describe('Security: headers, dashboard, health, users and idempotency (no proxy 
     await t.http.get('/admin/queues/api/queues').set('Cookie', `pr_queues_session=${value}`).expect(200);
     expect((await t.http.get('/users/me').set(bearer(value))).status).toBe(401);
     // A bearer token in a cookie is no session.
-    expect((await t.http.get('/admin/queues/api/queues').set('Cookie', `pr_queues_session=${team.admin}`)).status).toBe(401);
-    expect((await t.http.get('/admin/queues/api/queues').set('Cookie', `pr_queues_token=${team.admin}`)).status).toBe(401);
+    expect((await t.http.get('/admin/queues/api/queues').set('Cookie', `pr_queues_session=${team.admin}`)).status).toBe(
+      401,
+    );
+    expect((await t.http.get('/admin/queues/api/queues').set('Cookie', `pr_queues_token=${team.admin}`)).status).toBe(
+      401,
+    );
   });
 
   it('shows only up or down per component without a token, and reminder counts to an admin for their own partnership', async () => {
@@ -132,18 +156,32 @@ describe('Security: headers, dashboard, health, users and idempotency (no proxy 
     expect(ours.body.checks.reminders).toEqual({ status: 'up', failed: 0, pending: expect.any(Number) });
     expect(ours.body.checks.reminders.pending).toBeGreaterThan(0);
 
-    await t.get(PartnershipsService).createWithAdmin('Another partnership', { email: 'admin@another.test', password: 'another admin password' });
-    const theirs = await t.http.get('/health').set(bearer(await t.login('admin@another.test', 'another admin password'))).expect(200);
+    await t
+      .get(PartnershipsService)
+      .createWithAdmin('Another partnership', { email: 'admin@another.test', password: 'another admin password' });
+    const theirs = await t.http
+      .get('/health')
+      .set(bearer(await t.login('admin@another.test', 'another admin password')))
+      .expect(200);
     expect(theirs.body.checks.reminders).toEqual({ status: 'up', failed: 0, pending: 0 });
   });
 
   it('refuses an email address with a quoted local part, a line break or a control character', async () => {
-    for (const email of ['"jo\nbloggs"@council.test', '"jo bloggs"@council.test', '"jo"@council.test', 'jo\u0007bloggs@council.test']) {
+    for (const email of [
+      '"jo\nbloggs"@council.test',
+      '"jo bloggs"@council.test',
+      '"jo"@council.test',
+      'jo\u0007bloggs@council.test',
+    ]) {
       const res = await t.http
         .post('/users')
         .set(bearer(team.admin))
         .send({ email, name: 'Jo', password: 'a long enough password', roles: ['business-unit'] });
-      expect({ email, status: res.status, fields: res.body.details?.map((d: { field: string }) => d.field) }).toEqual({ email, status: 400, fields: ['email'] });
+      expect({ email, status: res.status, fields: res.body.details?.map((d: { field: string }) => d.field) }).toEqual({
+        email,
+        status: 400,
+        fields: ['email'],
+      });
     }
   });
 
@@ -160,13 +198,22 @@ describe('Security: headers, dashboard, health, users and idempotency (no proxy 
         .post('/users')
         .set(bearer(team.admin))
         .send({ email: `sod${i}@partnership.test`, name: 'Both', password: 'a long enough password', ...combination });
-      expect({ combination, status: res.status, fields: res.body.details?.map((d: { field: string }) => d.field) }).toEqual({ combination, status: 400, fields: ['roles'] });
+      expect({
+        combination,
+        status: res.status,
+        fields: res.body.details?.map((d: { field: string }) => d.field),
+      }).toEqual({ combination, status: 400, fields: ['roles'] });
       expect(res.body.details[0].messages.join(' ')).toContain(`${combination.roles[0]} with ${combination.roles[1]}`);
     }
     const allowed = await t.http
       .post('/users')
       .set(bearer(team.admin))
-      .send({ email: 'bu-and-subgroup@partnership.test', name: 'Case worker', password: 'a long enough password', roles: ['business-unit', 'subgroup-member'] });
+      .send({
+        email: 'bu-and-subgroup@partnership.test',
+        name: 'Case worker',
+        password: 'a long enough password',
+        roles: ['business-unit', 'subgroup-member'],
+      });
     expect(allowed.status).toBe(201);
   });
 
@@ -175,7 +222,7 @@ describe('Security: headers, dashboard, health, users and idempotency (no proxy 
     const send = (token: string, caseId: string, key: string, body: object) =>
       t.http.post(`/cases/${caseId}/events`).set(bearer(token)).set('Idempotency-Key', key).send(body);
 
-    it('is looked up after the case (404) and the caller\'s rights (403), and belongs to one case', async () => {
+    it("is looked up after the case (404) and the caller's rights (403), and belongs to one case", async () => {
       setToday(t, '2026-01-07');
       const first = await openCase(t, team.bu);
       const second = await openCase(t, team.bu);
@@ -227,11 +274,20 @@ describe('Security: login throttling per address, with no proxy trusted (the def
 
   it('is not reset by a forged X-Forwarded-For, and its 429 says when to try again without naming the framework', async () => {
     for (let i = 0; i < 10; i++) {
-      expect((await t.http.post('/auth/login').send({ email: `nobody${i}@x.test`, password: 'wrong' })).status).toBe(401);
+      expect((await t.http.post('/auth/login').send({ email: `nobody${i}@x.test`, password: 'wrong' })).status).toBe(
+        401,
+      );
     }
-    const forged = await t.http.post('/auth/login').set('X-Forwarded-For', '203.0.113.77').send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const forged = await t.http
+      .post('/auth/login')
+      .set('X-Forwarded-For', '203.0.113.77')
+      .send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
     expect(forged.status).toBe(429);
-    expect(forged.body).toEqual({ statusCode: 429, code: 'too-many-requests', message: expect.stringMatching(TOO_MANY) });
+    expect(forged.body).toEqual({
+      statusCode: 429,
+      code: 'too-many-requests',
+      message: expect.stringMatching(TOO_MANY),
+    });
     expect(forged.text).not.toMatch(/throttl/i);
   });
 });
@@ -241,7 +297,10 @@ describe('Security: login limits behind a trusted proxy (TRUSTED_PROXIES=loopbac
   let address = 0;
   /** Each request from its own client address, as the trusted proxy reports it. */
   const login = (email: string, password: string) =>
-    t.http.post('/auth/login').set('X-Forwarded-For', `198.51.100.${++address % 250}`).send({ email, password });
+    t.http
+      .post('/auth/login')
+      .set('X-Forwarded-For', `198.51.100.${++address % 250}`)
+      .send({ email, password });
 
   beforeAll(async () => {
     t = await TestApp.start({ env: { QUEUE_WORKERS: 'off', TRUSTED_PROXIES: 'loopback' } });
@@ -259,14 +318,20 @@ describe('Security: login limits behind a trusted proxy (TRUSTED_PROXIES=loopbac
   it('limits failed logins per account from any number of addresses, before hashing, for a window and not for ever', async () => {
     const start = Date.parse('2026-03-02T09:00:00Z');
     t.get(Clock).now = () => new Date(start);
-    for (let i = 0; i < ACCOUNT_LOGIN_LIMIT; i++) expect((await login(ADMIN_EMAIL, `wrong password ${i}`)).status).toBe(401);
+    for (let i = 0; i < ACCOUNT_LOGIN_LIMIT; i++)
+      expect((await login(ADMIN_EMAIL, `wrong password ${i}`)).status).toBe(401);
 
     const hasher = t.get(PasswordHasher);
     const verify = jest.spyOn(hasher, 'verify');
     try {
       const locked = await login(ADMIN_EMAIL.toUpperCase(), ADMIN_PASSWORD);
       expect(locked.status).toBe(429);
-      expect(locked.body).toEqual({ statusCode: 429, code: 'too-many-requests', message: expect.stringMatching(TOO_MANY), details: { retryAfterSeconds: 900 } });
+      expect(locked.body).toEqual({
+        statusCode: 429,
+        code: 'too-many-requests',
+        message: expect.stringMatching(TOO_MANY),
+        details: { retryAfterSeconds: 900 },
+      });
       expect(verify).not.toHaveBeenCalled();
     } finally {
       verify.mockRestore();

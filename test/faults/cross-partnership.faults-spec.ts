@@ -14,8 +14,25 @@ import { CASE_EVENT_TYPES, type CaseEventType } from '@app/cases';
 import { INCIDENT, setToday, step } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 import { changedTables, digestDatabase, errorShapeProblem } from './support/answers';
-import { eventPayloadSchemas, fetchOpenApi, fillPath, operationsOf, validValue, type Method, type Operation, type Schema, type OpenApiDoc } from './support/openapi';
-import { byLabel, createPartnership, everyRole, firstPartnership, type Member, type Partnership } from './support/partnerships';
+import {
+  eventPayloadSchemas,
+  fetchOpenApi,
+  fillPath,
+  operationsOf,
+  validValue,
+  type Method,
+  type Operation,
+  type Schema,
+  type OpenApiDoc,
+} from './support/openapi';
+import {
+  byLabel,
+  createPartnership,
+  everyRole,
+  firstPartnership,
+  type Member,
+  type Partnership,
+} from './support/partnerships';
 
 /** Generous: argon2 and a thousand requests run slowly on a busy machine; the suite stays well under this alone. */
 const TIMEOUT_MS = 120_000;
@@ -65,7 +82,11 @@ describe("Partnership B reaches nothing of partnership A's", () => {
     // No reminder workers: rows change only through requests (and the suite checks they do not).
     t = await TestApp.start({ env: { QUEUE_WORKERS: 'off' } });
     a = await firstPartnership(t);
-    aMembers = await everyRole(t, a, 'a-only.test', ['business-unit', 'subgroup-member', 'delegated-partner (local-authority)']);
+    aMembers = await everyRole(t, a, 'a-only.test', [
+      'business-unit',
+      'subgroup-member',
+      'delegated-partner (local-authority)',
+    ]);
     b = await createPartnership(t, 'Southshire B Safeguarding Partnership', 'admin@b-side.test');
     bMembers = await everyRole(t, b, 'b-side.test');
     doc = await fetchOpenApi(t);
@@ -73,38 +94,66 @@ describe("Partnership B reaches nothing of partnership A's", () => {
     payloads = eventPayloadSchemas(doc);
 
     const aAuth = (m: Member) => ({ Authorization: `Bearer ${m.token}` });
-    await t.http.patch('/partnership').set(aAuth(a.admin)).send({ name: A_ONLY.name, closureDays: [A_CLOSURE_DAY] }).expect(200);
+    await t.http
+      .patch('/partnership')
+      .set(aAuth(a.admin))
+      .send({ name: A_ONLY.name, closureDays: [A_CLOSURE_DAY] })
+      .expect(200);
     a.name = A_ONLY.name;
     const bu = byLabel(aMembers, 'business-unit');
     const subgroup = byLabel(aMembers, 'subgroup-member');
     const la = byLabel(aMembers, 'delegated-partner (local-authority)');
     setToday(t, '2026-01-06');
     const open = async (member: Member) =>
-      (await t.http.post('/cases').set(aAuth(member)).send({ ...INCIDENT, laAwareOn: '2026-01-05', summary: A_ONLY.summary }).expect(201)).body as { id: string; reference: string };
+      (
+        await t.http
+          .post('/cases')
+          .set(aAuth(member))
+          .send({ ...INCIDENT, laAwareOn: '2026-01-05', summary: A_ONLY.summary })
+          .expect(201)
+      ).body as { id: string; reference: string };
     const moving = await open(bu);
     const waiting = await open(bu);
     const third = await open(bu);
     // A's first case moves a little way: notified, partners told (with an idempotency key), recommended, one sign-off.
     setToday(t, '2026-01-07');
-    await step(t, bu.token, moving.id, 'notification.submitted', { submittedOn: '2026-01-07', panelReference: A_ONLY.panelReference });
+    await step(t, bu.token, moving.id, 'notification.submitted', {
+      submittedOn: '2026-01-07',
+      panelReference: A_ONLY.panelReference,
+    });
     await t.http
       .post(`/cases/${moving.id}/events`)
       .set({ ...aAuth(bu), 'Idempotency-Key': A_ONLY.idempotencyKey })
       .send({ type: 'partners.informed', informedOn: '2026-01-07' })
       .expect(200);
-    await step(t, subgroup.token, moving.id, 'rapid-review.recommended', { recommendation: 'lcspr', rationale: A_ONLY.rationale });
+    await step(t, subgroup.token, moving.id, 'rapid-review.recommended', {
+      recommendation: 'lcspr',
+      rationale: A_ONLY.rationale,
+    });
     await step(t, la.token, moving.id, 'decision.signed-off', { decision: 'agree', comment: A_ONLY.comment });
 
     // B has a case of its own (so its lists are not empty) with the same reference as A's first.
-    bCaseId = (await t.http.post('/cases').auth(byLabel(bMembers, 'business-unit').token, { type: 'bearer' }).send({ ...INCIDENT, laAwareOn: '2026-01-05' }).expect(201)).body.id;
+    bCaseId = (
+      await t.http
+        .post('/cases')
+        .auth(byLabel(bMembers, 'business-unit').token, { type: 'bearer' })
+        .send({ ...INCIDENT, laAwareOn: '2026-01-05' })
+        .expect(201)
+    ).body.id;
 
     const ds = t.get(DataSource);
-    const remindersOf = async (pid: string) => (await ds.query('SELECT id FROM reminders WHERE "partnershipId" = ? ORDER BY id', [pid])).map((r: { id: string }) => r.id) as string[];
+    const remindersOf = async (pid: string) =>
+      (await ds.query('SELECT id FROM reminders WHERE "partnershipId" = ? ORDER BY id', [pid])).map(
+        (r: { id: string }) => r.id,
+      ) as string[];
     aReminderIds = await remindersOf(a.id);
     const bReminderIds = await remindersOf(b.id);
     // One failed reminder each: an admin may retry a failed one, so a retry across partnerships would succeed.
     [aFailedReminderId, bFailedReminderId] = [aReminderIds[0], bReminderIds[0]];
-    await ds.query(`UPDATE reminders SET status = 'failed', attempts = 5, "lastError" = 'test' WHERE id IN (?, ?)`, [aFailedReminderId, bFailedReminderId]);
+    await ds.query(`UPDATE reminders SET status = 'failed', attempts = 5, "lastError" = 'test' WHERE id IN (?, ?)`, [
+      aFailedReminderId,
+      bFailedReminderId,
+    ]);
 
     aCases = [];
     for (const c of [moving, waiting, third]) {
@@ -113,7 +162,11 @@ describe("Partnership B reaches nothing of partnership A's", () => {
       aCases.push({ id: c.id, reference: c.reference, version: view.version, history: history.length });
     }
     const bReferences = new Set(
-      ((await t.http.get('/cases').auth(byLabel(bMembers, 'business-unit').token, { type: 'bearer' })).body.items as { reference: string }[]).map((c) => c.reference),
+      (
+        (await t.http.get('/cases').auth(byLabel(bMembers, 'business-unit').token, { type: 'bearer' })).body.items as {
+          reference: string;
+        }[]
+      ).map((c) => c.reference),
     );
     // aMembers holds A's admin too.
     const aOnly = [
@@ -136,7 +189,12 @@ describe("Partnership B reaches nothing of partnership A's", () => {
   });
 
   const validEvent = (type: CaseEventType) => ({ type, ...(validValue(doc, payloads[type]) as object) });
-  const newUser = () => ({ email: `new-${randomUUID().slice(0, 8)}@b-side.test`, name: 'New person', password: 'a long enough password', roles: ['business-unit'] });
+  const newUser = () => ({
+    email: `new-${randomUUID().slice(0, 8)}@b-side.test`,
+    name: 'New person',
+    password: 'a long enough password',
+    roles: ['business-unit'],
+  });
 
   /**
    * How to call each route of the document as B with A's ids. `own` routes take no id: B gets its own data (or 403
@@ -147,49 +205,114 @@ describe("Partnership B reaches nothing of partnership A's", () => {
     const base = { method: op.method };
     switch (op.key) {
       case 'POST /auth/login':
-        return [{ ...base, label: "A's admin's email, wrong password", path: op.path, json: { email: a.admin.email, password: 'not the password at all' }, expect: () => [401, 429] }];
+        return [
+          {
+            ...base,
+            label: "A's admin's email, wrong password",
+            path: op.path,
+            json: { email: a.admin.email, password: 'not the password at all' },
+            expect: () => [401, 429],
+          },
+        ];
       case 'POST /users':
         return [
           // Emails are unique across the deployment (login needs only the address): B's admin learns one is taken.
-          { ...base, label: "A's user's email", path: op.path, json: { ...newUser(), email: aMembers[0].email }, expect: (m) => (isAdmin(m) ? [409] : [403]) },
-          { ...base, label: "a user for A's partnership", path: op.path, json: { ...newUser(), partnershipId: a.id }, expect: () => [400] },
-          { ...base, label: "A's user's id", path: op.path, json: { ...newUser(), id: aMembers[1].id }, expect: () => [400] },
+          {
+            ...base,
+            label: "A's user's email",
+            path: op.path,
+            json: { ...newUser(), email: aMembers[0].email },
+            expect: (m) => (isAdmin(m) ? [409] : [403]),
+          },
+          {
+            ...base,
+            label: "a user for A's partnership",
+            path: op.path,
+            json: { ...newUser(), partnershipId: a.id },
+            expect: () => [400],
+          },
+          {
+            ...base,
+            label: "A's user's id",
+            path: op.path,
+            json: { ...newUser(), id: aMembers[1].id },
+            expect: () => [400],
+          },
         ];
       // These routes take no query: one naming A's partnership or user is ignored, and B gets its own data.
       case 'GET /users':
         return [
           { ...base, label: 'own list', path: op.path, expect: (m) => (isAdmin(m) ? [200] : [403]) },
-          { ...base, label: "own list, asked for A's", path: `${op.path}?partnershipId=${a.id}`, expect: (m) => (isAdmin(m) ? [200] : [403]) },
+          {
+            ...base,
+            label: "own list, asked for A's",
+            path: `${op.path}?partnershipId=${a.id}`,
+            expect: (m) => (isAdmin(m) ? [200] : [403]),
+          },
         ];
       case 'GET /users/me':
-        return [{ ...base, label: "own, asked for A's admin", path: `${op.path}?id=${a.admin.id}`, expect: () => [200] }];
+        return [
+          { ...base, label: "own, asked for A's admin", path: `${op.path}?id=${a.admin.id}`, expect: () => [200] },
+        ];
       case 'GET /partnership':
         return [{ ...base, label: "own, asked for A's", path: `${op.path}?id=${a.id}`, expect: () => [200] }];
       case 'GET /health':
         return [{ ...base, label: 'public', path: op.path, expect: () => [200] }];
       case 'PATCH /partnership':
         return [
-          { ...base, label: "A's partnership id", path: op.path, json: { id: a.id, name: 'Taken over' }, expect: () => [400] },
-          { ...base, label: "A's partnership id as partnershipId", path: op.path, json: { partnershipId: a.id, closureDays: [] }, expect: () => [400] },
+          {
+            ...base,
+            label: "A's partnership id",
+            path: op.path,
+            json: { id: a.id, name: 'Taken over' },
+            expect: () => [400],
+          },
+          {
+            ...base,
+            label: "A's partnership id as partnershipId",
+            path: op.path,
+            json: { partnershipId: a.id, closureDays: [] },
+            expect: () => [400],
+          },
         ];
       case 'GET /calendar/working-days/add':
         return [{ ...base, label: 'own calendar', path: `${op.path}?from=2026-02-27&days=1`, expect: () => [200] }];
       case 'GET /calendar/working-days/between':
-        return [{ ...base, label: 'own calendar', path: `${op.path}?from=2026-02-27&to=2026-03-03`, expect: () => [200] }];
+        return [
+          { ...base, label: 'own calendar', path: `${op.path}?from=2026-02-27&to=2026-03-03`, expect: () => [200] },
+        ];
       case 'GET /calendar/bank-holidays':
         return [{ ...base, label: 'holidays', path: `${op.path}?year=2026`, expect: () => [200] }];
       case 'POST /cases':
-        return [{ ...base, label: "a case for A's partnership", path: op.path, json: { ...INCIDENT, laAwareOn: '2026-01-05', partnershipId: a.id }, expect: () => [400] }];
+        return [
+          {
+            ...base,
+            label: "a case for A's partnership",
+            path: op.path,
+            json: { ...INCIDENT, laAwareOn: '2026-01-05', partnershipId: a.id },
+            expect: () => [400],
+          },
+        ];
       case 'GET /cases':
         return [
           { ...base, label: 'own list', path: op.path, expect: () => [200] },
-          { ...base, label: "A's partnership as a filter", path: `${op.path}?partnershipId=${a.id}`, expect: () => [400] },
+          {
+            ...base,
+            label: "A's partnership as a filter",
+            path: `${op.path}?partnershipId=${a.id}`,
+            expect: () => [400],
+          },
         ];
       case 'GET /cases/{id}':
       case 'GET /cases/{id}/history':
         return aCases.flatMap((c) => [
           { ...base, label: `A's case ${c.reference}`, path: path({ id: c.id }), expect: () => [404] },
-          { ...base, label: `A's case ${c.reference}, upper case`, path: path({ id: c.id.toUpperCase() }), expect: () => [404] },
+          {
+            ...base,
+            label: `A's case ${c.reference}, upper case`,
+            path: path({ id: c.id.toUpperCase() }),
+            expect: () => [404],
+          },
         ]);
       case 'POST /cases/{id}/events':
         // Every event type, valid, with A's version as If-Match and the Idempotency-Key A used on the same case.
@@ -207,7 +330,12 @@ describe("Partnership B reaches nothing of partnership A's", () => {
         return [
           { ...base, label: 'own list', path: op.path, expect: (m) => (isAdmin(m) ? [200] : [403]) },
           { ...base, label: "A's case as a filter", path: `${op.path}?caseId=${aCases[0].id}`, expect: () => [400] },
-          { ...base, label: "A's partnership as a filter", path: `${op.path}?status=failed&partnershipId=${a.id}`, expect: () => [400] },
+          {
+            ...base,
+            label: "A's partnership as a filter",
+            path: `${op.path}?status=failed&partnershipId=${a.id}`,
+            expect: () => [400],
+          },
         ];
       case 'POST /admin/reminders/{id}/retry':
         // Roles are checked before the lookup on admin routes, so only an admin reaches the 404.
@@ -236,115 +364,193 @@ describe("Partnership B reaches nothing of partnership A's", () => {
     return markers.filter((m) => !sent.toLowerCase().includes(m.toLowerCase()) && text.includes(m.toLowerCase()));
   }
 
-  it('knows how to call every route of the OpenAPI document', () => {
-    const unknown = ops.filter((op) => callsFor(op).length === 0).map((op) => op.key);
-    expect(unknown).toEqual([]);
-    expect(ops.length).toBeGreaterThanOrEqual(17);
-  }, TIMEOUT_MS);
+  it(
+    'knows how to call every route of the OpenAPI document',
+    () => {
+      const unknown = ops.filter((op) => callsFor(op).length === 0).map((op) => op.key);
+      expect(unknown).toEqual([]);
+      expect(ops.length).toBeGreaterThanOrEqual(17);
+    },
+    TIMEOUT_MS,
+  );
 
-  it("finds A's ids and text in A's own answers (so their absence from B's answers means something)", async () => {
-    const bu = byLabel(aMembers, 'business-unit');
-    const texts = [
-      (await t.http.get(`/cases/${aCases[0].id}`).auth(bu.token, { type: 'bearer' })).text,
-      (await t.http.get(`/cases/${aCases[0].id}/history`).auth(bu.token, { type: 'bearer' })).text,
-      (await t.http.get('/cases').auth(bu.token, { type: 'bearer' })).text,
-      (await t.http.get('/users').auth(a.admin.token, { type: 'bearer' })).text,
-      (await t.http.get('/partnership').auth(a.admin.token, { type: 'bearer' })).text,
-    ];
-    const statuses = (doc.paths['/admin/reminders'].get.parameters ?? []).find((p) => p.name === 'status')?.schema?.enum as string[];
-    for (const status of statuses) texts.push((await t.http.get(`/admin/reminders?status=${status}`).auth(a.admin.token, { type: 'bearer' })).text);
-    const text = texts.join('\n');
-    const notShown = markers.filter((m) => !text.includes(m) && m !== A_ONLY.summary);
-    // Everything but the summary (kept back from every view) is shown to A: ids, references, emails, names, text.
-    expect(notShown).toEqual([]);
-  }, TIMEOUT_MS);
+  it(
+    "finds A's ids and text in A's own answers (so their absence from B's answers means something)",
+    async () => {
+      const bu = byLabel(aMembers, 'business-unit');
+      const texts = [
+        (await t.http.get(`/cases/${aCases[0].id}`).auth(bu.token, { type: 'bearer' })).text,
+        (await t.http.get(`/cases/${aCases[0].id}/history`).auth(bu.token, { type: 'bearer' })).text,
+        (await t.http.get('/cases').auth(bu.token, { type: 'bearer' })).text,
+        (await t.http.get('/users').auth(a.admin.token, { type: 'bearer' })).text,
+        (await t.http.get('/partnership').auth(a.admin.token, { type: 'bearer' })).text,
+      ];
+      const statuses = (doc.paths['/admin/reminders'].get.parameters ?? []).find((p) => p.name === 'status')?.schema
+        ?.enum as string[];
+      for (const status of statuses)
+        texts.push(
+          (await t.http.get(`/admin/reminders?status=${status}`).auth(a.admin.token, { type: 'bearer' })).text,
+        );
+      const text = texts.join('\n');
+      const notShown = markers.filter((m) => !text.includes(m) && m !== A_ONLY.summary);
+      // Everything but the summary (kept back from every view) is shown to A: ids, references, emails, names, text.
+      expect(notShown).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 
-  it("refuses every route to every role of B given A's ids (404, 403 or 400; never a success), showing none of A's data", async () => {
-    const before = await digestDatabase(t);
-    const failures: string[] = [];
-    let calls = 0;
-    for (const op of ops) {
-      for (const c of callsFor(op)) {
-        for (const member of bMembers) {
-          const res = await call(member, c);
-          calls++;
-          const expected = c.expect(member);
-          const where = `${op.key} as B's ${member.label} (${c.label})`;
-          if (!expected.includes(res.status)) failures.push(`${where}: ${res.status}, expected ${expected.join(' or ')}: ${(res.text ?? '').slice(0, 200)}`);
-          if (res.status >= 300) {
-            const shape = errorShapeProblem(res);
-            if (shape) failures.push(`${where}: ${shape}`);
+  it(
+    "refuses every route to every role of B given A's ids (404, 403 or 400; never a success), showing none of A's data",
+    async () => {
+      const before = await digestDatabase(t);
+      const failures: string[] = [];
+      let calls = 0;
+      for (const op of ops) {
+        for (const c of callsFor(op)) {
+          for (const member of bMembers) {
+            const res = await call(member, c);
+            calls++;
+            const expected = c.expect(member);
+            const where = `${op.key} as B's ${member.label} (${c.label})`;
+            if (!expected.includes(res.status))
+              failures.push(
+                `${where}: ${res.status}, expected ${expected.join(' or ')}: ${(res.text ?? '').slice(0, 200)}`,
+              );
+            if (res.status >= 300) {
+              const shape = errorShapeProblem(res);
+              if (shape) failures.push(`${where}: ${shape}`);
+            }
+            const leaked = leaks(res, c);
+            if (leaked.length) failures.push(`${where}: shows A's ${leaked.join(', ')}`);
           }
-          const leaked = leaks(res, c);
-          if (leaked.length) failures.push(`${where}: shows A's ${leaked.join(', ')}`);
         }
       }
-    }
-    expect(failures).toEqual([]);
-    expect(changedTables(before, await digestDatabase(t))).toEqual([]);
-    // Every role, every route, every event type on two of A's cases.
-    expect(calls).toBeGreaterThan(bMembers.length * CASE_EVENT_TYPES.length * 2);
-  }, TIMEOUT_MS);
+      expect(failures).toEqual([]);
+      expect(changedTables(before, await digestDatabase(t))).toEqual([]);
+      // Every role, every route, every event type on two of A's cases.
+      expect(calls).toBeGreaterThan(bMembers.length * CASE_EVENT_TYPES.length * 2);
+    },
+    TIMEOUT_MS,
+  );
 
-  it("lists as B never include A's cases, users or reminders, but do include B's own", async () => {
-    const aCaseIds = new Set(aCases.map((c) => c.id));
-    const stages = (doc.paths['/cases'].get.parameters ?? []).find((p) => p.name === 'stage')?.schema?.enum as string[];
-    const statuses = (doc.paths['/admin/reminders'].get.parameters ?? []).find((p) => p.name === 'status')?.schema?.enum as string[];
-    expect(stages.length).toBeGreaterThan(0);
-    expect(statuses.length).toBeGreaterThan(0);
-    const caseQueries = ['', '?overdue=true', '?overdue=false', '?dueWithinDays=366', '?limit=200', ...stages.map((s) => `?stage=${s}`)];
-    for (const member of bMembers) {
-      for (const q of caseQueries) {
-        const res = await t.http.get(`/cases${q}`).auth(member.token, { type: 'bearer' }).expect(200);
-        const ids = (res.body.items as { id: string }[]).map((c) => c.id);
-        expect({ member: member.label, q, a: ids.filter((id) => aCaseIds.has(id)) }).toEqual({ member: member.label, q, a: [] });
-        expect(res.body.total).toBe(ids.length);
+  it(
+    "lists as B never include A's cases, users or reminders, but do include B's own",
+    async () => {
+      const aCaseIds = new Set(aCases.map((c) => c.id));
+      const stages = (doc.paths['/cases'].get.parameters ?? []).find((p) => p.name === 'stage')?.schema
+        ?.enum as string[];
+      const statuses = (doc.paths['/admin/reminders'].get.parameters ?? []).find((p) => p.name === 'status')?.schema
+        ?.enum as string[];
+      expect(stages.length).toBeGreaterThan(0);
+      expect(statuses.length).toBeGreaterThan(0);
+      const caseQueries = [
+        '',
+        '?overdue=true',
+        '?overdue=false',
+        '?dueWithinDays=366',
+        '?limit=200',
+        ...stages.map((s) => `?stage=${s}`),
+      ];
+      for (const member of bMembers) {
+        for (const q of caseQueries) {
+          const res = await t.http.get(`/cases${q}`).auth(member.token, { type: 'bearer' }).expect(200);
+          const ids = (res.body.items as { id: string }[]).map((c) => c.id);
+          expect({ member: member.label, q, a: ids.filter((id) => aCaseIds.has(id)) }).toEqual({
+            member: member.label,
+            q,
+            a: [],
+          });
+          expect(res.body.total).toBe(ids.length);
+        }
+        const all = await t.http.get('/cases').auth(member.token, { type: 'bearer' });
+        expect({ member: member.label, ids: all.body.items.map((c: { id: string }) => c.id) }).toEqual({
+          member: member.label,
+          ids: [bCaseId],
+        });
       }
-      const all = await t.http.get('/cases').auth(member.token, { type: 'bearer' });
-      expect({ member: member.label, ids: all.body.items.map((c: { id: string }) => c.id) }).toEqual({ member: member.label, ids: [bCaseId] });
-    }
-    const bAdmin = b.admin;
-    const users = (await t.http.get('/users').auth(bAdmin.token, { type: 'bearer' }).expect(200)).body as { id: string; email: string }[];
-    expect(users.map((u) => u.email).sort()).toEqual(bMembers.map((m) => m.email).sort());
-    for (const status of statuses) {
-      const rows = (await t.http.get(`/admin/reminders?status=${status}`).auth(bAdmin.token, { type: 'bearer' }).expect(200)).body as { id: string; caseId: string }[];
-      expect({ status, a: rows.filter((r) => aReminderIds.includes(r.id) || aCaseIds.has(r.caseId)).map((r) => r.id) }).toEqual({ status, a: [] });
-      if (status === 'failed') expect(rows.map((r) => r.id)).toEqual([bFailedReminderId]);
-      if (status === 'pending') expect(rows.length).toBeGreaterThan(0);
-    }
-  }, TIMEOUT_MS);
+      const bAdmin = b.admin;
+      const users = (await t.http.get('/users').auth(bAdmin.token, { type: 'bearer' }).expect(200)).body as {
+        id: string;
+        email: string;
+      }[];
+      expect(users.map((u) => u.email).sort()).toEqual(bMembers.map((m) => m.email).sort());
+      for (const status of statuses) {
+        const rows = (
+          await t.http.get(`/admin/reminders?status=${status}`).auth(bAdmin.token, { type: 'bearer' }).expect(200)
+        ).body as { id: string; caseId: string }[];
+        expect({
+          status,
+          a: rows.filter((r) => aReminderIds.includes(r.id) || aCaseIds.has(r.caseId)).map((r) => r.id),
+        }).toEqual({ status, a: [] });
+        if (status === 'failed') expect(rows.map((r) => r.id)).toEqual([bFailedReminderId]);
+        if (status === 'pending') expect(rows.length).toBeGreaterThan(0);
+      }
+    },
+    TIMEOUT_MS,
+  );
 
-  it("keeps the shared queue dashboard from B's admins, and read-only for the operator's (A's) admins", async () => {
-    for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
-      const res = await t.http.get(path).auth(b.admin.token, { type: 'bearer' });
-      expect({ path, status: res.status }).toEqual({ path, status: 403 });
-      expect(leaks(res, { label: 'dashboard', path } as Call)).toEqual([]);
-    }
-    const pausedByB = await t.http.put('/admin/queues/api/queues/reminders/pause').auth(b.admin.token, { type: 'bearer' });
-    expect(pausedByB.status).toBe(403);
-    expect((await t.http.get('/admin/queues/api/queues').auth(a.admin.token, { type: 'bearer' })).status).toBe(200);
-    const pausedByA = await t.http.put('/admin/queues/api/queues/reminders/pause').auth(a.admin.token, { type: 'bearer' });
-    expect(pausedByA.status).toBe(405);
-  }, TIMEOUT_MS);
+  it(
+    "keeps the shared queue dashboard from B's admins, and read-only for the operator's (A's) admins",
+    async () => {
+      for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
+        const res = await t.http.get(path).auth(b.admin.token, { type: 'bearer' });
+        expect({ path, status: res.status }).toEqual({ path, status: 403 });
+        expect(leaks(res, { label: 'dashboard', path } as Call)).toEqual([]);
+      }
+      const pausedByB = await t.http
+        .put('/admin/queues/api/queues/reminders/pause')
+        .auth(b.admin.token, { type: 'bearer' });
+      expect(pausedByB.status).toBe(403);
+      expect((await t.http.get('/admin/queues/api/queues').auth(a.admin.token, { type: 'bearer' })).status).toBe(200);
+      const pausedByA = await t.http
+        .put('/admin/queues/api/queues/reminders/pause')
+        .auth(a.admin.token, { type: 'bearer' });
+      expect(pausedByA.status).toBe(405);
+    },
+    TIMEOUT_MS,
+  );
 
-  it("counts B's working days with B's closure days, not A's", async () => {
-    const ask = (m: Member) => t.http.get('/calendar/working-days/add?from=2026-02-27&days=1').auth(m.token, { type: 'bearer' }).expect(200);
-    expect((await ask(byLabel(aMembers, 'business-unit'))).body.date).toBe('2026-03-03');
-    for (const member of bMembers) expect({ member: member.label, date: (await ask(member)).body.date }).toEqual({ member: member.label, date: A_CLOSURE_DAY });
-    const between = await t.http.get('/calendar/working-days/between?from=2026-02-27&to=2026-03-03').auth(b.admin.token, { type: 'bearer' }).expect(200);
-    expect(between.body.workingDays).toBe(2);
-  }, TIMEOUT_MS);
+  it(
+    "counts B's working days with B's closure days, not A's",
+    async () => {
+      const ask = (m: Member) =>
+        t.http.get('/calendar/working-days/add?from=2026-02-27&days=1').auth(m.token, { type: 'bearer' }).expect(200);
+      expect((await ask(byLabel(aMembers, 'business-unit'))).body.date).toBe('2026-03-03');
+      for (const member of bMembers)
+        expect({ member: member.label, date: (await ask(member)).body.date }).toEqual({
+          member: member.label,
+          date: A_CLOSURE_DAY,
+        });
+      const between = await t.http
+        .get('/calendar/working-days/between?from=2026-02-27&to=2026-03-03')
+        .auth(b.admin.token, { type: 'bearer' })
+        .expect(200);
+      expect(between.body.workingDays).toBe(2);
+    },
+    TIMEOUT_MS,
+  );
 
-  it("leaves A's cases, partnership and failed reminder as they were", async () => {
-    const bu = byLabel(aMembers, 'business-unit');
-    for (const c of aCases) {
-      const view = (await t.http.get(`/cases/${c.id}`).auth(bu.token, { type: 'bearer' }).expect(200)).body;
-      const history = (await t.http.get(`/cases/${c.id}/history`).auth(bu.token, { type: 'bearer' }).expect(200)).body;
-      expect({ id: c.id, version: view.version, history: history.length }).toEqual({ id: c.id, version: c.version, history: c.history });
-    }
-    const partnership = (await t.http.get('/partnership').auth(a.admin.token, { type: 'bearer' }).expect(200)).body;
-    expect(partnership).toMatchObject({ id: a.id, name: A_ONLY.name, closureDays: [A_CLOSURE_DAY], version: 2 });
-    const failed = (await t.http.get('/admin/reminders?status=failed').auth(a.admin.token, { type: 'bearer' }).expect(200)).body;
-    expect(failed.map((r: { id: string }) => r.id)).toEqual([aFailedReminderId]);
-  }, TIMEOUT_MS);
+  it(
+    "leaves A's cases, partnership and failed reminder as they were",
+    async () => {
+      const bu = byLabel(aMembers, 'business-unit');
+      for (const c of aCases) {
+        const view = (await t.http.get(`/cases/${c.id}`).auth(bu.token, { type: 'bearer' }).expect(200)).body;
+        const history = (await t.http.get(`/cases/${c.id}/history`).auth(bu.token, { type: 'bearer' }).expect(200))
+          .body;
+        expect({ id: c.id, version: view.version, history: history.length }).toEqual({
+          id: c.id,
+          version: c.version,
+          history: c.history,
+        });
+      }
+      const partnership = (await t.http.get('/partnership').auth(a.admin.token, { type: 'bearer' }).expect(200)).body;
+      expect(partnership).toMatchObject({ id: a.id, name: A_ONLY.name, closureDays: [A_CLOSURE_DAY], version: 2 });
+      const failed = (
+        await t.http.get('/admin/reminders?status=failed').auth(a.admin.token, { type: 'bearer' }).expect(200)
+      ).body;
+      expect(failed.map((r: { id: string }) => r.id)).toEqual([aFailedReminderId]);
+    },
+    TIMEOUT_MS,
+  );
 });

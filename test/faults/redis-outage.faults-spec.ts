@@ -67,8 +67,11 @@ describe('Reminders through a Redis outage, the app running throughout', () => {
     // Before the outage: a case entered late has reminders due at once, and they go out through Redis as usual.
     const late = await openCaseRequest(app, crew.clients[0], '2025-12-15', '2025-12-10');
     expect(late.status).toBe(201);
-    await until(async () => owed(await reminderRows(app), now()).length === 0, 15_000, 'the late case to be alerted', async () =>
-      describeRows(owed(await reminderRows(app), now())),
+    await until(
+      async () => owed(await reminderRows(app), now()).length === 0,
+      15_000,
+      'the late case to be alerted',
+      async () => describeRows(owed(await reminderRows(app), now())),
     );
     const sentBeforeOutage = (await reminderRows(app)).filter((r) => r.status === 'sent');
     expect(sentBeforeOutage.length).toBeGreaterThan(0);
@@ -88,8 +91,12 @@ describe('Reminders through a Redis outage, the app running throughout', () => {
         };
         const opened = await record('open case', () => openCaseRequest(app, token, TODAY, '2026-01-03'));
         if (opened.status === 201 && round % 2 === 0) {
-          await record('notification.submitted', () => eventRequest(app, token, opened.body.id, 'notification.submitted', { submittedOn: TODAY }));
-          await record('partners.informed', () => eventRequest(app, token, opened.body.id, 'partners.informed', { informedOn: TODAY }));
+          await record('notification.submitted', () =>
+            eventRequest(app, token, opened.body.id, 'notification.submitted', { submittedOn: TODAY }),
+          );
+          await record('partners.informed', () =>
+            eventRequest(app, token, opened.body.id, 'partners.informed', { informedOn: TODAY }),
+          );
         }
         if (round === 0) firstRoundDone();
         await sleep(250);
@@ -115,13 +122,18 @@ describe('Reminders through a Redis outage, the app running throughout', () => {
 
     await redis.start();
     const backAt = now();
-    await until(async () => owed(await reminderRows(app), now()).length === 0, 20_000, 'every reminder due to be sent', async () =>
-      describeRows(owed(await reminderRows(app), now())),
+    await until(
+      async () => owed(await reminderRows(app), now()).length === 0,
+      20_000,
+      'every reminder due to be sent',
+      async () => describeRows(owed(await reminderRows(app), now())),
     );
     await sleep(1_000); // a second copy, if any were coming, would arrive now
 
     // Every command succeeded and none waited for Redis; many of them ran while it was away.
-    expect(responses.filter((r) => r.status < 200 || r.status >= 300).map((r) => [r.label, r.status, r.body])).toEqual([]);
+    expect(responses.filter((r) => r.status < 200 || r.status >= 300).map((r) => [r.label, r.status, r.body])).toEqual(
+      [],
+    );
     expect(responses.filter((r) => r.ms >= 2_000).map((r) => [r.label, r.ms, r.duringOutage])).toEqual([]);
     expect(responses.filter((r) => r.duringOutage).length).toBeGreaterThanOrEqual(10);
 
@@ -138,7 +150,9 @@ describe('Reminders through a Redis outage, the app running throughout', () => {
     const owedIds = new Set(owedWhileDown.map((r) => r.id));
     expect(sent.filter((r) => owedIds.has(r.id)).length).toBe(owedWhileDown.length);
     const nineAmWarnings = sent.filter((r) => r.fireAtMs === NINE_AM && r.kind === 'warning');
-    const outageNotices = sent.filter((r) => r.kind === 'notice' && r.fireAtMs > outageStartedAt && r.fireAtMs < backAt);
+    const outageNotices = sent.filter(
+      (r) => r.kind === 'notice' && r.fireAtMs > outageStartedAt && r.fireAtMs < backAt,
+    );
     expect(nineAmWarnings.length).toBeGreaterThan(0);
     expect(outageNotices.length).toBeGreaterThan(0);
     for (const row of sentBeforeOutage) expect(counts.get(messageIdOf(row.id))).toBe(1);
@@ -155,7 +169,10 @@ describe('Reminders through a Redis outage, the app running throughout', () => {
     const now = runClockFrom(app, '2026-01-05T08:59:52Z');
     const jobsAndRows = async () => {
       const [jobs, rows] = [await queueJobs(redis.url, prefix), await reminderRows(app)];
-      const pending = rows.filter((r) => r.status === 'pending').map((r) => r.id).sort();
+      const pending = rows
+        .filter((r) => r.status === 'pending')
+        .map((r) => r.id)
+        .sort();
       const queued = [...jobs.delayed, ...jobs.wait, ...jobs.active, ...jobs.paused].sort();
       return { jobs, rows, pending, queued, agree: JSON.stringify(queued) === JSON.stringify(pending) };
     };
@@ -165,34 +182,53 @@ describe('Reminders through a Redis outage, the app running throughout', () => {
     const late = await openCaseRequest(app, bu, '2025-12-15', '2025-12-10');
     const fresh = await openCaseRequest(app, bu, TODAY, '2026-01-03');
     expect([late.status, fresh.status]).toEqual([201, 201]);
-    await until(async () => owed(await reminderRows(app), now()).length === 0, 15_000, 'the late case to be alerted', async () =>
-      describeRows(owed(await reminderRows(app), now())),
+    await until(
+      async () => owed(await reminderRows(app), now()).length === 0,
+      15_000,
+      'the late case to be alerted',
+      async () => describeRows(owed(await reminderRows(app), now())),
     );
     const sentBefore = (await reminderRows(app)).filter((r) => r.status === 'sent');
     expect(sentBefore.length).toBeGreaterThan(0);
     await until(() => sentBefore.every((r) => sentOnce(r.id)), 5_000, 'the late case mail');
     // Before the loss Redis holds one delayed job per pending row (the comparison below is the same one).
-    const before = await until(async () => ((await jobsAndRows()).agree ? jobsAndRows() : null), 5_000, 'the queue to match the rows');
+    const before = await until(
+      async () => ((await jobsAndRows()).agree ? jobsAndRows() : null),
+      5_000,
+      'the queue to match the rows',
+    );
     expect(before.pending.length).toBeGreaterThan(0);
 
     // Redis loses everything (stop, start empty on the same port); meanwhile an event makes a notice due at once.
     await redis.stop();
-    const submitted = await timed('notification.submitted', () => eventRequest(app, bu, late.body.id, 'notification.submitted', { submittedOn: TODAY }));
+    const submitted = await timed('notification.submitted', () =>
+      eventRequest(app, bu, late.body.id, 'notification.submitted', { submittedOn: TODAY }),
+    );
     expect(submitted.status).toBe(200);
     expect(submitted.ms).toBeLessThan(2_000);
     const reportsBeforeLoss = reports.length;
     await redis.start();
 
     const notice = await until(
-      async () => (await reminderRows(app)).find((r) => r.caseId === late.body.id && r.kind === 'notice' && r.status === 'sent'),
+      async () =>
+        (await reminderRows(app)).find((r) => r.caseId === late.body.id && r.kind === 'notice' && r.status === 'sent'),
       15_000,
       'the notice made due while Redis was away to be sent',
       async () => describeRows(owed(await reminderRows(app), now())),
     );
-    const restored = await until(async () => ((await jobsAndRows()).agree ? jobsAndRows() : null), 10_000, 'the queue to match the rows again', async () => {
-      const { pending, queued } = await jobsAndRows();
-      return { pending: pending.length, queued: queued.length, missing: pending.filter((id) => !queued.includes(id)).length };
-    });
+    const restored = await until(
+      async () => ((await jobsAndRows()).agree ? jobsAndRows() : null),
+      10_000,
+      'the queue to match the rows again',
+      async () => {
+        const { pending, queued } = await jobsAndRows();
+        return {
+          pending: pending.length,
+          queued: queued.length,
+          missing: pending.filter((id) => !queued.includes(id)).length,
+        };
+      },
+    );
     // Rebuilt by the reconciler, before 09:00: every pending row has its delayed job again, nothing else is queued.
     expect(now()).toBeLessThan(NINE_AM);
     expect(reports.slice(reportsBeforeLoss).some((r) => r.redisReady && r.enqueued > 0)).toBe(true);
@@ -205,7 +241,9 @@ describe('Reminders through a Redis outage, the app running throughout', () => {
 
     // At 09:00 the restored jobs fire: the warnings go out once.
     await until(
-      async () => (await reminderRows(app)).filter((r) => nineAm.some((n) => n.id === r.id) && r.status === 'sent').length === nineAm.length,
+      async () =>
+        (await reminderRows(app)).filter((r) => nineAm.some((n) => n.id === r.id) && r.status === 'sent').length ===
+        nineAm.length,
       20_000,
       'the 09:00 warnings to be sent from their restored jobs',
       async () => describeRows((await reminderRows(app)).filter((r) => nineAm.some((n) => n.id === r.id))),

@@ -39,7 +39,10 @@ async function makeTeam(baseUrl: string): Promise<Tokens> {
     members.map(async ([member, roles, agency]) => {
       const email = `${member}@partnership.test`;
       const password = `pw-${randomBytes(8).toString('hex')}`;
-      const res = await http(baseUrl, 'POST', '/users', { token: admin, body: { email, name: member, password, roles, ...(agency ? { agency } : {}) } });
+      const res = await http(baseUrl, 'POST', '/users', {
+        token: admin,
+        body: { email, name: member, password, roles, ...(agency ? { agency } : {}) },
+      });
       if (res.status !== 201) throw new Error(`creating ${email}: ${res.status} ${JSON.stringify(res.body)}`);
       tokens[member] = await login(baseUrl, email, password);
     }),
@@ -102,12 +105,18 @@ describe('The service killed with SIGKILL in the middle of a stream of commands'
 
       // The check reads the database as the kill left it while the service starts on it again.
       const [check] = await Promise.all([runIntegrityCommand(service.env), service.start()]);
-      expect({ exitCode: check.code, violations: check.report?.violations, stderr: check.report ? '' : check.stderr }).toEqual({
+      expect({
+        exitCode: check.code,
+        violations: check.report?.violations,
+        stderr: check.report ? '' : check.stderr,
+      }).toEqual({
         exitCode: 0,
         violations: [],
         stderr: '',
       });
-      expect(check.report!.casesChecked).toBeGreaterThanOrEqual([...ledger.acknowledged.values()].filter((a) => a.type === 'case.opened').length);
+      expect(check.report!.casesChecked).toBeGreaterThanOrEqual(
+        [...ledger.acknowledged.values()].filter((a) => a.type === 'case.opened').length,
+      );
 
       expect(await ledger.lostAcknowledgements(service.url, tokens.bu)).toEqual([]);
 
@@ -117,9 +126,12 @@ describe('The service killed with SIGKILL in the middle of a stream of commands'
       const replayedBefore = ledger.committedBeforeKill;
       await Promise.all(clients.map((client) => client.next()));
       expect(ledger.unanswered.size).toBe(0);
-      const appliedAfterRestart = ledger.acknowledged.size - beforeResume - (ledger.committedBeforeKill - replayedBefore);
+      const appliedAfterRestart =
+        ledger.acknowledged.size - beforeResume - (ledger.committedBeforeKill - replayedBefore);
       expect(appliedAfterRestart).toBeGreaterThan(0);
-      rounds.push(`kill ${kill} after ${loadMs} ms: ${acknowledged} acknowledged, ${unanswered} unanswered, ${check.report!.casesChecked} cases checked`);
+      rounds.push(
+        `kill ${kill} after ${loadMs} ms: ${acknowledged} acknowledged, ${unanswered} unanswered, ${check.report!.casesChecked} cases checked`,
+      );
     }
 
     expect(await ledger.lostAcknowledgements(service.url, tokens.bu)).toEqual([]);

@@ -111,8 +111,11 @@ describe('Reminders and notices through an SMTP outage', () => {
     expect(watch.seen.refused).toBeGreaterThan(0); // the peer refused connections: not a 451, a closed port
 
     await smtp.restart();
-    await until(async () => owed(await reminderRows(app), now()).length === 0, 25_000, 'every reminder due to be delivered', async () =>
-      describeRows(owed(await reminderRows(app), now())),
+    await until(
+      async () => owed(await reminderRows(app), now()).length === 0,
+      25_000,
+      'every reminder due to be delivered',
+      async () => describeRows(owed(await reminderRows(app), now())),
     );
     await sleep(1_000); // a second copy, if any were coming, would arrive now
     await watch.stop();
@@ -123,7 +126,9 @@ describe('Reminders and notices through an SMTP outage', () => {
     const sent = rows.filter((r) => r.status === 'sent');
     const owedIds = new Set(owedDuringOutage.map((r) => r.id));
     expect(owedDuringOutage.length).toBeGreaterThan(0);
-    expect(rows.filter((r) => owedIds.has(r.id) && r.status !== 'sent').map((r) => [r.kind, r.rule, r.status])).toEqual([]);
+    expect(rows.filter((r) => owedIds.has(r.id) && r.status !== 'sent').map((r) => [r.kind, r.rule, r.status])).toEqual(
+      [],
+    );
     expect(sent.filter((r) => r.attempts < 2 || r.attempts > 8).map((r) => [r.kind, r.attempts])).toEqual([]);
     expect(sent.filter((r) => r.kind === 'notice').length).toBeGreaterThan(0);
     expect(sent.filter((r) => r.kind === 'warning' && r.fireAtMs === NINE_AM).length).toBeGreaterThanOrEqual(4);
@@ -150,9 +155,14 @@ describe('Reminders and notices through an SMTP outage', () => {
       openCaseRequest(app, bu, TODAY, '2026-01-03'),
     ]);
     expect([older.status, notifiedToday.status]).toEqual([201, 201]);
-    expect((await eventRequest(app, bu, notifiedToday.body.id, 'notification.submitted', { submittedOn: TODAY })).status).toBe(200);
-    const failed = await until(async () => ((await failedRows()).length === 3 ? failedRows() : null), 10_000, 'the two warnings and the notice to fail', async () =>
-      describeRows(owed(await reminderRows(app), now())),
+    expect(
+      (await eventRequest(app, bu, notifiedToday.body.id, 'notification.submitted', { submittedOn: TODAY })).status,
+    ).toBe(200);
+    const failed = await until(
+      async () => ((await failedRows()).length === 3 ? failedRows() : null),
+      10_000,
+      'the two warnings and the notice to fail',
+      async () => describeRows(owed(await reminderRows(app), now())),
     );
     await sleep(500);
     await watch.stop();
@@ -160,20 +170,30 @@ describe('Reminders and notices through an SMTP outage', () => {
     expect((await failedRows()).map((r) => [r.id, r.attempts])).toEqual(failed.map((r) => [r.id, r.attempts]));
 
     // Failed only once every attempt was spent, each time refused; nothing was sent.
-    expect([...watch.seen.failed.values()].filter((r) => r.attempts !== 3).map((r) => [r.kind, r.attempts])).toEqual([]);
+    expect([...watch.seen.failed.values()].filter((r) => r.attempts !== 3).map((r) => [r.kind, r.attempts])).toEqual(
+      [],
+    );
     expect(failed.map((r) => [r.kind, r.attempts, /ECONNREFUSED/.test(r.lastError ?? '')])).toEqual([
       ['warning', 3, true],
       ['warning', 3, true],
       ['notice', 3, true],
     ]);
-    expect(owed(await reminderRows(app), now()).map((r) => r.id).sort()).toEqual(failed.map((r) => r.id).sort());
+    expect(
+      owed(await reminderRows(app), now())
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(failed.map((r) => r.id).sort());
     expect(smtp.received).toEqual([]);
 
     // Admins see them (failed is the default filter), and /health counts them for an admin.
     const listed = await app.http.get('/admin/reminders').auth(crew.admin, { type: 'bearer' });
     expect(listed.status).toBe(200);
     expect(listed.body.map((r: { id: string }) => r.id).sort()).toEqual(failed.map((r) => r.id).sort());
-    expect(listed.body.every((r: { status: string; lastError: string }) => r.status === 'failed' && /ECONNREFUSED/.test(r.lastError))).toBe(true);
+    expect(
+      listed.body.every(
+        (r: { status: string; lastError: string }) => r.status === 'failed' && /ECONNREFUSED/.test(r.lastError),
+      ),
+    ).toBe(true);
     expect((await app.http.get('/health').auth(crew.admin, { type: 'bearer' })).body.checks.reminders.failed).toBe(3);
 
     // SMTP is back; each retry sends its reminder once.
@@ -182,12 +202,19 @@ describe('Reminders and notices through an SMTP outage', () => {
       const retried = await app.http.post(`/admin/reminders/${row.id}/retry`).auth(crew.admin, { type: 'bearer' });
       expect(retried.status).toBe(200);
     }
-    await until(async () => owed(await reminderRows(app), now()).length === 0, 10_000, 'the retried reminders to be sent', async () =>
-      describeRows(owed(await reminderRows(app), now())),
+    await until(
+      async () => owed(await reminderRows(app), now()).length === 0,
+      10_000,
+      'the retried reminders to be sent',
+      async () => describeRows(owed(await reminderRows(app), now())),
     );
     await sleep(1_000);
     const rows = await reminderRows(app);
-    expect(rows.filter((r) => failed.some((f) => f.id === r.id)).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+    expect(rows.filter((r) => failed.some((f) => f.id === r.id)).map((r) => r.status)).toEqual([
+      'sent',
+      'sent',
+      'sent',
+    ]);
     const counts = mailCounts(smtp);
     expect([...counts.keys()].sort()).toEqual(failed.map((r) => messageIdOf(r.id)).sort());
     expect([...counts.values()]).toEqual([1, 1, 1]);
@@ -206,7 +233,11 @@ describe('Reminders and notices through an SMTP outage', () => {
     // A fresh case: its two first warnings (09:00 today) are due at once, while SMTP refuses connections.
     const opened = await openCaseRequest(app, bu, TODAY, '2026-01-03');
     expect(opened.status).toBe(201);
-    await until(async () => (await reminderRows(app)).filter((r) => r.attempts >= 1).length === 2, 5_000, 'the first attempts');
+    await until(
+      async () => (await reminderRows(app)).filter((r) => r.attempts >= 1).length === 2,
+      5_000,
+      'the first attempts',
+    );
     await sleep(2_500);
 
     // 2.5 s into the outage: tried once, retried once after 1 s, the third try still 1.5 s away.
@@ -217,8 +248,11 @@ describe('Reminders and notices through an SMTP outage', () => {
     ]);
 
     await smtp.restart();
-    await until(async () => owed(await reminderRows(app), now()).length === 0, 15_000, 'the warnings to be delivered', async () =>
-      describeRows(owed(await reminderRows(app), now())),
+    await until(
+      async () => owed(await reminderRows(app), now()).length === 0,
+      15_000,
+      'the warnings to be delivered',
+      async () => describeRows(owed(await reminderRows(app), now())),
     );
     await sleep(500);
     const rows = (await reminderRows(app)).filter((r) => tried.some((x) => x.id === r.id));

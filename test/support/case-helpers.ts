@@ -20,7 +20,8 @@ export function setToday(t: TestApp, date: string): void {
 export async function makeTeam(t: TestApp, prefix = ''): Promise<Team> {
   const admin = await t.login();
   const user = async (name: string, roles: string[], agency?: string) =>
-    (await t.userWithToken(admin, { email: `${prefix}${name}@partnership.test`, roles, ...(agency ? { agency } : {}) })).token;
+    (await t.userWithToken(admin, { email: `${prefix}${name}@partnership.test`, roles, ...(agency ? { agency } : {}) }))
+      .token;
   return {
     admin,
     bu: await user('bu', ['business-unit']),
@@ -43,17 +44,35 @@ export const INCIDENT = {
 };
 
 export async function openCase(t: TestApp, token: string, laAwareOn = '2026-01-05') {
-  const res = await t.http.post('/cases').auth(token, { type: 'bearer' }).send({ ...INCIDENT, laAwareOn });
+  const res = await t.http
+    .post('/cases')
+    .auth(token, { type: 'bearer' })
+    .send({ ...INCIDENT, laAwareOn });
   if (res.status !== 201) throw new Error(`open case: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; [k: string]: unknown };
 }
 
-export function sendEvent(t: TestApp, token: string, caseId: string, type: string, payload: Record<string, unknown> = {}) {
-  return t.http.post(`/cases/${caseId}/events`).auth(token, { type: 'bearer' }).send({ type, ...payload });
+export function sendEvent(
+  t: TestApp,
+  token: string,
+  caseId: string,
+  type: string,
+  payload: Record<string, unknown> = {},
+) {
+  return t.http
+    .post(`/cases/${caseId}/events`)
+    .auth(token, { type: 'bearer' })
+    .send({ type, ...payload });
 }
 
 /** Sends an event that must succeed and returns the CaseView. */
-export async function step(t: TestApp, token: string, caseId: string, type: string, payload: Record<string, unknown> = {}) {
+export async function step(
+  t: TestApp,
+  token: string,
+  caseId: string,
+  type: string,
+  payload: Record<string, unknown> = {},
+) {
   const res = await sendEvent(t, token, caseId, type, payload);
   if (res.status !== 200) throw new Error(`${type}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
@@ -70,7 +89,10 @@ export async function toAgreedDecision(t: TestApp, team: Team, caseId: string, r
   await step(t, team.bu, caseId, 'partners.informed', { informedOn: '2026-01-07' });
   setToday(t, '2026-01-15');
   await step(t, team.subgroup, caseId, 'rapid-review.meeting-held', { heldOn: '2026-01-14' });
-  await step(t, team.subgroup, caseId, 'rapid-review.recommended', { recommendation, rationale: 'Criteria met (test).' });
+  await step(t, team.subgroup, caseId, 'rapid-review.recommended', {
+    recommendation,
+    rationale: 'Criteria met (test).',
+  });
   setToday(t, '2026-01-20');
   await step(t, team.la, caseId, 'decision.signed-off', { decision: 'agree' });
   await step(t, team.police, caseId, 'decision.signed-off', { decision: 'agree' });

@@ -126,7 +126,9 @@ export class SmtpPeer {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.received)) {
       if (Date.now() > deadline) {
-        throw new Error(`SMTP peer: condition not met in ${timeoutMs} ms; received ${JSON.stringify(this.received.map((m) => m.subject))}`);
+        throw new Error(
+          `SMTP peer: condition not met in ${timeoutMs} ms; received ${JSON.stringify(this.received.map((m) => m.subject))}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 50));
     }

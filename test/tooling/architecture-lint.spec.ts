@@ -9,9 +9,13 @@ const ROOT = path.resolve(__dirname, '../..');
 
 function lintAs(file: string, source: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const eslint = spawn(path.join(ROOT, 'node_modules/.bin/eslint'), ['--stdin', '--stdin-filename', file, '--format', 'stylish'], {
-      cwd: ROOT,
-    });
+    const eslint = spawn(
+      path.join(ROOT, 'node_modules/.bin/eslint'),
+      ['--stdin', '--stdin-filename', file, '--format', 'stylish'],
+      {
+        cwd: ROOT,
+      },
+    );
     let output = '';
     eslint.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     eslint.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -25,13 +29,48 @@ describe('architecture lint rules', () => {
   jest.setTimeout(60_000);
 
   it.each([
-    ['workflows/ importing Nest', 'workflows/case/probe.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n", /pure layers import no framework/],
-    ['workflows/ importing TypeORM', 'workflows/case/probe.ts', "import { Repository } from 'typeorm';\nexport type X = Repository<object>;\n", /pure layers/],
-    ['workflows/ importing our libs', 'workflows/case/probe.ts', "import { today } from '@app/common';\nexport const x = today;\n", /imports nothing of ours/],
-    ['libs/calendar importing our libs', 'libs/calendar/src/probe.ts', "import { CaseEntity } from '@app/cases';\nexport const x = CaseEntity;\n", /imports nothing of ours/],
-    ['libs/calendar importing Bull', 'libs/calendar/src/probe.ts', "import Bull from 'bull';\nexport const x = Bull;\n", /pure layers/],
-    ['a lib importing an app', 'libs/cases/src/probe.ts', "import { AppModule } from '../../../apps/api/src/app.module';\nexport const x = AppModule;\n", /libs never import apps/],
-    ['the worker importing the API', 'apps/worker/src/probe.ts', "import { createApp } from '../../api/src/create-app';\nexport const x = createApp;\n", /worker never imports the API/],
+    [
+      'workflows/ importing Nest',
+      'workflows/case/probe.ts',
+      "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+      /pure layers import no framework/,
+    ],
+    [
+      'workflows/ importing TypeORM',
+      'workflows/case/probe.ts',
+      "import { Repository } from 'typeorm';\nexport type X = Repository<object>;\n",
+      /pure layers/,
+    ],
+    [
+      'workflows/ importing our libs',
+      'workflows/case/probe.ts',
+      "import { today } from '@app/common';\nexport const x = today;\n",
+      /imports nothing of ours/,
+    ],
+    [
+      'libs/calendar importing our libs',
+      'libs/calendar/src/probe.ts',
+      "import { CaseEntity } from '@app/cases';\nexport const x = CaseEntity;\n",
+      /imports nothing of ours/,
+    ],
+    [
+      'libs/calendar importing Bull',
+      'libs/calendar/src/probe.ts',
+      "import Bull from 'bull';\nexport const x = Bull;\n",
+      /pure layers/,
+    ],
+    [
+      'a lib importing an app',
+      'libs/cases/src/probe.ts',
+      "import { AppModule } from '../../../apps/api/src/app.module';\nexport const x = AppModule;\n",
+      /libs never import apps/,
+    ],
+    [
+      'the worker importing the API',
+      'apps/worker/src/probe.ts',
+      "import { createApp } from '../../api/src/create-app';\nexport const x = createApp;\n",
+      /worker never imports the API/,
+    ],
   ])('refuses %s', async (_what, file, source, message) => {
     expect(await lintAs(file, source)).toMatch(message);
   });

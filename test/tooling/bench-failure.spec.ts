@@ -32,12 +32,26 @@ afterEach(() => {
 });
 
 /** Runs the troubled benchmark; `onRedis` is called once it has announced its redis-server. */
-function runBenchInTrouble(mode: string, onRedis: (child: ReturnType<typeof spawn>) => void = () => undefined): Promise<Ended> {
+function runBenchInTrouble(
+  mode: string,
+  onRedis: (child: ReturnType<typeof spawn>) => void = () => undefined,
+): Promise<Ended> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'test/tooling/support/bench-in-trouble.ts', mode],
-      { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') }, stdio: ['ignore', 'pipe', 'pipe'] },
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'test/tooling/support/bench-in-trouble.ts',
+        mode,
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     let stdout = '';
     let stderr = '';
@@ -64,7 +78,9 @@ describe('the benchmark ending early', () => {
     expect(ended.code).toBe(1);
     expect(ended.stderr).toContain('[bench] failed: Error: the PostgreSQL command path failed');
     expect(ended.stderr).toContain('[bench] because: Error: the PostgreSQL floor failed');
-    expect(ended.stderr).toMatch(/\[bench\] first cause: Error: connect ECONNREFUSED 127\.0\.0\.1:\d+ \[code ECONNREFUSED\]\n\s+at /);
+    expect(ended.stderr).toMatch(
+      /\[bench\] first cause: Error: connect ECONNREFUSED 127\.0\.0\.1:\d+ \[code ECONNREFUSED\]\n\s+at /,
+    );
     expect(isRunning(ended.redisPid)).toBe(false);
     expect(ended.stdout).not.toContain('finished');
   }, 60_000);
@@ -80,13 +96,17 @@ describe('the benchmark ending early', () => {
     it('an idle connection with no error listener, terminated by DROP DATABASE WITH (FORCE), is printed as the first cause (57P01) and the redis-server is stopped', async () => {
       const ended = await runBenchInTrouble('idle-connection-dropped');
       expect(ended.code).toBe(1);
-      expect(ended.stderr).toMatch(/first cause: error: terminating connection due to administrator command \[code 57P01\]\n\s+at /);
+      expect(ended.stderr).toMatch(
+        /first cause: error: terminating connection due to administrator command \[code 57P01\]\n\s+at /,
+      );
       expect(isRunning(ended.redisPid)).toBe(false);
     }, 60_000);
 
     it("the benchmark's own client logs that termination and carries on", async () => {
       const ended = await runBenchInTrouble('idle-connection-dropped-bench-client');
-      expect(ended.stderr).toContain('the test client: a PostgreSQL connection failed: terminating connection due to administrator command [code 57P01]');
+      expect(ended.stderr).toContain(
+        'the test client: a PostgreSQL connection failed: terminating connection due to administrator command [code 57P01]',
+      );
       expect(ended.stderr).not.toContain('first cause');
       expect(ended.code).toBe(0);
       expect(ended.stdout).toContain('{"finished":true}');

@@ -17,8 +17,12 @@ const POSTGRES = process.env.TEST_DATABASE_URL;
     try {
       const stillConnected = await withTemporaryDatabase(POSTGRES!, async (url) => {
         const database = new URL(url).pathname.slice(1);
-        await withConnections(url, 16, 'the test', (clients) => Promise.all(clients.map((client) => client.query('SELECT 1'))));
-        const { rows } = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
+        await withConnections(url, 16, 'the test', (clients) =>
+          Promise.all(clients.map((client) => client.query('SELECT 1'))),
+        );
+        const { rows } = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
+          database,
+        ]);
         return rows[0].n as number;
       });
       expect(stillConnected).toBe(0);
@@ -38,8 +42,12 @@ const POSTGRES = process.env.TEST_DATABASE_URL;
       await withTemporaryDatabase(POSTGRES!, async (url) => {
         const limited = new URL(url);
         limited.username = role;
-        await expect(withConnections(limited.toString(), 3, 'the test', async () => 'ran')).rejects.toThrow(/too many connections/);
-        const { rows } = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1', [role]);
+        await expect(withConnections(limited.toString(), 3, 'the test', async () => 'ran')).rejects.toThrow(
+          /too many connections/,
+        );
+        const { rows } = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1', [
+          role,
+        ]);
         expect(rows[0].n).toBe(0);
       });
     } finally {

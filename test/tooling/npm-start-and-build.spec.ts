@@ -29,7 +29,12 @@ function snapshot(dir: string): Record<string, string> {
 
 function npmStart(cwd: string, env: Record<string, string>) {
   // Its own process group, so the whole of it (npm, sh, node) can be stopped.
-  return spawn('npm', ['start'], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  return spawn('npm', ['start'], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
 }
 
 describe('npm start', () => {
@@ -44,7 +49,9 @@ describe('npm start', () => {
       start.stderr!.on('data', (chunk) => (stderr += chunk));
       const code = await new Promise<number | null>((resolve) => start.on('close', resolve));
       expect(code).toBe(1);
-      expect(stderr).toContain('practice-review is not built (no dist/apps/api/src/main.js): run `npm run build` first.');
+      expect(stderr).toContain(
+        'practice-review is not built (no dist/apps/api/src/main.js): run `npm run build` first.',
+      );
     } finally {
       rmSync(clone, { recursive: true, force: true });
     }

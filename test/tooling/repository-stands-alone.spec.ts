@@ -10,7 +10,9 @@ const ROOT = path.resolve(__dirname, '../..');
 const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' })
   .split('\0')
   .filter((file) => file && fs.existsSync(path.join(ROOT, file)));
-const textFiles = tracked.filter((file) => /\.(ts|js|json|md|sh|yml|yaml)$|^\.ci\//.test(file) && file !== 'package-lock.json');
+const textFiles = tracked.filter(
+  (file) => /\.(ts|js|json|md|sh|yml|yaml)$|^\.ci\//.test(file) && file !== 'package-lock.json',
+);
 const OUTSIDE_REFERENCES = [/\.\.\/shared\b/, /['"]\.\.['"],\s*['"]shared['"]/, /\/work\/shared\b/];
 
 describe('the repository stands alone', () => {

@@ -20,7 +20,11 @@ import {
 // Compile-time check: the calendar satisfies the rulebook's interface without either importing the other.
 const calendar: DeadlineCalendar = new WorkingDayCalendar();
 const rulebook = getRulebook(1);
-const clock = (startedOn: LocalDate, extra: Partial<ClockState> = {}): ClockState => ({ startedOn, pauses: [], ...extra });
+const clock = (startedOn: LocalDate, extra: Partial<ClockState> = {}): ClockState => ({
+  startedOn,
+  pauses: [],
+  ...extra,
+});
 
 /**
  * One case. The publication dates are chosen to reuse the worked examples of rules.md §2.3, not as a realistic
@@ -52,7 +56,13 @@ describe('every case rule for one case, with the real calendar', () => {
       // Stopped Mon 29 Dec, before the due date: met.
       { rule: 'notify-panel', startedOn: '2025-12-19', dueOn: '2025-12-30', stoppedOn: '2025-12-29', status: 'met' },
       // Same clock; partners told Fri 2 Jan 2026, after Tue 30 Dec: late.
-      { rule: 'inform-partners', startedOn: '2025-12-19', dueOn: '2025-12-30', stoppedOn: '2026-01-02', status: 'late' },
+      {
+        rule: 'inform-partners',
+        startedOn: '2025-12-19',
+        dueOn: '2025-12-30',
+        stoppedOn: '2026-01-02',
+        status: 'late',
+      },
       // Fri 19 Dec + 15 WD: 22, 23, 24, 29, 30 Dec (1-5), 31 Dec (6), 1 Jan bank holiday, Fri 2 Jan (7),
       // 5-9 Jan (8-12), 12, 13, 14 Jan (13-15) = Wed 14 Jan 2026. Today is 12 Jan: open.
       { rule: 'rapid-review', startedOn: '2025-12-19', dueOn: '2026-01-14', status: 'open' },
@@ -70,27 +80,51 @@ describe('every case rule for one case, with the real calendar', () => {
 
   it('a partnership closed on Christmas Eve gets one more day for notify-panel (Wed 31 Dec 2025)', () => {
     const closedOnChristmasEve = new WorkingDayCalendar({ closureDays: ['2025-12-24'] });
-    const deadline = computeDeadline(getRule(rulebook, 'notify-panel'), facts, clock('2025-12-19'), '2025-12-31', closedOnChristmasEve);
+    const deadline = computeDeadline(
+      getRule(rulebook, 'notify-panel'),
+      facts,
+      clock('2025-12-19'),
+      '2025-12-31',
+      closedOnChristmasEve,
+    );
     expect(deadline).toMatchObject({ dueOn: '2025-12-31', status: 'open' });
   });
 });
 
 describe('rapid-review counted from the notification (partnership override)', () => {
   const resolved = resolveRulebook(rulebook, [
-    { rule: 'rapid-review', anchor: 'notificationSubmittedOn', reason: 'Our procedures follow the Panel guidance of June 2025' },
+    {
+      rule: 'rapid-review',
+      anchor: 'notificationSubmittedOn',
+      reason: 'Our procedures follow the Panel guidance of June 2025',
+    },
   ]);
   const rapidReview = resolved.rules.find((rule) => rule.id === 'rapid-review');
 
   it('is due Wed 21 Jan 2026: Tue 30 Dec 2025 + 15 WD, skipping 1 Jan (rules.md §2.3)', () => {
     // 31 Dec (1), 2 Jan (2), 5-9 Jan (3-7), 12-16 Jan (8-12), 19, 20, 21 Jan (13-15).
-    const deadlines = computeDeadlines(resolved.rules, facts, { 'rapid-review': clock('2025-12-19') }, '2026-01-12', calendar);
+    const deadlines = computeDeadlines(
+      resolved.rules,
+      facts,
+      { 'rapid-review': clock('2025-12-19') },
+      '2026-01-12',
+      calendar,
+    );
     expect(deadlines).toEqual([{ rule: 'rapid-review', startedOn: '2025-12-19', dueOn: '2026-01-21', status: 'open' }]);
     expect(rapidReview?.override?.defaults.anchor).toBe('laAwareOn');
   });
 
   it('gives no rapid-review deadline until the notification date is known', () => {
     const { notificationSubmittedOn: _unknown, ...beforeNotification } = facts;
-    expect(computeDeadlines(resolved.rules, beforeNotification, { 'rapid-review': clock('2025-12-19') }, '2025-12-22', calendar)).toEqual([]);
+    expect(
+      computeDeadlines(
+        resolved.rules,
+        beforeNotification,
+        { 'rapid-review': clock('2025-12-19') },
+        '2025-12-22',
+        calendar,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -124,7 +158,13 @@ describe('pause and resume of lcspr-publish (calendar days)', () => {
   });
 
   it('while still paused on Fri 20 Mar 2026 the due date has moved 19 days (Tue 18 Aug) and the status is paused', () => {
-    const deadline = computeDeadline(lcspr, facts, clock('2026-01-30', { pauses: [{ from: '2026-03-01' }] }), '2026-03-20', calendar);
+    const deadline = computeDeadline(
+      lcspr,
+      facts,
+      clock('2026-01-30', { pauses: [{ from: '2026-03-01' }] }),
+      '2026-03-20',
+      calendar,
+    );
     expect(deadline).toMatchObject({ dueOn: '2026-08-18', status: 'paused' });
   });
 

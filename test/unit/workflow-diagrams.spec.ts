@@ -42,9 +42,13 @@ describe('workflow diagrams', () => {
     expect(text).toContain('state "decision.awaiting-sign-off" as decision_awaiting_sign_off');
     expect(text).toContain('[*] --> notification\n');
     expect(text).toContain('closed --> [*]');
-    expect(text).toContain('decision_awaiting_sign_off --> decision_agreed : decision.signed-off [decisionSignOffCompletesAgreement]');
+    expect(text).toContain(
+      'decision_awaiting_sign_off --> decision_agreed : decision.signed-off [decisionSignOffCompletesAgreement]',
+    );
     expect(text).toContain('learning_action_plan --> learning_action_plan : action.added');
-    expect(text).toContain('panel_response_awaiting_response --> decision_reconsidering : panel.responded [panelChallenges]');
+    expect(text).toContain(
+      'panel_response_awaiting_response --> decision_reconsidering : panel.responded [panelChallenges]',
+    );
     // Mermaid ids: only letters, digits and underscores.
     for (const match of text.matchAll(/ as (\S+)/g)) expect(match[1]).toMatch(/^[A-Za-z0-9_]+$/);
   });

@@ -78,14 +78,23 @@ describe('allowed events, state by state', () => {
       const result = dispatch(machine, snapshot, ev(NOT_ACCEPTED[state], '2026-12-31', actors.subgroup));
       expect(result).toEqual({
         ok: false,
-        refusal: { kind: 'illegal-transition', message: expect.stringContaining(state), state, allowedEvents: EXPECTED[state] },
+        refusal: {
+          kind: 'illegal-transition',
+          message: expect.stringContaining(state),
+          state,
+          allowedEvents: EXPECTED[state],
+        },
       });
     });
   });
 
   it('accepts partners.informed in every state but closed, without moving the case', () => {
     for (const state of ALL_STATES.filter((s) => s !== 'closed')) {
-      const result = dispatch(machine, reach(state), ev({ type: 'partners.informed', informedOn: '2026-01-06' }, '2026-01-06'));
+      const result = dispatch(
+        machine,
+        reach(state),
+        ev({ type: 'partners.informed', informedOn: '2026-01-06' }, '2026-01-06'),
+      );
       expect(result).toMatchObject({ ok: true, from: state, to: state });
     }
   });

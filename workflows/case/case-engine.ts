@@ -18,8 +18,7 @@ export type Refusal =
   | { kind: 'rule-violated'; message: string };
 
 export type DispatchResult =
-  | { ok: true; snapshot: PersistedCaseSnapshot; from: string; to: string }
-  | { ok: false; refusal: Refusal };
+  { ok: true; snapshot: PersistedCaseSnapshot; from: string; to: string } | { ok: false; refusal: Refusal };
 
 type CaseMachineLike = AnyStateMachine;
 
@@ -68,11 +67,7 @@ export function openCase(machine: CaseMachineLike, input: CaseInput): PersistedC
  * Applies one event purely, checking in the contract's order: who may send it (403), whether the state accepts it
  * (409, with the events it does accept), and the domain rules (422). Nothing is executed but XState's `assign`s.
  */
-export function dispatch(
-  machine: CaseMachineLike,
-  persisted: PersistedCaseSnapshot,
-  event: CaseEvent,
-): DispatchResult {
+export function dispatch(machine: CaseMachineLike, persisted: PersistedCaseSnapshot, event: CaseEvent): DispatchResult {
   const from = stateOf(persisted);
   const forbidden = refusalFor(event.actor as Actor, event.type, persisted.context);
   if (forbidden) return { ok: false, refusal: { kind: 'forbidden', message: forbidden } };

@@ -102,7 +102,11 @@ export const steps = {
   delay: () => ev({ type: 'publication.delayed', reason: 'trial', newPlannedOn: dates.newPlannedOn }, dates.delayedOn),
   withhold: () => ev({ type: 'publication.withheld', reason: 'risk to a sibling' }, dates.delayedOn),
   informPanel: () => ev({ type: 'publication.panel-informed', informedOn: dates.informedOn }, dates.informedOn),
-  publish: () => ev({ type: 'publication.published', publishedOn: dates.publishedOn, url: 'https://example.org/r' }, dates.publishedOn),
+  publish: () =>
+    ev(
+      { type: 'publication.published', publishedOn: dates.publishedOn, url: 'https://example.org/r' },
+      dates.publishedOn,
+    ),
   addAction: (actionId = 'A1', today = '2026-09-01') =>
     ev({ type: 'action.added', actionId, description: 'train staff', owner: 'LA', dueOn: '2026-12-01' }, today),
   completeAction: (actionId = 'A1', completedOn = '2026-10-01') =>

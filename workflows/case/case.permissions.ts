@@ -13,7 +13,11 @@ export function isSignOffEvent(type: CaseEventType): boolean {
  * agency, which must be one the partnership signs with; every other case event from the business unit or subgroup.
  * Returns the reason for a refusal (403), or undefined when allowed.
  */
-export function refusalFor(actor: Actor, type: CaseEventType, context: Pick<CaseContext, 'signOffAgencies'>): string | undefined {
+export function refusalFor(
+  actor: Actor,
+  type: CaseEventType,
+  context: Pick<CaseContext, 'signOffAgencies'>,
+): string | undefined {
   if (isSignOffEvent(type)) {
     if (!actor.roles.includes('delegated-partner')) return `${type} is sent only by a delegated partner`;
     if (!actor.agency) return 'A delegated partner must belong to an agency to sign off';

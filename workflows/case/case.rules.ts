@@ -9,7 +9,12 @@ import type { CaseContext, CaseEvent, SignOffRound } from './case.types';
  */
 export function ruleViolation(context: CaseContext, event: CaseEvent): string | undefined {
   const aware = context.facts.laAwareOn!;
-  const past = (field: string, date: LocalDate, notBefore: LocalDate = aware, notBeforeLabel = 'the date the local authority became aware') =>
+  const past = (
+    field: string,
+    date: LocalDate,
+    notBefore: LocalDate = aware,
+    notBeforeLabel = 'the date the local authority became aware',
+  ) =>
     date > event.today
       ? `${field} (${date}) cannot be in the future`
       : date < notBefore
@@ -35,7 +40,12 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
     case 'rapid-review.submitted':
       return past('submittedOn', event.submittedOn, context.decision?.decidedOn ?? aware, 'the decision');
     case 'panel.responded':
-      return past('respondedOn', event.respondedOn, lastOf(context.rapidReviewSubmissions) ?? aware, 'the rapid review was sent');
+      return past(
+        'respondedOn',
+        event.respondedOn,
+        lastOf(context.rapidReviewSubmissions) ?? aware,
+        'the rapid review was sent',
+      );
     case 'national-review.published':
       return past('publishedOn', event.publishedOn);
     case 'lcspr.terms-agreed':
@@ -52,7 +62,9 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
       return signedAlready(round, event.actor.agency, 'final report');
     }
     case 'publication.scheduled':
-      return event.plannedOn <= event.today ? `plannedOn (${event.plannedOn}) must be after today (${event.today})` : undefined;
+      return event.plannedOn <= event.today
+        ? `plannedOn (${event.plannedOn}) must be after today (${event.today})`
+        : undefined;
     case 'publication.report-sent':
       if (context.publication.reportSentOn) {
         return `The final report was already sent to the Panel and the Secretary of State on ${context.publication.reportSentOn}`;
@@ -62,7 +74,12 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
       if (!context.publication.reportSentOn) {
         return 'The final report must be sent to the Panel and the Secretary of State before publication';
       }
-      return past('publishedOn', event.publishedOn, context.publication.reportSentOn, 'the report was sent to the Panel');
+      return past(
+        'publishedOn',
+        event.publishedOn,
+        context.publication.reportSentOn,
+        'the report was sent to the Panel',
+      );
     case 'publication.delayed':
       return event.newPlannedOn <= event.today
         ? `newPlannedOn (${event.newPlannedOn}) must be after today (${event.today})`
@@ -100,5 +117,7 @@ function lastOf<T>(items: T[]): T | undefined {
 
 function signedAlready(round: SignOffRound | undefined, agency: string | undefined, what: string): string | undefined {
   const previous = round?.signOffs.find((s) => s.agency === agency);
-  return previous ? `The ${agency} agency already signed off this ${what} round (${previous.decision}, ${previous.at})` : undefined;
+  return previous
+    ? `The ${agency} agency already signed off this ${what} round (${previous.decision}, ${previous.at})`
+    : undefined;
 }

@@ -52,7 +52,10 @@ export function openActions(context: CaseContext): string[] {
     .map(([id]) => id);
 }
 
-function recordSignOff(round: SignOffRound, event: CaseEventOf<'decision.signed-off' | 'lcspr.final-report-signed-off'>) {
+function recordSignOff(
+  round: SignOffRound,
+  event: CaseEventOf<'decision.signed-off' | 'lcspr.final-report-signed-off'>,
+) {
   return {
     ...round,
     signOffs: [
@@ -143,7 +146,10 @@ export const caseSetup = setup({
       clocks: cancelAllClocks(context.clocks, event.today),
     })),
     recordAgencyReturn: assign(({ context, event }) => ({
-      agencyReturns: [...context.agencyReturns, { agency: (event as E<'agency-return.received'>).agency, on: event.today }],
+      agencyReturns: [
+        ...context.agencyReturns,
+        { agency: (event as E<'agency-return.received'>).agency, on: event.today },
+      ],
     })),
     recordMeeting: assign(({ context, event }) => ({
       meetings: [...context.meetings, (event as E<'rapid-review.meeting-held'>).heldOn].sort(),
@@ -158,21 +164,34 @@ export const caseSetup = setup({
     }),
     recordDecisionSignOff: assign(({ context, event }) => {
       const round = currentRound(context.decisionRounds)!;
-      return { decisionRounds: replaceCurrent(context.decisionRounds, recordSignOff(round, event as E<'decision.signed-off'>)) };
+      return {
+        decisionRounds: replaceCurrent(context.decisionRounds, recordSignOff(round, event as E<'decision.signed-off'>)),
+      };
     }),
     markDecisionDisputed: assign(({ context }) => ({
-      decisionRounds: replaceCurrent(context.decisionRounds, { ...currentRound(context.decisionRounds)!, outcome: 'disputed' }),
+      decisionRounds: replaceCurrent(context.decisionRounds, {
+        ...currentRound(context.decisionRounds)!,
+        outcome: 'disputed',
+      }),
     })),
     /** The decision's date is the last sign-off's date: the day the partners' agreement became complete. */
     markDecisionAgreed: assign(({ context, event }) => ({
-      decisionRounds: replaceCurrent(context.decisionRounds, { ...currentRound(context.decisionRounds)!, outcome: 'agreed' }),
+      decisionRounds: replaceCurrent(context.decisionRounds, {
+        ...currentRound(context.decisionRounds)!,
+        outcome: 'agreed',
+      }),
       decision: { outcome: context.recommendation!.recommendation, decidedOn: event.today },
       facts: { ...context.facts, decisionOn: event.today },
     })),
     recordEscalation: assign(({ context, event }) => {
       const round = currentRound(context.decisionRounds)!;
       const escalation = { note: (event as E<'decision.escalated'>).note, on: event.today, by: event.actor.id };
-      return { decisionRounds: replaceCurrent(context.decisionRounds, { ...round, escalations: [...round.escalations, escalation] }) };
+      return {
+        decisionRounds: replaceCurrent(context.decisionRounds, {
+          ...round,
+          escalations: [...round.escalations, escalation],
+        }),
+      };
     }),
     recordRapidReviewSubmitted: assign(({ context, event }) => {
       const submittedOn = (event as E<'rapid-review.submitted'>).submittedOn;
@@ -191,7 +210,10 @@ export const caseSetup = setup({
       };
     }),
     /** A Panel challenge reopens the decision: the agreed outcome no longer stands until the partners sign again. */
-    reopenDecision: assign(({ context }) => ({ decision: undefined, facts: { ...context.facts, decisionOn: undefined } })),
+    reopenDecision: assign(({ context }) => ({
+      decision: undefined,
+      facts: { ...context.facts, decisionOn: undefined },
+    })),
     startLcsprClock: assign(({ context }) => ({
       clocks: startClock(context.clocks, 'lcspr-publish', context.facts.decisionOn!),
     })),
@@ -213,7 +235,10 @@ export const caseSetup = setup({
       const clock = context.clocks['lcspr-publish']!;
       return {
         lcspr: { ...context.lcspr, pause: { reason: e.reason, detail: e.detail, from: e.today } },
-        clocks: { ...context.clocks, 'lcspr-publish': { ...clock, pauses: [...clock.pauses, { from: e.today, reason: e.reason }] } },
+        clocks: {
+          ...context.clocks,
+          'lcspr-publish': { ...clock, pauses: [...clock.pauses, { from: e.today, reason: e.reason }] },
+        },
       };
     }),
     resumeLcsprClock: assign(({ context, event }) => {
@@ -243,10 +268,16 @@ export const caseSetup = setup({
       };
     }),
     markFinalReportDisputed: assign(({ context }) => ({
-      finalReportRounds: replaceCurrent(context.finalReportRounds, { ...currentRound(context.finalReportRounds)!, outcome: 'disputed' }),
+      finalReportRounds: replaceCurrent(context.finalReportRounds, {
+        ...currentRound(context.finalReportRounds)!,
+        outcome: 'disputed',
+      }),
     })),
     markFinalReportAgreed: assign(({ context }) => ({
-      finalReportRounds: replaceCurrent(context.finalReportRounds, { ...currentRound(context.finalReportRounds)!, outcome: 'agreed' }),
+      finalReportRounds: replaceCurrent(context.finalReportRounds, {
+        ...currentRound(context.finalReportRounds)!,
+        outcome: 'agreed',
+      }),
     })),
     schedulePublication: assign(({ context, event }) => {
       const plannedOn = (event as E<'publication.scheduled'>).plannedOn;
@@ -269,7 +300,11 @@ export const caseSetup = setup({
     }),
     recordPublished: assign(({ context, event }) => {
       const e = event as E<'publication.published'>;
-      const clocks = startClock(stopClock(context.clocks, 'lcspr-publish', e.publishedOn), 'keep-published', e.publishedOn);
+      const clocks = startClock(
+        stopClock(context.clocks, 'lcspr-publish', e.publishedOn),
+        'keep-published',
+        e.publishedOn,
+      );
       return {
         publication: { ...context.publication, publishedOn: e.publishedOn, url: e.url },
         facts: { ...context.facts, publishedOn: e.publishedOn },
@@ -279,7 +314,10 @@ export const caseSetup = setup({
     recordDelay: assign(({ context, event }) => {
       const e = event as E<'publication.delayed'>;
       return {
-        publication: { ...context.publication, pending: { kind: 'delay', reason: e.reason, newPlannedOn: e.newPlannedOn, on: e.today } },
+        publication: {
+          ...context.publication,
+          pending: { kind: 'delay', reason: e.reason, newPlannedOn: e.newPlannedOn, on: e.today },
+        },
         clocks: startClock(context.clocks, 'not-publishing', e.today),
       };
     }),
@@ -315,19 +353,28 @@ export const caseSetup = setup({
       clocks = cancelClock(clocks, 'pre-publication', event.today);
       clocks = cancelClock(clocks, 'lcspr-publish', event.today);
       return {
-        publication: { ...context.publication, pending: undefined, withheld: { reason: pending.reason, on: pending.on, informedOn } },
+        publication: {
+          ...context.publication,
+          pending: undefined,
+          withheld: { reason: pending.reason, on: pending.on, informedOn },
+        },
         clocks,
       };
     }),
     addAction: assign(({ context, event }) => {
       const e = event as E<'action.added'>;
       return {
-        actions: { ...context.actions, [e.actionId]: { description: e.description, owner: e.owner, dueOn: e.dueOn, addedOn: e.today } },
+        actions: {
+          ...context.actions,
+          [e.actionId]: { description: e.description, owner: e.owner, dueOn: e.dueOn, addedOn: e.today },
+        },
       };
     }),
     completeAction: assign(({ context, event }) => {
       const e = event as E<'action.completed'>;
-      return { actions: { ...context.actions, [e.actionId]: { ...context.actions[e.actionId], completedOn: e.completedOn } } };
+      return {
+        actions: { ...context.actions, [e.actionId]: { ...context.actions[e.actionId], completedOn: e.completedOn } },
+      };
     }),
   },
 });

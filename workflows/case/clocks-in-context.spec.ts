@@ -11,7 +11,10 @@ it('opens a case with notify-panel, inform-partners and rapid-review running fro
 });
 
 it('stops notify-panel on the submittedOn date, not on the day it was recorded', () => {
-  const s = play(newCase(), ev({ type: 'notification.submitted', submittedOn: '2026-01-06', panelReference: 'P-1' }, '2026-01-09'));
+  const s = play(
+    newCase(),
+    ev({ type: 'notification.submitted', submittedOn: '2026-01-06', panelReference: 'P-1' }, '2026-01-09'),
+  );
   expect(s.context.clocks['notify-panel']).toEqual({ startedOn: LA_AWARE_ON, stoppedOn: '2026-01-06', pauses: [] });
   expect(s.context.notification).toEqual({ submittedOn: '2026-01-06', panelReference: 'P-1' });
   expect(s.context.facts.notificationSubmittedOn).toBe('2026-01-06');
@@ -19,17 +22,27 @@ it('stops notify-panel on the submittedOn date, not on the day it was recorded',
 });
 
 it('stops inform-partners on informedOn', () => {
-  const s = play(reach('rapid-review.gathering'), ev({ type: 'partners.informed', informedOn: '2026-01-06' }, '2026-01-08'));
+  const s = play(
+    reach('rapid-review.gathering'),
+    ev({ type: 'partners.informed', informedOn: '2026-01-06' }, '2026-01-08'),
+  );
   expect(s.context.clocks['inform-partners']?.stoppedOn).toBe('2026-01-06');
 });
 
 it('notification.withdrawn cancels every open clock (a stopped one stays stopped) and closes the case', () => {
-  const s = play(reach('rapid-review.gathering'), ev({ type: 'notification.withdrawn', reason: 'criteria not met' }, '2026-01-12'));
+  const s = play(
+    reach('rapid-review.gathering'),
+    ev({ type: 'notification.withdrawn', reason: 'criteria not met' }, '2026-01-12'),
+  );
   expect(stateOf(s)).toBe('closed');
   expect(s.status).toBe('done');
   expect(s.context.notification.withdrawn).toEqual({ reason: 'criteria not met', on: '2026-01-12' });
   expect(s.context.clocks['notify-panel']).toEqual({ startedOn: LA_AWARE_ON, stoppedOn: dates.notifiedOn, pauses: [] });
-  expect(s.context.clocks['inform-partners']).toEqual({ startedOn: LA_AWARE_ON, cancelledOn: '2026-01-12', pauses: [] });
+  expect(s.context.clocks['inform-partners']).toEqual({
+    startedOn: LA_AWARE_ON,
+    cancelledOn: '2026-01-12',
+    pauses: [],
+  });
   expect(s.context.clocks['rapid-review']).toEqual({ startedOn: LA_AWARE_ON, cancelledOn: '2026-01-12', pauses: [] });
 });
 
@@ -75,7 +88,11 @@ it('lcspr pause and resume record the pause on the lcspr-publish clock and in th
 });
 
 it('a new recommendation after a dispute opens round 2 and keeps round 1 in decisionRounds', () => {
-  let s = play(reach('decision.awaiting-sign-off'), signDecision(21, 'agree', actors.la), signDecision(22, 'disagree', actors.police));
+  let s = play(
+    reach('decision.awaiting-sign-off'),
+    signDecision(21, 'agree', actors.la),
+    signDecision(22, 'disagree', actors.police),
+  );
   s = play(s, ev({ type: 'decision.escalated', note: 'to lead partners' }, '2026-01-23'));
   s = play(s, steps.recommend('no-lcspr', '2026-01-26'));
   expect(stateOf(s)).toBe('decision.awaiting-sign-off');

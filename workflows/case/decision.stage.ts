@@ -6,7 +6,8 @@ export const decisionStage = caseSetup.createStateConfig({
   initial: 'awaiting-sign-off',
   states: {
     'awaiting-sign-off': {
-      description: 'Waiting for every sign-off agency to agree or disagree with the recommendation (one sign-off each).',
+      description:
+        'Waiting for every sign-off agency to agree or disagree with the recommendation (one sign-off each).',
       on: {
         'decision.signed-off': [
           { guard: 'signOffDisagrees', target: 'disputed', actions: ['recordDecisionSignOff', 'markDecisionDisputed'] },
@@ -20,14 +21,16 @@ export const decisionStage = caseSetup.createStateConfig({
       },
     },
     disputed: {
-      description: 'A partner disagreed. A new recommendation opens a new round, or the dispute is escalated to the lead partners.',
+      description:
+        'A partner disagreed. A new recommendation opens a new round, or the dispute is escalated to the lead partners.',
       on: {
         'rapid-review.recommended': { target: 'awaiting-sign-off', actions: 'recordRecommendation' },
         'decision.escalated': { actions: 'recordEscalation' },
       },
     },
     reconsidering: {
-      description: 'The Panel challenged the decision: the subgroup makes a new recommendation for the partners to sign.',
+      description:
+        'The Panel challenged the decision: the subgroup makes a new recommendation for the partners to sign.',
       on: {
         'rapid-review.recommended': { target: 'awaiting-sign-off', actions: 'recordRecommendation' },
       },

@@ -4,10 +4,17 @@ import { actors, dates, ev, machine, newCase, partners, play, reach, signDecisio
 
 describe('decision sign-off', () => {
   it('signOffDisagrees: one disagreement disputes the round at once, even after others agreed', () => {
-    const s = play(reach('decision.awaiting-sign-off'), signDecision(21, 'agree', actors.la), signDecision(22, 'disagree', actors.health));
+    const s = play(
+      reach('decision.awaiting-sign-off'),
+      signDecision(21, 'agree', actors.la),
+      signDecision(22, 'disagree', actors.health),
+    );
     expect(stateOf(s)).toBe('decision.disputed');
     expect(s.context.decisionRounds).toHaveLength(1);
-    expect(s.context.decisionRounds[0]).toMatchObject({ outcome: 'disputed', signOffs: [{ agency: 'local-authority' }, { agency: 'health', decision: 'disagree' }] });
+    expect(s.context.decisionRounds[0]).toMatchObject({
+      outcome: 'disputed',
+      signOffs: [{ agency: 'local-authority' }, { agency: 'health', decision: 'disagree' }],
+    });
     expect(s.context.decision).toBeUndefined();
   });
 
@@ -123,14 +130,22 @@ describe('publication: pendingIsDelay', () => {
     expect(s.context.publication.delays).toEqual([
       { reason: 'trial', from: dates.plannedOn, to: dates.newPlannedOn, informedOn: dates.informedOn },
     ]);
-    expect(s.context.clocks['not-publishing']).toEqual({ startedOn: dates.delayedOn, stoppedOn: dates.informedOn, pauses: [] });
+    expect(s.context.clocks['not-publishing']).toEqual({
+      startedOn: dates.delayedOn,
+      stoppedOn: dates.informedOn,
+      pauses: [],
+    });
     expect(s.context.clocks['lcspr-publish']?.cancelledOn).toBeUndefined();
   });
 
   it('a withholding, once the Panel is informed, goes to learning with lcspr-publish cancelled', () => {
     const s = play(reach('publication.scheduled'), steps.withhold(), steps.informPanel());
     expect(stateOf(s)).toBe('learning.action-plan');
-    expect(s.context.publication.withheld).toEqual({ reason: 'risk to a sibling', on: dates.delayedOn, informedOn: dates.informedOn });
+    expect(s.context.publication.withheld).toEqual({
+      reason: 'risk to a sibling',
+      on: dates.delayedOn,
+      informedOn: dates.informedOn,
+    });
     expect(s.context.clocks['lcspr-publish']?.cancelledOn).toBe(dates.informedOn);
     expect(s.context.clocks['not-publishing']?.stoppedOn).toBe(dates.informedOn);
     expect(s.context.publication.publishedOn).toBeUndefined();
@@ -145,7 +160,12 @@ describe('learning: allActionsCompleted', () => {
   });
 
   it('does not close a case with an open action', () => {
-    const s = play(reach('learning.action-plan'), steps.addAction('A1'), steps.addAction('A2'), steps.completeAction('A1'));
+    const s = play(
+      reach('learning.action-plan'),
+      steps.addAction('A1'),
+      steps.addAction('A2'),
+      steps.completeAction('A1'),
+    );
     const result = dispatch(machine, s, steps.close());
     expect(result.ok).toBe(false);
     expect(stateOf(s)).toBe('learning.action-plan');

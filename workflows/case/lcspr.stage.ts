@@ -2,11 +2,13 @@ import { caseSetup } from './case.setup';
 
 /** Stage 4: the local child safeguarding practice review, due for publication 6 months after the decision. */
 export const lcsprStage = caseSetup.createStateConfig({
-  description: 'LCSPR: reviewer appointed, terms and methodology agreed, review, draft, and the partners sign off the final report.',
+  description:
+    'LCSPR: reviewer appointed, terms and methodology agreed, review, draft, and the partners sign off the final report.',
   initial: 'in-progress',
   states: {
     'in-progress': {
-      description: 'The review runs; the 6-month clock counts. Each draft received opens a final-report sign-off round.',
+      description:
+        'The review runs; the 6-month clock counts. Each draft received opens a final-report sign-off round.',
       on: {
         'lcspr.reviewer-appointed': { actions: 'recordReviewer' },
         'lcspr.terms-agreed': { actions: 'recordTermsAgreed' },
@@ -25,7 +27,8 @@ export const lcsprStage = caseSetup.createStateConfig({
       },
     },
     paused: {
-      description: 'Paused for a parallel process (criminal proceedings, inquest, DHR ...); the 6-month clock stops meanwhile.',
+      description:
+        'Paused for a parallel process (criminal proceedings, inquest, DHR ...); the 6-month clock stops meanwhile.',
       on: {
         'lcspr.resumed': { target: 'in-progress', actions: 'resumeLcsprClock' },
       },

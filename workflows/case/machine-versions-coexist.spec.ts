@@ -18,7 +18,9 @@ function buildV2(): AnyStateMachine {
       ...config.states,
       learning: {
         ...learning,
-        states: { 'action-plan': { ...actionPlan, on: { ...actionPlan.on, 'case.archived': { target: '#case.closed' } } } },
+        states: {
+          'action-plan': { ...actionPlan, on: { ...actionPlan.on, 'case.archived': { target: '#case.closed' } } },
+        },
       },
     },
   } as Parameters<typeof caseSetup.createMachine>[0]);
@@ -66,7 +68,11 @@ describe('CaseMachineRegistry', () => {
     expect(allowedEvents(v1, begunOnV1)).not.toContain('case.archived');
     expect(dispatch(v1, begunOnV1, archive)).toMatchObject({
       ok: false,
-      refusal: { kind: 'illegal-transition', state: 'learning.action-plan', allowedEvents: ['partners.informed', 'action.added', 'action.completed', 'case.closed'] },
+      refusal: {
+        kind: 'illegal-transition',
+        state: 'learning.action-plan',
+        allowedEvents: ['partners.informed', 'action.added', 'action.completed', 'case.closed'],
+      },
     });
     // v1 carries on as before.
     const moved = dispatch(v1, begunOnV1, steps.completeAction('A1'));

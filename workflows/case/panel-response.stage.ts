@@ -2,7 +2,7 @@ import { caseSetup } from './case.setup';
 
 /** The national Panel's answer to the rapid review: agree, challenge, or take a national review. */
 export const panelResponseStage = caseSetup.createStateConfig({
-  description: 'Panel response: the national Panel considers the rapid review and the partners\' decision.',
+  description: "Panel response: the national Panel considers the rapid review and the partners' decision.",
   initial: 'awaiting-response',
   states: {
     'awaiting-response': {
@@ -10,7 +10,11 @@ export const panelResponseStage = caseSetup.createStateConfig({
       on: {
         'panel.responded': [
           { guard: 'panelTakesNationalReview', target: '#case.national-review', actions: 'recordPanelResponse' },
-          { guard: 'panelChallenges', target: '#case.decision.reconsidering', actions: ['recordPanelResponse', 'reopenDecision'] },
+          {
+            guard: 'panelChallenges',
+            target: '#case.decision.reconsidering',
+            actions: ['recordPanelResponse', 'reopenDecision'],
+          },
           { guard: 'decidedLcspr', target: '#case.lcspr', actions: ['recordPanelResponse', 'startLcsprClock'] },
           { guard: 'decidedNationalReview', target: '#case.national-review', actions: 'recordPanelResponse' },
           { target: '#case.learning', actions: 'recordPanelResponse' },

@@ -9,13 +9,17 @@ describe('sign-offs', () => {
   it.each([actors.bu, actors.subgroup, actors.leadPartner, actors.scrutineer, actors.admin])(
     'refuses a decision sign-off from $name (not a delegated partner)',
     (actor: Actor) => {
-      expect(dispatch(machine, reach('decision.awaiting-sign-off'), signDecision(21, 'agree', actor))).toEqual(forbidden);
+      expect(dispatch(machine, reach('decision.awaiting-sign-off'), signDecision(21, 'agree', actor))).toEqual(
+        forbidden,
+      );
     },
   );
 
   it('refuses a delegated partner without an agency', () => {
     const noAgency: Actor = { id: 'x', name: 'No Agency', roles: ['delegated-partner'] };
-    expect(dispatch(machine, reach('decision.awaiting-sign-off'), signDecision(21, 'agree', noAgency))).toEqual(forbidden);
+    expect(dispatch(machine, reach('decision.awaiting-sign-off'), signDecision(21, 'agree', noAgency))).toEqual(
+      forbidden,
+    );
   });
 
   it('refuses a police partner when the partnership signs with only the local authority and health', () => {
@@ -35,7 +39,10 @@ describe('sign-offs', () => {
   it('is checked before the state: a partner signing outside the decision stage is refused as forbidden only if not a partner', () => {
     const s = reach('rapid-review.gathering');
     expect(dispatch(machine, s, signDecision(21, 'agree', actors.bu))).toEqual(forbidden);
-    expect(dispatch(machine, s, signDecision(21, 'agree', actors.la))).toMatchObject({ ok: false, refusal: { kind: 'illegal-transition' } });
+    expect(dispatch(machine, s, signDecision(21, 'agree', actors.la))).toMatchObject({
+      ok: false,
+      refusal: { kind: 'illegal-transition' },
+    });
   });
 });
 
@@ -43,12 +50,20 @@ describe('other case events', () => {
   it('are accepted from the business unit and from a subgroup member', () => {
     const s = reach('rapid-review.gathering');
     for (const actor of [actors.bu, actors.subgroup]) {
-      expect(dispatch(machine, s, ev({ type: 'rapid-review.meeting-held', heldOn: '2026-01-10' }, '2026-01-10', actor)).ok).toBe(true);
+      expect(
+        dispatch(machine, s, ev({ type: 'rapid-review.meeting-held', heldOn: '2026-01-10' }, '2026-01-10', actor)).ok,
+      ).toBe(true);
     }
   });
 
   it.each([actors.la, actors.leadPartner])('are refused from $name (a partner, not a case worker)', (actor: Actor) => {
-    expect(dispatch(machine, reach('rapid-review.gathering'), ev({ type: 'rapid-review.meeting-held', heldOn: '2026-01-10' }, '2026-01-10', actor))).toEqual(forbidden);
+    expect(
+      dispatch(
+        machine,
+        reach('rapid-review.gathering'),
+        ev({ type: 'rapid-review.meeting-held', heldOn: '2026-01-10' }, '2026-01-10', actor),
+      ),
+    ).toEqual(forbidden);
   });
 });
 
@@ -57,7 +72,11 @@ describe.each([actors.scrutineer, actors.admin])('$name', (actor: Actor) => {
     for (const state of ALL_STATES) {
       const s = reach(state);
       for (const type of allowedEvents(machine, s)) {
-        expect([state, type, dispatch(machine, s, { type, actor, today: '2026-01-10' } as never)]).toEqual([state, type, forbidden]);
+        expect([state, type, dispatch(machine, s, { type, actor, today: '2026-01-10' } as never)]).toEqual([
+          state,
+          type,
+          forbidden,
+        ]);
       }
     }
   });

@@ -24,17 +24,22 @@ const NEXT: Record<Exclude<CaseState, 'closed'>, CaseEvent> = {
 };
 
 describe('persist, then rehydrate', () => {
-  it.each(ALL_STATES.filter((s): s is Exclude<CaseState, 'closed'> => s !== 'closed'))('%s continues identically', (state) => {
-    const original = reach(state);
-    const stored = roundTrip(original);
-    expect(stored).toEqual(original);
-    expect(allowedEvents(machine, stored)).toEqual(allowedEvents(machine, original));
-    const a = dispatch(machine, original, NEXT[state]);
-    const b = dispatch(machine, stored, NEXT[state]);
-    expect(a.ok).toBe(true);
-    expect(roundTrip((b as { snapshot: PersistedCaseSnapshot }).snapshot)).toEqual(roundTrip((a as { snapshot: PersistedCaseSnapshot }).snapshot));
-    expect(b).toEqual(a);
-  });
+  it.each(ALL_STATES.filter((s): s is Exclude<CaseState, 'closed'> => s !== 'closed'))(
+    '%s continues identically',
+    (state) => {
+      const original = reach(state);
+      const stored = roundTrip(original);
+      expect(stored).toEqual(original);
+      expect(allowedEvents(machine, stored)).toEqual(allowedEvents(machine, original));
+      const a = dispatch(machine, original, NEXT[state]);
+      const b = dispatch(machine, stored, NEXT[state]);
+      expect(a.ok).toBe(true);
+      expect(roundTrip((b as { snapshot: PersistedCaseSnapshot }).snapshot)).toEqual(
+        roundTrip((a as { snapshot: PersistedCaseSnapshot }).snapshot),
+      );
+      expect(b).toEqual(a);
+    },
+  );
 
   it('a whole case stored and read back after every event ends where the in-memory one does', () => {
     const events = [

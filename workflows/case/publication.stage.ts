@@ -2,7 +2,8 @@ import { caseSetup } from './case.setup';
 
 /** Stage 5: publication, with the report to the Panel and Secretary of State at least 7 working days before. */
 export const publicationStage = caseSetup.createStateConfig({
-  description: 'Publication: the final report is sent to the Panel and Secretary of State, then published (or not, with reasons).',
+  description:
+    'Publication: the final report is sent to the Panel and Secretary of State, then published (or not, with reasons).',
   initial: 'unscheduled',
   states: {
     unscheduled: {
@@ -13,7 +14,8 @@ export const publicationStage = caseSetup.createStateConfig({
       },
     },
     scheduled: {
-      description: 'Publication is planned; the report must reach the Panel and Secretary of State 7 working days before.',
+      description:
+        'Publication is planned; the report must reach the Panel and Secretary of State 7 working days before.',
       on: {
         'publication.report-sent': { actions: 'recordReportSent' },
         'publication.published': { target: '#case.learning', actions: 'recordPublished' },

@@ -30,7 +30,11 @@ function everyDayCalendar() {
 
 const rulebook = getRulebook(1);
 const rule = (id: string): RuleDefinition => getRule(rulebook, id);
-const clock = (startedOn: LocalDate, extra: Partial<ClockState> = {}): ClockState => ({ startedOn, pauses: [], ...extra });
+const clock = (startedOn: LocalDate, extra: Partial<ClockState> = {}): ClockState => ({
+  startedOn,
+  pauses: [],
+  ...extra,
+});
 
 describe('baseDueDate', () => {
   const calendar = everyDayCalendar();
@@ -49,7 +53,9 @@ describe('baseDueDate', () => {
   });
 
   it('counts calendar days when a rule is in calendar days', () => {
-    const inDays = resolveRulebook(rulebook, [{ rule: 'inform-partners', unit: 'calendar-days', length: 3, reason: 'local' }]);
+    const inDays = resolveRulebook(rulebook, [
+      { rule: 'inform-partners', unit: 'calendar-days', length: 3, reason: 'local' },
+    ]);
     const informPartners = inDays.rules.find((candidate) => candidate.id === 'inform-partners') as RuleDefinition;
     expect(baseDueDate(informPartners, '2026-03-30', calendar)).toBe('2026-04-02');
     expect(calendar.addCalendarDays).toHaveBeenLastCalledWith('2026-03-30', 3);
@@ -60,7 +66,9 @@ describe('computeDeadline: which clocks give a deadline', () => {
   const calendar = everyDayCalendar();
 
   it('gives none without a clock', () => {
-    expect(computeDeadline(rule('notify-panel'), { laAwareOn: '2026-03-02' }, undefined, '2026-03-02', calendar)).toBeUndefined();
+    expect(
+      computeDeadline(rule('notify-panel'), { laAwareOn: '2026-03-02' }, undefined, '2026-03-02', calendar),
+    ).toBeUndefined();
   });
 
   it('gives none while the anchor fact is unknown', () => {
@@ -86,7 +94,12 @@ describe('computeDeadline: which clocks give a deadline', () => {
       '2026-10-01',
       calendar,
     );
-    expect(deadline).toEqual({ rule: 'annual-report', startedOn: '2025-09-30', dueOn: '2026-09-30', status: 'overdue' });
+    expect(deadline).toEqual({
+      rule: 'annual-report',
+      startedOn: '2025-09-30',
+      dueOn: '2026-09-30',
+      status: 'overdue',
+    });
   });
 });
 
@@ -123,7 +136,13 @@ describe('computeDeadline: status', () => {
 
   describe('a minimum period (keep-published) is never overdue', () => {
     const keep = (state: Partial<ClockState>, today: LocalDate) =>
-      computeDeadline(rule('keep-published'), { publishedOn: '2026-03-02' }, clock('2026-03-02', state), today, calendar);
+      computeDeadline(
+        rule('keep-published'),
+        { publishedOn: '2026-03-02' },
+        clock('2026-03-02', state),
+        today,
+        calendar,
+      );
 
     it('open until the due date, met from the due date on', () => {
       expect(keep({}, '2027-03-01')).toMatchObject({ dueOn: '2027-03-02', status: 'open' });
@@ -200,19 +219,42 @@ describe('computeDeadline: pauses', () => {
 
   it('refuses a pause of notify-panel, naming the rule, even before its anchor is known', () => {
     const paused = clock('2026-03-02', { pauses: [{ from: '2026-03-03' }] });
-    expect(() => computeDeadline(rule('notify-panel'), {}, paused, '2026-03-04', everyDayCalendar())).toThrow(ClockRuleError);
+    expect(() => computeDeadline(rule('notify-panel'), {}, paused, '2026-03-04', everyDayCalendar())).toThrow(
+      ClockRuleError,
+    );
     expect(() => computeDeadline(rule('notify-panel'), {}, paused, '2026-03-04', everyDayCalendar())).toThrow(
       'The notify-panel clock cannot be paused',
     );
   });
 
   it.each([
-    ['a pause ending before it starts', [{ from: '2026-03-10', to: '2026-03-05' }], /ends \(2026-03-05\) before it starts/],
-    ['an open pause followed by another', [{ from: '2026-03-01' }, { from: '2026-03-10', to: '2026-03-12' }], /Only the last pause/],
-    ['overlapping pauses', [{ from: '2026-03-01', to: '2026-03-10' }, { from: '2026-03-05', to: '2026-03-12' }], /overlap/],
+    [
+      'a pause ending before it starts',
+      [{ from: '2026-03-10', to: '2026-03-05' }],
+      /ends \(2026-03-05\) before it starts/,
+    ],
+    [
+      'an open pause followed by another',
+      [{ from: '2026-03-01' }, { from: '2026-03-10', to: '2026-03-12' }],
+      /Only the last pause/,
+    ],
+    [
+      'overlapping pauses',
+      [
+        { from: '2026-03-01', to: '2026-03-10' },
+        { from: '2026-03-05', to: '2026-03-12' },
+      ],
+      /overlap/,
+    ],
   ])('refuses %s', (_why, pauses, message) => {
     expect(() =>
-      computeDeadline(rule('lcspr-publish'), { decisionOn: '2026-01-30' }, clock('2026-01-30', { pauses }), '2026-04-01', everyDayCalendar()),
+      computeDeadline(
+        rule('lcspr-publish'),
+        { decisionOn: '2026-01-30' },
+        clock('2026-01-30', { pauses }),
+        '2026-04-01',
+        everyDayCalendar(),
+      ),
     ).toThrow(message);
   });
 });
@@ -236,6 +278,8 @@ describe('computeDeadlines', () => {
   });
 
   it('gives nothing for a case without clocks', () => {
-    expect(computeDeadlines(rulebook.rules, { laAwareOn: '2026-03-02' }, {}, '2026-03-02', everyDayCalendar())).toEqual([]);
+    expect(computeDeadlines(rulebook.rules, { laAwareOn: '2026-03-02' }, {}, '2026-03-02', everyDayCalendar())).toEqual(
+      [],
+    );
   });
 });

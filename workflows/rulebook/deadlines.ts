@@ -51,7 +51,9 @@ function checkPauses(rule: RuleDefinition, pauses: readonly ClockPause[]): void 
       throw new ClockRuleError(`Only the last pause of the ${rule.id} clock may still be open`);
     }
     if (next && pause.to !== undefined && next.from < pause.to) {
-      throw new ClockRuleError(`Pauses of the ${rule.id} clock overlap or are out of order (${pause.to} > ${next.from})`);
+      throw new ClockRuleError(
+        `Pauses of the ${rule.id} clock overlap or are out of order (${pause.to} > ${next.from})`,
+      );
     }
   });
 }
@@ -61,13 +63,20 @@ function checkPauses(rule: RuleDefinition, pauses: readonly ClockPause[]): void 
  * rules, calendar days paused otherwise (a pause from 1 March to 11 March is 10 calendar days). An open pause
  * counts up to `today`.
  */
-function pausedLength(rule: RuleDefinition, pauses: readonly ClockPause[], today: LocalDate, calendar: DeadlineCalendar): number {
+function pausedLength(
+  rule: RuleDefinition,
+  pauses: readonly ClockPause[],
+  today: LocalDate,
+  calendar: DeadlineCalendar,
+): number {
   let total = 0;
   for (const pause of pauses) {
     const end = pause.to ?? today;
     if (end <= pause.from) continue;
     total +=
-      rule.unit === 'working-days' ? calendar.workingDaysBetween(pause.from, end) : calendarDaysBetween(pause.from, end);
+      rule.unit === 'working-days'
+        ? calendar.workingDaysBetween(pause.from, end)
+        : calendarDaysBetween(pause.from, end);
   }
   return total;
 }
@@ -115,7 +124,12 @@ export function computeDeadline(
       : rule.unit === 'working-days'
         ? calendar.addWorkingDays(base, paused)
         : calendar.addCalendarDays(base, paused);
-  const deadline: Deadline = { rule: rule.id, startedOn: clock.startedOn, dueOn, status: statusOf(rule, clock, dueOn, today) };
+  const deadline: Deadline = {
+    rule: rule.id,
+    startedOn: clock.startedOn,
+    dueOn,
+    status: statusOf(rule, clock, dueOn, today),
+  };
   if (clock.stoppedOn !== undefined) deadline.stoppedOn = clock.stoppedOn;
   return deadline;
 }

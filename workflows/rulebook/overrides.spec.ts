@@ -8,7 +8,9 @@ const messages = (overrides: RuleOverrideInput[]) => validateOverrides(rulebook,
 describe('validateOverrides', () => {
   it('accepts a rapid-review clock counted from the notification', () => {
     expect(
-      validateOverrides(rulebook, [{ rule: 'rapid-review', anchor: 'notificationSubmittedOn', reason: 'Panel guidance June 2025' }]),
+      validateOverrides(rulebook, [
+        { rule: 'rapid-review', anchor: 'notificationSubmittedOn', reason: 'Panel guidance June 2025' },
+      ]),
     ).toEqual([]);
   });
 
@@ -18,7 +20,9 @@ describe('validateOverrides', () => {
     [{ unit: 'calendar-days' }, 'unit'],
   ])('refuses any change to notify-panel (%p), naming the rule as statutory', (change, field) => {
     const problems = validateOverrides(rulebook, [{ rule: 'notify-panel', reason: 'we are busy', ...change }]);
-    expect(problems).toEqual([{ index: 0, rule: 'notify-panel', field, message: 'notify-panel is statutory and cannot be overridden' }]);
+    expect(problems).toEqual([
+      { index: 0, rule: 'notify-panel', field, message: 'notify-panel is statutory and cannot be overridden' },
+    ]);
   });
 
   it('refuses an unknown rule', () => {
@@ -61,9 +65,21 @@ describe('validateOverrides', () => {
         { rule: 'keep-published', length: 18, reason: 'again' },
       ]),
     ).toEqual([
-      { index: 0, rule: 'inform-partners', field: 'unit', message: expect.stringMatching(/^The unit of inform-partners must be one of working-days, calendar-days, calendar-months, not "fortnights"$/) },
+      {
+        index: 0,
+        rule: 'inform-partners',
+        field: 'unit',
+        message: expect.stringMatching(
+          /^The unit of inform-partners must be one of working-days, calendar-days, calendar-months, not "fortnights"$/,
+        ),
+      },
       { index: 1, rule: 'keep-published', field: 'reason', message: 'The override of keep-published needs a reason' },
-      { index: 2, rule: 'pre-publication', field: 'rule', message: expect.stringMatching(/^The override of pre-publication changes nothing/) },
+      {
+        index: 2,
+        rule: 'pre-publication',
+        field: 'rule',
+        message: expect.stringMatching(/^The override of pre-publication changes nothing/),
+      },
       { index: 3, rule: 'keep-published', field: 'rule', message: 'keep-published is overridden more than once' },
     ]);
   });

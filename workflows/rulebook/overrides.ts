@@ -84,7 +84,8 @@ export function validateOverrides(rulebook: Rulebook, overrides: readonly RuleOv
       problem('reason', `The override of ${rule.id} needs a reason`);
     }
     const changes = CHANGE_FIELDS.filter((field) => override[field] !== undefined);
-    if (changes.length === 0) problem('rule', `The override of ${rule.id} changes nothing: give an anchor, a length or a unit`);
+    if (changes.length === 0)
+      problem('rule', `The override of ${rule.id} changes nothing: give an anchor, a length or a unit`);
     if (rule.overridable.length === 0 && changes.length > 0) {
       problem(changes[0], `${rule.id} is statutory and cannot be overridden`);
       return;

@@ -23,17 +23,28 @@ describe('the default rulebook (version 1)', () => {
   });
 
   it('never lets notify-panel be paused or overridden (statutory)', () => {
-    expect(getRule(rulebook, 'notify-panel')).toMatchObject({ pausable: false, overridable: [], responsible: 'local-authority' });
+    expect(getRule(rulebook, 'notify-panel')).toMatchObject({
+      pausable: false,
+      overridable: [],
+      responsible: 'local-authority',
+    });
   });
 
   it('lets rapid-review count from the notification instead, and pauses only rapid-review and lcspr-publish', () => {
     expect(getRule(rulebook, 'rapid-review').allowedAnchors).toEqual(['laAwareOn', 'notificationSubmittedOn']);
-    expect(rulebook.rules.filter((rule) => rule.pausable).map((rule) => rule.id)).toEqual(['rapid-review', 'lcspr-publish']);
+    expect(rulebook.rules.filter((rule) => rule.pausable).map((rule) => rule.id)).toEqual([
+      'rapid-review',
+      'lcspr-publish',
+    ]);
   });
 
   it('treats keep-published as a minimum period and the annual report as partnership-level', () => {
-    expect(rulebook.rules.filter((rule) => rule.kind === 'minimum-period').map((rule) => rule.id)).toEqual(['keep-published']);
-    expect(rulebook.rules.filter((rule) => rule.scope === 'partnership').map((rule) => rule.id)).toEqual(['annual-report']);
+    expect(rulebook.rules.filter((rule) => rule.kind === 'minimum-period').map((rule) => rule.id)).toEqual([
+      'keep-published',
+    ]);
+    expect(rulebook.rules.filter((rule) => rule.scope === 'partnership').map((rule) => rule.id)).toEqual([
+      'annual-report',
+    ]);
   });
 
   it('describes each rule in a plain sentence, with a source and a confidence mark', () => {
@@ -43,7 +54,9 @@ describe('the default rulebook (version 1)', () => {
       expect(rule.source.section.length).toBeGreaterThan(0);
       expect(['C', 'S', 'U']).toContain(rule.source.confidence);
     }
-    expect(getRule(rulebook, 'notify-panel').description).toMatch(/local authority notifies the Child Safeguarding Practice Review Panel/);
+    expect(getRule(rulebook, 'notify-panel').description).toMatch(
+      /local authority notifies the Child Safeguarding Practice Review Panel/,
+    );
   });
 
   it('uses anchors that exist and always allows a rule its own anchor', () => {

@@ -92,7 +92,8 @@ const RULES_V1: RuleDefinition[] = [
     source: {
       document:
         'Working Together to Safeguard Children 2023, chapter 5; CPS/NPCC protocol [S22]; Trafford note of 2020 [S10]',
-      section: 'Local child safeguarding practice reviews: within 6 months of the decision to initiate (rules.md rule 16)',
+      section:
+        'Local child safeguarding practice reviews: within 6 months of the decision to initiate (rules.md rule 16)',
       confidence: 'S',
     },
     scope: 'case',
@@ -113,7 +114,8 @@ const RULES_V1: RuleDefinition[] = [
       'The safeguarding partners send the final report to the Child Safeguarding Practice Review Panel and the ' +
       'Secretary of State before it is published.',
     source: {
-      document: 'Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018 Part 3 [S2]; Trafford note of 2020 [S10]',
+      document:
+        'Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018 Part 3 [S2]; Trafford note of 2020 [S10]',
       section: 'At least 7 working days before publication (rules.md rule 17; the figure is unconfirmed)',
       confidence: 'U',
     },
@@ -132,7 +134,8 @@ const RULES_V1: RuleDefinition[] = [
     id: 'keep-published',
     description: 'The published review report stays publicly available for at least one year.',
     source: {
-      document: 'Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018 Part 3 [S2]; Calderdale SCP [S13]',
+      document:
+        'Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018 Part 3 [S2]; Calderdale SCP [S13]',
       section: 'Publication: available for at least one year (rules.md rule 18)',
       confidence: 'S',
     },
@@ -175,7 +178,8 @@ const RULES_V1: RuleDefinition[] = [
       'to the Child Safeguarding Practice Review Panel and the What Works Centre within 7 days of publication.',
     source: {
       document: 'Working Together to Safeguard Children 2018 and 2023 [S19, S11]',
-      section: 'Reporting: at least once in every 12-month period (rules.md rules 22 and 23; the 7 days are unconfirmed)',
+      section:
+        'Reporting: at least once in every 12-month period (rules.md rules 22 and 23; the 7 days are unconfirmed)',
       confidence: 'S',
     },
     scope: 'partnership',

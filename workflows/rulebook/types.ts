@@ -109,7 +109,8 @@ export interface RuleSource {
 
 /** Who must act for the rule to be met. */
 /** Who must act, named so that it maps onto users: the local authority's staff, or a role of the partnership. */
-export type ResponsibleParty = 'local-authority' | 'subgroup' | 'delegated-partners' | 'lead-partners' | 'business-unit';
+export type ResponsibleParty =
+  'local-authority' | 'subgroup' | 'delegated-partners' | 'lead-partners' | 'business-unit';
 
 export type OverridableField = 'anchor' | 'length' | 'unit';
 

@@ -38,7 +38,14 @@ export class AppModule {
         TypeOrmModule.forFeature(REMINDER_ENTITIES),
         HealthModule,
       ],
-      controllers: [AuthController, UsersController, PartnershipController, CalendarController, CasesController, RemindersAdminController],
+      controllers: [
+        AuthController,
+        UsersController,
+        PartnershipController,
+        CalendarController,
+        CasesController,
+        RemindersAdminController,
+      ],
     };
   }
 }

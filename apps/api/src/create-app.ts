@@ -39,7 +39,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       .setTitle('practice-review')
       .setDescription(
         'Statutory workflow for child safeguarding practice reviews in England: serious incident notification, ' +
-          'rapid review, partners\' decision, Panel response, LCSPR, publication and learning.',
+          "rapid review, partners' decision, Panel response, LCSPR, publication and learning.",
       )
       .setVersion('1')
       .addBearerAuth()

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
-  app.get(Logger).log({ msg: `practice-review worker running (${config.database.type}, queue ${config.queue.prefix})` });
+  app
+    .get(Logger)
+    .log({ msg: `practice-review worker running (${config.database.type}, queue ${config.queue.prefix})` });
 }
 
 main().catch((error) => {

@@ -25,7 +25,11 @@ import { UsersService } from './users/users.service';
       // throws and costs about half a millisecond per request.
       useFactory: (config: AppConfig) => {
         const key = createSecretKey(Buffer.from(config.jwt.secret, 'utf8'));
-        return { secretOrKeyProvider: () => key, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } };
+        return {
+          secretOrKeyProvider: () => key,
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        };
       },
     }),
   ],

@@ -19,7 +19,9 @@ function readGovUkEnglandAndWales(): Map<number, string[]> {
   if (!fs.existsSync(GOVUK_FILE)) {
     throw new Error(`GOV.UK bank holiday reference file not found at ${GOVUK_FILE}; it is required for this test`);
   }
-  const json = JSON.parse(fs.readFileSync(GOVUK_FILE, 'utf8')) as { divisions: Record<string, Record<string, unknown>> };
+  const json = JSON.parse(fs.readFileSync(GOVUK_FILE, 'utf8')) as {
+    divisions: Record<string, Record<string, unknown>>;
+  };
   const byYear = new Map<number, string[]>();
   // The division also holds `slug` and `title`; the years are the keys whose value is a list of events.
   for (const [year, value] of Object.entries(json.divisions[DIVISION])) {

@@ -8,7 +8,14 @@ describe('the public API of libs/calendar', () => {
   });
 
   it('exports the date, holiday and today functions', () => {
-    for (const name of ['isValidLocalDate', 'addCalendarDays', 'addCalendarMonths', 'dayOfWeek', 'bankHolidays', 'todayInLondon']) {
+    for (const name of [
+      'isValidLocalDate',
+      'addCalendarDays',
+      'addCalendarMonths',
+      'dayOfWeek',
+      'bankHolidays',
+      'todayInLondon',
+    ]) {
       expect(typeof (calendar as Record<string, unknown>)[name]).toBe('function');
     }
   });

@@ -16,9 +16,12 @@ import {
 } from './local-date';
 
 describe('isValidLocalDate', () => {
-  it.each(['2026-01-01', '2028-02-29', '2000-02-29', '2026-12-31', '1990-06-15', '2110-01-01'])('accepts %s', (date) => {
-    expect(isValidLocalDate(date)).toBe(true);
-  });
+  it.each(['2026-01-01', '2028-02-29', '2000-02-29', '2026-12-31', '1990-06-15', '2110-01-01'])(
+    'accepts %s',
+    (date) => {
+      expect(isValidLocalDate(date)).toBe(true);
+    },
+  );
 
   it.each([
     ['day past the end of February', '2026-02-30'],

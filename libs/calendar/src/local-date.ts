@@ -20,7 +20,10 @@ export interface LocalDateParts {
 
 /** Thrown for anything that is not a real calendar date written exactly as `YYYY-MM-DD`. */
 export class InvalidLocalDateError extends RangeError {
-  constructor(readonly value: unknown, label = 'date') {
+  constructor(
+    readonly value: unknown,
+    label = 'date',
+  ) {
     super(`${label} must be a real date written YYYY-MM-DD; got ${JSON.stringify(value)}`);
     this.name = 'InvalidLocalDateError';
   }
@@ -70,7 +73,12 @@ export function parseLocalDate(value: LocalDate): LocalDateParts {
 /** Writes `YYYY-MM-DD`; throws if the parts are not a real date. */
 export function formatLocalDate(parts: LocalDateParts): LocalDate {
   const text = `${String(parts.year).padStart(4, '0')}-${String(parts.month).padStart(2, '0')}-${String(parts.day).padStart(2, '0')}`;
-  if (!Number.isInteger(parts.year) || !Number.isInteger(parts.month) || !Number.isInteger(parts.day) || !isValidLocalDate(text)) {
+  if (
+    !Number.isInteger(parts.year) ||
+    !Number.isInteger(parts.month) ||
+    !Number.isInteger(parts.day) ||
+    !isValidLocalDate(text)
+  ) {
     throw new InvalidLocalDateError(parts);
   }
   return text;
@@ -127,7 +135,7 @@ export function yearOf(date: LocalDate): number {
 
 /** ISO day of week of an epoch day (1970-01-01 was a Thursday). */
 export function dayOfWeekOfEpochDay(epochDay: number): IsoDayOfWeek {
-  return ((((epochDay + 3) % 7) + 7) % 7 + 1) as IsoDayOfWeek;
+  return (((((epochDay + 3) % 7) + 7) % 7) + 1) as IsoDayOfWeek;
 }
 
 /** ISO 8601 day of week: 1 = Monday … 6 = Saturday, 7 = Sunday. */
@@ -159,7 +167,11 @@ export function addCalendarMonths(date: LocalDate, months: number): LocalDate {
   if (targetYear < MIN_YEAR || targetYear > MAX_YEAR) {
     throw new RangeError(`${date} plus ${months} months is outside the years ${MIN_YEAR}–${MAX_YEAR}`);
   }
-  return formatLocalDate({ year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) });
+  return formatLocalDate({
+    year: targetYear,
+    month: targetMonth,
+    day: Math.min(day, daysInMonth(targetYear, targetMonth)),
+  });
 }
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */

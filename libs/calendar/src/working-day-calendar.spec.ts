@@ -233,7 +233,7 @@ function naiveNextDay(date: LocalDate, step: 1 | -1): LocalDate {
 function naiveAddWorkingDays(isNonWorking: (date: LocalDate) => boolean, from: LocalDate, days: number): LocalDate {
   const step = days > 0 ? 1 : -1;
   let date = from;
-  for (let counted = 0; counted < Math.abs(days); ) {
+  for (let counted = 0; counted < Math.abs(days);) {
     date = naiveNextDay(date, step);
     if (!isNonWorking(date)) counted++;
   }
@@ -284,9 +284,13 @@ describe('properties (fast-check)', () => {
 
   it('the result of a non-zero addWorkingDays is always a working day', () => {
     fc.assert(
-      fc.property(anyDate, anyDays.filter((days) => days !== 0), (date, days) => {
-        expect(calendar.isWorkingDay(calendar.addWorkingDays(date, days))).toBe(true);
-      }),
+      fc.property(
+        anyDate,
+        anyDays.filter((days) => days !== 0),
+        (date, days) => {
+          expect(calendar.isWorkingDay(calendar.addWorkingDays(date, days))).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -324,11 +328,11 @@ describe('properties (fast-check)', () => {
       fc.property(anyDate, fc.integer({ min: -500, max: 500 }), (from, offset) => {
         const to = calendar.addCalendarDays(from, offset);
         let expected = 0;
-        for (let date = from; date < to; ) {
+        for (let date = from; date < to;) {
           date = naiveNextDay(date, 1);
           if (!plainNonWorking(date)) expected++;
         }
-        for (let date = from; date > to; ) {
+        for (let date = from; date > to;) {
           date = naiveNextDay(date, -1);
           if (!plainNonWorking(date)) expected--;
         }

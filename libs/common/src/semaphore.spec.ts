@@ -18,7 +18,14 @@ describe('Semaphore', () => {
     const results = await Promise.allSettled([0, 1, 2, 3, 4, 5].map(task));
     expect(most).toBe(2);
     expect(started).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([0, 1, 2, 'task 3 failed', 4, 5]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+      0,
+      1,
+      2,
+      'task 3 failed',
+      4,
+      5,
+    ]);
     expect(slots.running).toBe(0);
   });
 

@@ -11,8 +11,11 @@ import { TransactionRunner } from './transaction-runner';
  * The runner and the read side on the service's own connection settings: a real SQLite file, and PostgreSQL when
  * TEST_DATABASE_URL is set (as the e2e suite).
  */
-const databases: [string, () => Record<string, string>][] = [['SQLite file', () => ({ DB_TYPE: 'sqlite', SQLITE_PATH: join(dir, 'db.sqlite') })]];
-if (process.env.TEST_DATABASE_URL) databases.push(['PostgreSQL', () => ({ DB_TYPE: 'postgres', DATABASE_URL: process.env.TEST_DATABASE_URL! })]);
+const databases: [string, () => Record<string, string>][] = [
+  ['SQLite file', () => ({ DB_TYPE: 'sqlite', SQLITE_PATH: join(dir, 'db.sqlite') })],
+];
+if (process.env.TEST_DATABASE_URL)
+  databases.push(['PostgreSQL', () => ({ DB_TYPE: 'postgres', DATABASE_URL: process.env.TEST_DATABASE_URL! })]);
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'pr-runner-'))));
@@ -21,7 +24,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Fails instead of hanging when a promise never settles (a unit queued behind itself). */
 function within<T>(ms: number, promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -38,13 +43,16 @@ describe.each(databases)('TransactionRunner and ReadSide on %s', (_name, env) =>
   let reads: ReadSide;
   const table = `notes_${randomBytes(4).toString('hex')}`;
 
-  const insert = (manager: EntityManager, id: string) => manager.query(`INSERT INTO "${table}" ("id") VALUES ('${id}')`);
+  const insert = (manager: EntityManager, id: string) =>
+    manager.query(`INSERT INTO "${table}" ("id") VALUES ('${id}')`);
   const idsIn = async (manager: EntityManager): Promise<string[]> =>
     ((await manager.query(`SELECT "id" FROM "${table}" ORDER BY "id"`)) as { id: string }[]).map((r) => r.id);
 
   beforeAll(async () => {
     const config = loadConfig({ DATA_DIR: dir, ...env() });
-    writer = await new DataSource(buildDataSourceOptions(config, { entities: [], migrations: { sqlite: [], postgres: [] } })).initialize();
+    writer = await new DataSource(
+      buildDataSourceOptions(config, { entities: [], migrations: { sqlite: [], postgres: [] } }),
+    ).initialize();
     await writer.query(`CREATE TABLE "${table}" ("id" varchar(40) PRIMARY KEY)`);
     runner = new TransactionRunner(writer);
     reads = await ReadSide.open(writer);
@@ -159,7 +167,9 @@ describe.each(databases)('TransactionRunner and ReadSide on %s', (_name, env) =>
 describe('ReadSide on an SQLite file', () => {
   it('cannot write through its connection', async () => {
     const config = loadConfig({ DATA_DIR: dir, DB_TYPE: 'sqlite', SQLITE_PATH: join(dir, 'read-only.sqlite') });
-    const writer = await new DataSource(buildDataSourceOptions(config, { entities: [], migrations: { sqlite: [], postgres: [] } })).initialize();
+    const writer = await new DataSource(
+      buildDataSourceOptions(config, { entities: [], migrations: { sqlite: [], postgres: [] } }),
+    ).initialize();
     const reads = await ReadSide.open(writer);
     try {
       await writer.query('CREATE TABLE "t" ("id" varchar PRIMARY KEY)');

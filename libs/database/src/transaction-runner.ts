@@ -72,7 +72,10 @@ export class TransactionRunner {
         for (const unit of batch) {
           try {
             // A nested transaction on the same runner is a savepoint (TypeORM's transaction depth).
-            outcomes.push({ ok: true, value: await manager.transaction((unitManager) => this.asUnit(unitManager, unit.work)) });
+            outcomes.push({
+              ok: true,
+              value: await manager.transaction((unitManager) => this.asUnit(unitManager, unit.work)),
+            });
           } catch (error) {
             outcomes.push({ ok: false, error });
           }

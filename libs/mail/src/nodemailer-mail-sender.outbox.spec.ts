@@ -7,7 +7,9 @@ import { NodemailerMailSender, outboxFileName } from './nodemailer-mail-sender';
 import { parseRfc5322 } from './testing/parse-rfc5322';
 
 function outboxConfig(outboxDir: string): AppConfig {
-  return { mail: { transport: 'outbox', outboxDir, from: 'practice-review <noreply@practice-review.test>' } } as AppConfig;
+  return {
+    mail: { transport: 'outbox', outboxDir, from: 'practice-review <noreply@practice-review.test>' },
+  } as AppConfig;
 }
 
 const message = (overrides: Partial<MailMessage> = {}): MailMessage => ({

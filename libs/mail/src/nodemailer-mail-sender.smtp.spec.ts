@@ -12,7 +12,9 @@ interface Received {
 }
 
 /** A real SMTP peer on a free local port that keeps every DATA it accepts, or fails DATA with 451. */
-async function startPeer(mode: 'accept' | 'fail-data'): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+async function startPeer(
+  mode: 'accept' | 'fail-data',
+): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
   const received: Received[] = [];
   const onData: SMTPServerOptions['onData'] = (stream, session, callback) => {
     const chunks: Buffer[] = [];
@@ -44,7 +46,9 @@ async function startPeer(mode: 'accept' | 'fail-data'): Promise<{ url: string; r
 }
 
 const smtpConfig = (smtpUrl: string): AppConfig =>
-  ({ mail: { transport: 'smtp', outboxDir: '/nonexistent', smtpUrl, from: 'noreply@practice-review.test' } }) as AppConfig;
+  ({
+    mail: { transport: 'smtp', outboxDir: '/nonexistent', smtpUrl, from: 'noreply@practice-review.test' },
+  }) as AppConfig;
 
 const message: MailMessage = {
   to: ['delegated.partner@police.test'],
@@ -100,8 +104,8 @@ describe('NodemailerMailSender with the smtp transport', () => {
   });
 
   it('refuses to start without an SMTP URL', () => {
-    expect(() => new NodemailerMailSender({ mail: { transport: 'smtp', outboxDir: 'x', from: 'a@b.test' } } as AppConfig)).toThrow(
-      /smtpUrl/,
-    );
+    expect(
+      () => new NodemailerMailSender({ mail: { transport: 'smtp', outboxDir: 'x', from: 'a@b.test' } } as AppConfig),
+    ).toThrow(/smtpUrl/);
   });
 });

@@ -70,9 +70,9 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
 
   /** Starts sending: only processes that run workers call this. */
   process(concurrency: number, handler: (job: Job<FireJobData>) => Promise<unknown>): void {
-    void this.queue.process(FIRE_JOB, concurrency, handler).catch((error: Error) =>
-      this.logger.warn({ msg: 'Reminder worker stopped', err: error.message }),
-    );
+    void this.queue
+      .process(FIRE_JOB, concurrency, handler)
+      .catch((error: Error) => this.logger.warn({ msg: 'Reminder worker stopped', err: error.message }));
   }
 
   onModuleInit(): void {
@@ -119,7 +119,11 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
       await this.schedule(changes.scheduled);
       await this.unschedule(changes.cancelled);
     } catch (error) {
-      this.logger.warn({ msg: 'Could not update reminder jobs; the reconciler will', caseId, err: (error as Error).message });
+      this.logger.warn({
+        msg: 'Could not update reminder jobs; the reconciler will',
+        caseId,
+        err: (error as Error).message,
+      });
     }
   }
 

@@ -51,7 +51,9 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private safeRun(): void {
-    this.run().catch((error) => this.logger.warn({ msg: 'Reconcile failed; will try again', err: (error as Error).message }));
+    this.run().catch((error) =>
+      this.logger.warn({ msg: 'Reconcile failed; will try again', err: (error as Error).message }),
+    );
   }
 
   /**
@@ -59,7 +61,8 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
    * became ready (it may have come back empty), a caller gets a fresh pass after it, shared by all such callers.
    */
   run(): Promise<ReconcileReport> {
-    if (this.running && this.runningWithRedis && this.runningGeneration === this.queue.readyGeneration) return this.running;
+    if (this.running && this.runningWithRedis && this.runningGeneration === this.queue.readyGeneration)
+      return this.running;
     if (this.running) {
       this.next ??= this.running
         .catch(() => undefined)
@@ -84,7 +87,7 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
         .createQueryBuilder()
         .update(ReminderEntity)
         .set({ status: 'pending', leaseUntilMs: null })
-        .where("status = 'sending' AND \"leaseUntilMs\" < :now", { now })
+        .where('status = \'sending\' AND "leaseUntilMs" < :now', { now })
         .execute(),
     );
     const report: ReconcileReport = {
@@ -104,9 +107,15 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
     // Page by page (keyset on id), so memory stays flat however many rows are pending.
     let after: string | undefined;
     for (;;) {
-      const query = repo.createQueryBuilder('r').select('r.id', 'id').addSelect('r.fireAtMs', 'fireAtMs').where("r.status = 'pending'");
+      const query = repo
+        .createQueryBuilder('r')
+        .select('r.id', 'id')
+        .addSelect('r.fireAtMs', 'fireAtMs')
+        .where("r.status = 'pending'");
       if (after) query.andWhere('r.id > :after', { after });
-      const page = (await query.orderBy('r.id', 'ASC').limit(PAGE).getRawMany<{ id: string; fireAtMs: string | number }>()).map((r) => ({
+      const page = (
+        await query.orderBy('r.id', 'ASC').limit(PAGE).getRawMany<{ id: string; fireAtMs: string | number }>()
+      ).map((r) => ({
         id: r.id,
         fireAtMs: Number(r.fireAtMs),
       }));
@@ -130,9 +139,14 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
       const ids = await this.queue.delayedPage(start, PAGE);
       if (ids.length === 0) break;
       const stillPending = new Set(
-        (await repo.createQueryBuilder('r').select('r.id', 'id').where('r.id IN (:...ids)', { ids }).andWhere("r.status = 'pending'").getRawMany<{ id: string }>()).map(
-          (r) => r.id,
-        ),
+        (
+          await repo
+            .createQueryBuilder('r')
+            .select('r.id', 'id')
+            .where('r.id IN (:...ids)', { ids })
+            .andWhere("r.status = 'pending'")
+            .getRawMany<{ id: string }>()
+        ).map((r) => r.id),
       );
       const stray = ids.filter((id) => !stillPending.has(id));
       const removed = await this.queue.unschedule(stray);

@@ -42,16 +42,21 @@ export class ReminderScheduler implements CaseWriteHook, OnModuleInit {
     const offsets = partnership.reminderOffsets ?? DEFAULT_REMINDER_OFFSETS;
     const rules = new Map(getRulebook(caseRow.rulebookVersion).rules.map((r) => [r.id as string, r]));
 
-    const existing = await repo.find({ where: { caseId: caseRow.id }, select: { id: true, dedupeKey: true, status: true, kind: true } });
+    const existing = await repo.find({
+      where: { caseId: caseRow.id },
+      select: { id: true, dedupeKey: true, status: true, kind: true },
+    });
     const existingByKey = new Map(existing.map((r) => [r.dedupeKey, r]));
     const desired: ReminderEntity[] = [];
     for (const deadline of deadlines) {
       if (deadline.clockState !== 'running' || rules.get(deadline.rule)?.kind !== 'deadline') continue;
-      const planned = planDeadlineReminders(deadline.dueOn, offsets, (d, n) => calendar.addWorkingDays(d, n)).map((p) => ({
-        ...p,
-        fireAtMs: londonNineAm(p.fireOn).getTime(),
-        dedupeKey: `${caseRow.id}|${deadline.rule}|${p.offsetDays}|${deadline.dueOn}`,
-      }));
+      const planned = planDeadlineReminders(deadline.dueOn, offsets, (d, n) => calendar.addWorkingDays(d, n)).map(
+        (p) => ({
+          ...p,
+          fireAtMs: londonNineAm(p.fireOn).getTime(),
+          dedupeKey: `${caseRow.id}|${deadline.rule}|${p.offsetDays}|${deadline.dueOn}`,
+        }),
+      );
       // Several already due (a case entered late, due dates moved by new settings): new rows that a later one for the
       // same audience makes pointless are written superseded, so only the latest for each audience goes out.
       const live = planned.filter((p) => {

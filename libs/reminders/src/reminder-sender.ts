@@ -6,7 +6,14 @@ import { CaseEntity, CasesService, DeadlineEntity } from '@app/cases';
 import { Clock } from '@app/common';
 import { ReadSide, TransactionRunner } from '@app/database';
 import { AppConfig } from '@app/config';
-import { deadlineReminder, eventNotice, MAIL_SENDER, type EventNoticeKind, type MailSender, type UnfilledRoles } from '@app/mail';
+import {
+  deadlineReminder,
+  eventNotice,
+  MAIL_SENDER,
+  type EventNoticeKind,
+  type MailSender,
+  type UnfilledRoles,
+} from '@app/mail';
 import { getRulebook } from '@app/workflows';
 import { chooseRecipients, FALLBACK_ROLES } from './audience';
 import { NOTICE_ROLES, NoticeKind } from './notice-plan';
@@ -52,7 +59,7 @@ export class ReminderSender {
         .andWhere('"fireAtMs" <= :now', { now })
         .andWhere(
           new Brackets((qb) =>
-            qb.where("status = 'pending'").orWhere("(status = 'sending' AND \"leaseUntilMs\" < :now)", { now }),
+            qb.where("status = 'pending'").orWhere('(status = \'sending\' AND "leaseUntilMs" < :now)', { now }),
           ),
         )
         .execute(),
@@ -70,16 +77,27 @@ export class ReminderSender {
       await this.tx.run((manager) =>
         manager
           .getRepository(ReminderEntity)
-          .update({ id: row.id, status: 'sending' }, { status: options.lastAttempt ? 'failed' : 'pending', lastError: message, leaseUntilMs: null }),
+          .update(
+            { id: row.id, status: 'sending' },
+            { status: options.lastAttempt ? 'failed' : 'pending', lastError: message, leaseUntilMs: null },
+          ),
       );
-      this.logger.warn({ msg: 'Reminder send failed', reminderId: row.id, attempt: row.attempts, lastAttempt: options.lastAttempt, err: message });
+      this.logger.warn({
+        msg: 'Reminder send failed',
+        reminderId: row.id,
+        attempt: row.attempts,
+        lastAttempt: options.lastAttempt,
+        err: message,
+      });
       throw error;
     }
   }
 
   private async finish(row: ReminderEntity, status: ReminderEntity['status'], extra: Partial<ReminderEntity> = {}) {
     await this.tx.run((manager) =>
-      manager.getRepository(ReminderEntity).update({ id: row.id, status: 'sending' }, { status, leaseUntilMs: null, ...extra }),
+      manager
+        .getRepository(ReminderEntity)
+        .update({ id: row.id, status: 'sending' }, { status, leaseUntilMs: null, ...extra }),
     );
   }
 
@@ -113,7 +131,12 @@ export class ReminderSender {
     const caseUrl = `${this.config.publicUrl}/cases/${caseRow.id}`;
     let rendered;
     if (row.kind === 'notice' || !deadline) {
-      rendered = eventNotice({ reference: caseRow.reference, caseUrl, kind: row.noticeKind as EventNoticeKind, unfilledRoles });
+      rendered = eventNotice({
+        reference: caseRow.reference,
+        caseUrl,
+        kind: row.noticeKind as EventNoticeKind,
+        unfilledRoles,
+      });
     } else {
       const calendar = this.calendars.withClosures(partnership.closureDays);
       const today = todayInLondon(new Date(now));
@@ -140,7 +163,12 @@ export class ReminderSender {
       return 'no-recipients';
     }
     await this.mail.send({ to: choice.to, ...rendered, messageId: `<reminder-${row.id}@practice-review>` });
-    await this.finish(row, 'sent', { sentAtMs: this.clock.now().getTime(), recipients: choice.to, lastError: null, ...recorded });
+    await this.finish(row, 'sent', {
+      sentAtMs: this.clock.now().getTime(),
+      recipients: choice.to,
+      lastError: null,
+      ...recorded,
+    });
     await this.recordBreach(row);
     return 'sent';
   }
@@ -158,7 +186,12 @@ export class ReminderSender {
       where: { caseId: row.caseId, rule: row.rule!, dueOn: row.dueOn!, status: In(['pending', 'sending', 'sent']) },
       select: { id: true, kind: true, offsetDays: true, fireAtMs: true },
     });
-    const due = siblings.map((r) => ({ id: r.id, kind: r.kind as DueReminder['kind'], offsetDays: r.offsetDays!, fireAtMs: r.fireAtMs }));
+    const due = siblings.map((r) => ({
+      id: r.id,
+      kind: r.kind as DueReminder['kind'],
+      offsetDays: r.offsetDays!,
+      fireAtMs: r.fireAtMs,
+    }));
     return supersededReminders(due, now).some((r) => r.id === row.id);
   }
 }

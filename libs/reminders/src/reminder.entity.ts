@@ -1,7 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { FallbackRole, Seat } from './audience';
 
-export const REMINDER_KINDS = ['warning', 'due-today', 'breach', 'escalation-delegated', 'escalation-lead', 'notice'] as const;
+export const REMINDER_KINDS = [
+  'warning',
+  'due-today',
+  'breach',
+  'escalation-delegated',
+  'escalation-lead',
+  'notice',
+] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /**
@@ -10,7 +17,15 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number];
  * obsolete: found out of date when it fired; superseded: a later reminder of the same deadline for the same audience was
  * due too (see `supersededReminders`).
  */
-export const REMINDER_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled', 'obsolete', 'superseded'] as const;
+export const REMINDER_STATUSES = [
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'cancelled',
+  'obsolete',
+  'superseded',
+] as const;
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 
 /**
@@ -64,7 +79,11 @@ export class ReminderEntity {
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 
-  @Column({ type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) },
+  })
   leaseUntilMs: number | null;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
@@ -81,7 +100,11 @@ export class ReminderEntity {
   @Column({ type: 'varchar', length: 20, nullable: true })
   fallbackRole: FallbackRole | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) },
+  })
   sentAtMs: number | null;
 
   @CreateDateColumn()

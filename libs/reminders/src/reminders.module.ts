@@ -19,12 +19,7 @@ export class RemindersModule {
   static forRoot(options: { workers: boolean }): DynamicModule {
     return {
       module: RemindersModule,
-      imports: [
-        TypeOrmModule.forFeature([ReminderEntity]),
-        AuthModule,
-        CasesModule,
-        MailModule,
-      ],
+      imports: [TypeOrmModule.forFeature([ReminderEntity]), AuthModule, CasesModule, MailModule],
       providers: [
         ReminderScheduler,
         ReminderQueue,

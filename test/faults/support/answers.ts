@@ -18,7 +18,15 @@ const CODES_BY_STATUS: Record<number, readonly string[]> = {
   429: ['too-many-requests'],
 };
 /** Statuses the contract does not name a code for (body-parser's): any known code but `internal`. */
-const OTHER_CODES = ['validation-failed', 'unauthenticated', 'forbidden', 'not-found', 'conflict', 'rule-violated', 'too-many-requests'];
+const OTHER_CODES = [
+  'validation-failed',
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'rule-violated',
+  'too-many-requests',
+];
 
 const ERROR_KEYS = new Set(['statusCode', 'code', 'message', 'details']);
 
@@ -53,7 +61,8 @@ export function errorShapeProblem(res: Response): string | undefined {
   }
   if (body.code === 'illegal-transition') {
     const d = body.details as { state?: unknown; allowedEvents?: unknown } | undefined;
-    if (!d || typeof d.state !== 'string' || !Array.isArray(d.allowedEvents)) return 'illegal-transition without { state, allowedEvents }';
+    if (!d || typeof d.state !== 'string' || !Array.isArray(d.allowedEvents))
+      return 'illegal-transition without { state, allowedEvents }';
   }
   return undefined;
 }
@@ -65,7 +74,8 @@ export function detailFields(res: Response): string[] {
 }
 
 /** Stack frames, driver errors or file paths in an answer: signs an internal error leaked out. */
-const INTERNALS = /(\bat [\w.<>]+ \(|node_modules|\.ts:\d+|QueryFailedError|SQLITE_|SqliteError|TypeORMError|EntityNotFound|RangeError|TypeError)/;
+const INTERNALS =
+  /(\bat [\w.<>]+ \(|node_modules|\.ts:\d+|QueryFailedError|SQLITE_|SqliteError|TypeORMError|EntityNotFound|RangeError|TypeError)/;
 
 /** The first sign of internals in the answer that is not an echo of the request's own text. */
 export function internalsIn(res: Response, requestText = ''): string | undefined {
@@ -97,7 +107,10 @@ export async function digestDatabase(t: TestApp): Promise<TableDigest> {
     if (table === 'login_failures') continue;
     const rows: unknown[] = await ds.query(`SELECT * FROM "${table}"`);
     const lines = rows.map((r) => JSON.stringify(r)).sort();
-    digest[table] = { rows: rows.length, hash: createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16) };
+    digest[table] = {
+      rows: rows.length,
+      hash: createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16),
+    };
   }
   return digest;
 }

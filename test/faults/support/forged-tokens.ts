@@ -3,7 +3,8 @@ import { createHmac, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { hostileString } from './hostile';
 
-const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const b64 = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 export function signHs256(payload: object, secret: string, header: object = { alg: 'HS256', typ: 'JWT' }): string {
   const unsigned = `${b64(header)}.${b64(payload)}`;
@@ -56,8 +57,14 @@ export function forgedAuthorization(f: TokenFacts): fc.Arbitrary<{ label: string
     ['real user, other partnership', `Bearer ${signHs256({ sub: f.sub, pid: f.otherPid, exp: now + 3600 }, f.secret)}`],
     ['subject as object', `Bearer ${signHs256({ sub: { $ne: null }, pid: f.pid, exp: now + 3600 }, f.secret)}`],
     ['subject injection', `Bearer ${signHs256({ sub: "' OR '1'='1", pid: f.pid, exp: now + 3600 }, f.secret)}`],
-    ['HS256 header, RS256 claim', `Bearer ${signHs256({ sub: f.sub, pid: f.pid, exp: now + 3600 }, f.secret, { alg: 'RS256', typ: 'JWT' })}`],
-    ['payload swapped', `Bearer ${h}.${b64({ sub: randomUUID(), pid: f.pid, exp: now + 3600 })}.${f.realToken.split('.')[2]}`],
+    [
+      'HS256 header, RS256 claim',
+      `Bearer ${signHs256({ sub: f.sub, pid: f.pid, exp: now + 3600 }, f.secret, { alg: 'RS256', typ: 'JWT' })}`,
+    ],
+    [
+      'payload swapped',
+      `Bearer ${h}.${b64({ sub: randomUUID(), pid: f.pid, exp: now + 3600 })}.${f.realToken.split('.')[2]}`,
+    ],
     ['signature stripped', `Bearer ${h}.${p}.`],
     ['truncated', `Bearer ${f.realToken.slice(0, -3)}`],
     ['extra character', `Bearer ${f.realToken}x`],

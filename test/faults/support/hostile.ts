@@ -40,7 +40,7 @@ export const SQL_INJECTIONS = [
   "1; UPDATE partnerships SET name='pwned'",
   '" OR ""="',
   "admin'--",
-  "' UNION SELECT id, email, \"passwordHash\" FROM users --",
+  '\' UNION SELECT id, email, "passwordHash" FROM users --',
   "1' AND (SELECT COUNT(*) FROM case_audit_events) > 0 --",
   "%' OR 1=1 --",
   "\\'; SELECT pg_sleep(5); --",
@@ -108,7 +108,9 @@ export function nested(depth: number, kind: 'object' | 'array', leaf: unknown = 
 }
 
 export const deeplyNested = (min: number, max: number) =>
-  fc.tuple(fc.integer({ min, max }), fc.constantFrom('object' as const, 'array' as const)).map(([d, k]) => nested(d, k));
+  fc
+    .tuple(fc.integer({ min, max }), fc.constantFrom('object' as const, 'array' as const))
+    .map(([d, k]) => nested(d, k));
 
 /** Plain JSON values, shallow (never deeper than the service's nesting limit). */
 export const someJson = fc.jsonValue({ maxDepth: 3 });
@@ -126,8 +128,17 @@ function clone<T>(value: T): T {
 /** Values that no field of `schema` accepts (never null: an optional field takes null as absent). */
 export function wrongValueFor(doc: OpenApiDoc, schema: Schema): fc.Arbitrary<unknown> {
   const s = resolve(doc, schema);
-  const structures = [fc.constant({}), fc.dictionary(fc.string({ maxLength: 8 }), someJson, { minKeys: 1, maxKeys: 3 }), deeplyNested(2, 30)];
-  const notNumbers = [fc.boolean(), fc.constantFrom('1', '3', '1e3', 'NaN', '', 'one'), fc.constant([1]), ...structures];
+  const structures = [
+    fc.constant({}),
+    fc.dictionary(fc.string({ maxLength: 8 }), someJson, { minKeys: 1, maxKeys: 3 }),
+    deeplyNested(2, 30),
+  ];
+  const notNumbers = [
+    fc.boolean(),
+    fc.constantFrom('1', '3', '1e3', 'NaN', '', 'one'),
+    fc.constant([1]),
+    ...structures,
+  ];
   if (s.enum) {
     const values = s.enum;
     const notMember = (v: unknown) => !values.includes(v);
@@ -145,16 +156,31 @@ export function wrongValueFor(doc: OpenApiDoc, schema: Schema): fc.Arbitrary<unk
   }
   switch (s.type) {
     case 'string': {
-      const notStrings = [fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), ...structures];
+      const notStrings = [
+        fc.integer(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.boolean(),
+        fc.array(fc.string(), { maxLength: 3 }),
+        ...structures,
+      ];
       const hostile: fc.Arbitrary<unknown>[] = [];
       if (isDateSchema(s)) hostile.push(fc.constantFrom(...IMPOSSIBLE_DATES), hostileString, hugeString);
-      else if (s.format || s.pattern) hostile.push(hostileString.filter((v) => !s.pattern || !new RegExp(s.pattern).test(v)), hugeString);
+      else if (s.format || s.pattern)
+        hostile.push(
+          hostileString.filter((v) => !s.pattern || !new RegExp(s.pattern).test(v)),
+          hugeString,
+        );
       else if (s.maxLength !== undefined) hostile.push(hugeString.filter((v) => v.length > s.maxLength!));
       if (isFreeText(s) && (s.minLength ?? 0) >= 1) hostile.push(fc.constantFrom('', '   ', '\t\n'));
       return fc.oneof(...hostile, ...notStrings);
     }
     case 'boolean':
-      return fc.oneof(fc.constantFrom('true', 'false', '1', '0', 'yes', 'on', ''), fc.integer(), fc.constant([true]), ...structures);
+      return fc.oneof(
+        fc.constantFrom('true', 'false', '1', '0', 'yes', 'on', ''),
+        fc.integer(),
+        fc.constant([true]),
+        ...structures,
+      );
     case 'number':
     case 'integer': {
       const bounds: fc.Arbitrary<unknown>[] = [];
@@ -172,10 +198,12 @@ export function wrongValueFor(doc: OpenApiDoc, schema: Schema): fc.Arbitrary<unk
         fc.boolean(),
         fc.array(wrongValueFor(doc, item), { minLength: 1, maxLength: 3 }),
       ];
-      if (s.maxItems !== undefined) variants.push(fc.constant(Array.from({ length: s.maxItems + 1 }, () => validValue(doc, item))));
+      if (s.maxItems !== undefined)
+        variants.push(fc.constant(Array.from({ length: s.maxItems + 1 }, () => validValue(doc, item))));
       if (s.minItems !== undefined && s.minItems > 0) variants.push(fc.constant([]));
       // An array where an object is expected, one level down.
-      if (item.type === 'object' || item.properties) variants.push(fc.constant([[validValue(doc, item)]]), fc.constant([[]]));
+      if (item.type === 'object' || item.properties)
+        variants.push(fc.constant([[validValue(doc, item)]]), fc.constant([[]]));
       return fc.oneof(...variants);
     }
     case 'object':
@@ -224,7 +252,11 @@ function at(root: unknown, path: Path): Record<string | number, unknown> {
  * Bodies for an object schema, each with one poison that makes it invalid for certain, on top of the schema's valid
  * value with some free-text fields set to injection strings (valid noise, so the poison is what is refused).
  */
-export function poisonedBody(doc: OpenApiDoc, schema: Schema, opts: { reservedKeys?: string[] } = {}): fc.Arbitrary<PoisonedBody> {
+export function poisonedBody(
+  doc: OpenApiDoc,
+  schema: Schema,
+  opts: { reservedKeys?: string[] } = {},
+): fc.Arbitrary<PoisonedBody> {
   const s = resolve(doc, schema);
   const props = Object.entries(s.properties ?? {}).map(([name, p]) => [name, resolve(doc, p)] as const);
   const known = new Set([...props.map(([n]) => n), ...(opts.reservedKeys ?? [])]);
@@ -233,19 +265,31 @@ export function poisonedBody(doc: OpenApiDoc, schema: Schema, opts: { reservedKe
   const textFields = props.filter(([, p]) => isFreeText(p) && (p.maxLength ?? 0) >= 200).map(([n]) => n);
 
   const noise: fc.Arbitrary<[string, string][]> =
-    textFields.length === 0 ? fc.constant([]) : fc.array(fc.tuple(fc.constantFrom(...textFields), hostileString), { maxLength: 2 });
+    textFields.length === 0
+      ? fc.constant([])
+      : fc.array(fc.tuple(fc.constantFrom(...textFields), hostileString), { maxLength: 2 });
 
   const poisons: fc.Arbitrary<(body: Record<string, unknown>) => PoisonedBody>[] = [
     // An unknown field: refused, never silently dropped.
     fc
       .tuple(
-        fc.oneof(fc.constantFrom(...NOTABLE_UNKNOWN_KEYS), fc.string({ minLength: 1, maxLength: 30 })).filter((k) => !known.has(k) && !(PROTO_KEYS as readonly string[]).includes(k)),
+        fc
+          .oneof(fc.constantFrom(...NOTABLE_UNKNOWN_KEYS), fc.string({ minLength: 1, maxLength: 30 }))
+          .filter((k) => !known.has(k) && !(PROTO_KEYS as readonly string[]).includes(k)),
         fc.oneof(someJson, hostileString, hugeString),
       )
-      .map(([key, value]) => (body) => ({ body: withOwn(body, key, value), poison: `unknown field ${JSON.stringify(key.slice(0, 40))}`, expectField: key })),
+      .map(([key, value]) => (body) => ({
+        body: withOwn(body, key, value),
+        poison: `unknown field ${JSON.stringify(key.slice(0, 40))}`,
+        expectField: key,
+      })),
     // A prototype-pollution key, at the top or inside a nested object.
     fc
-      .tuple(fc.constantFrom(...PROTO_KEYS), fc.constantFrom({ polluted: 'yes' }, { isAdmin: true, roles: ['admin'] }, ['admin'], 'polluted'), fc.nat())
+      .tuple(
+        fc.constantFrom(...PROTO_KEYS),
+        fc.constantFrom({ polluted: 'yes' }, { isAdmin: true, roles: ['admin'] }, ['admin'], 'polluted'),
+        fc.nat(),
+      )
       .map(([key, value, pick]) => (body) => {
         const paths = objectPaths(body);
         const path = paths[pick % paths.length];
@@ -254,8 +298,16 @@ export function poisonedBody(doc: OpenApiDoc, schema: Schema, opts: { reservedKe
       }),
     // The whole body as an array, or nested beyond any sense.
     fc
-      .oneof(fc.constant([] as unknown[]), fc.constant([base]), fc.array(someJson, { minLength: 1, maxLength: 3 }), deeplyNested(33, 4000))
-      .map((replacement) => () => ({ body: replacement, poison: Array.isArray(replacement) ? 'array body' : 'deep body' })),
+      .oneof(
+        fc.constant([] as unknown[]),
+        fc.constant([base]),
+        fc.array(someJson, { minLength: 1, maxLength: 3 }),
+        deeplyNested(33, 4000),
+      )
+      .map((replacement) => () => ({
+        body: replacement,
+        poison: Array.isArray(replacement) ? 'array body' : 'deep body',
+      })),
   ];
   if (props.length > 0) {
     // A wrong value for a known field: wrong type, impossible date, huge string, injection where none is valid...
@@ -263,7 +315,11 @@ export function poisonedBody(doc: OpenApiDoc, schema: Schema, opts: { reservedKe
       fc
         .constantFrom(...props)
         .chain(([name, p]) => wrongValueFor(doc, p).map((value) => [name, value] as const))
-        .map(([name, value]) => (body) => ({ body: Object.assign(body, { [name]: value }), poison: `bad ${name}`, expectField: name })),
+        .map(([name, value]) => (body) => ({
+          body: Object.assign(body, { [name]: value }),
+          poison: `bad ${name}`,
+          expectField: name,
+        })),
       // Nested too deeply inside a known field.
       fc
         .tuple(fc.constantFrom(...props.map(([n]) => n)), deeplyNested(40, 3000))
@@ -279,5 +335,7 @@ export function poisonedBody(doc: OpenApiDoc, schema: Schema, opts: { reservedKe
     );
   }
   // A fresh body for every use: fast-check replays generated values while shrinking, and poisons change the body.
-  return fc.tuple(noise, fc.oneof(...poisons)).map(([changes, poison]) => printable(poison(Object.assign(clone(base), Object.fromEntries(changes)))));
+  return fc
+    .tuple(noise, fc.oneof(...poisons))
+    .map(([changes, poison]) => printable(poison(Object.assign(clone(base), Object.fromEntries(changes)))));
 }

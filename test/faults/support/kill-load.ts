@@ -22,7 +22,11 @@ const PARTNERS = ['la', 'police', 'health'] as const;
  * a date must be in the future). Commands of one group are sent at once, as three partners signing together would.
  */
 export function journey(today: string): Command[][] {
-  const subgroup = (type: string, payload: Record<string, unknown> = {}): Command => ({ by: 'subgroup', type, payload });
+  const subgroup = (type: string, payload: Record<string, unknown> = {}): Command => ({
+    by: 'subgroup',
+    type,
+    payload,
+  });
   const bu = (type: string, payload: Record<string, unknown> = {}): Command => ({ by: 'bu', type, payload });
   return [
     [bu('notification.submitted', { submittedOn: today })],
@@ -42,7 +46,14 @@ export function journey(today: string): Command[][] {
     [bu('publication.scheduled', { plannedOn: addDays(today, 30) })],
     [bu('publication.report-sent', { sentOn: today })],
     [bu('publication.published', { publishedOn: today, url: 'https://partnership.test/reports/1' })],
-    [subgroup('action.added', { actionId: 'A1', description: 'Training (test).', owner: 'LA', dueOn: addDays(today, 60) })],
+    [
+      subgroup('action.added', {
+        actionId: 'A1',
+        description: 'Training (test).',
+        owner: 'LA',
+        dueOn: addDays(today, 60),
+      }),
+    ],
     [subgroup('action.completed', { actionId: 'A1', completedOn: today })],
     [subgroup('case.closed')],
   ];
@@ -100,7 +111,8 @@ export class Ledger {
         }
         for (const ack of byCase.get(caseId)!) {
           const event = res.body[ack.version - 1];
-          if (event?.type !== ack.type) lost.push(`${caseId} version ${ack.version} ${ack.type}: the history has ${event?.type ?? 'nothing'}`);
+          if (event?.type !== ack.type)
+            lost.push(`${caseId} version ${ack.version} ${ack.type}: the history has ${event?.type ?? 'nothing'}`);
         }
       }
     });
@@ -139,7 +151,9 @@ export class JourneyClient {
   async next(): Promise<void> {
     if (!this.caseId) return this.open();
     const caseId = this.caseId;
-    const results = await Promise.allSettled(this.steps[this.group].map((command, i) => this.send(caseId, command, `${caseId}/${this.group}/${i}`)));
+    const results = await Promise.allSettled(
+      this.steps[this.group].map((command, i) => this.send(caseId, command, `${caseId}/${this.group}/${i}`)),
+    );
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
     this.group++;
@@ -189,7 +203,8 @@ export class JourneyClient {
       if (error instanceof AnswerLost) this.ledger.unanswered.set(key, caseId);
       throw error;
     }
-    if (res.status !== 200) throw new Error(`${command.type} on ${caseId} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`${command.type} on ${caseId} answered ${res.status}: ${JSON.stringify(res.body)}`);
     this.ledger.acknowledge(key, { caseId, type: command.type, version: res.body.version });
   }
 }

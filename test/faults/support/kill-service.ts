@@ -66,13 +66,18 @@ export class ServiceProcess {
     const proc = spawn(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-      { cwd: ROOT, env: { ...process.env, ...this.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') }, stdio: ['ignore', 'ignore', 'pipe'] },
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...this.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
     );
     proc.stderr!.on('data', (d) => (this.stderr = (this.stderr + d).slice(-4000)));
     this.process = proc;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (proc.exitCode !== null) throw new Error(`the service exited with ${proc.exitCode} while starting: ${this.stderr}`);
+      if (proc.exitCode !== null)
+        throw new Error(`the service exited with ${proc.exitCode} while starting: ${this.stderr}`);
       try {
         const health = await http(this.url, 'GET', '/health');
         if (health.status === 200) return;

@@ -118,7 +118,10 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A date-only field: `format: date`, or a string whose example is a `YYYY-MM-DD` date (query parameters). */
 export function isDateSchema(schema: Schema): boolean {
-  return schema.type === 'string' && (schema.format === 'date' || (typeof schema.example === 'string' && DATE_ONLY.test(schema.example)));
+  return (
+    schema.type === 'string' &&
+    (schema.format === 'date' || (typeof schema.example === 'string' && DATE_ONLY.test(schema.example)))
+  );
 }
 
 /** A free-text string: no format, enum or pattern, so any string within its length bounds is accepted. */

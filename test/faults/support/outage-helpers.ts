@@ -41,7 +41,10 @@ export async function until<T>(
 }
 
 export function reminderRows(t: TestApp): Promise<ReminderEntity[]> {
-  return t.get(DataSource).getRepository(ReminderEntity).find({ order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
+  return t
+    .get(DataSource)
+    .getRepository(ReminderEntity)
+    .find({ order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
 }
 
 export const messageIdOf = (rowId: string) => `<reminder-${rowId}@practice-review>`;
@@ -58,7 +61,10 @@ export function owed(rows: ReminderEntity[], nowMs: number): ReminderEntity[] {
 export function describeRows(rows: ReminderEntity[]) {
   const lines = rows
     .slice(0, 20)
-    .map((r) => `${r.id.slice(0, 8)} case ${r.caseId.slice(0, 8)} ${r.kind} ${r.rule ?? r.noticeKind} ${r.offsetDays ?? ''} ${r.fireOn} ${r.status} attempts=${r.attempts}`);
+    .map(
+      (r) =>
+        `${r.id.slice(0, 8)} case ${r.caseId.slice(0, 8)} ${r.kind} ${r.rule ?? r.noticeKind} ${r.offsetDays ?? ''} ${r.fireOn} ${r.status} attempts=${r.attempts}`,
+    );
   return { count: rows.length, rows: lines };
 }
 
@@ -106,7 +112,10 @@ export interface TimedResponse {
 }
 
 /** Runs one HTTP command and records how long it took to answer. */
-export async function timed(label: string, send: () => PromiseLike<{ status: number; body: unknown }>): Promise<TimedResponse> {
+export async function timed(
+  label: string,
+  send: () => PromiseLike<{ status: number; body: unknown }>,
+): Promise<TimedResponse> {
   const started = Date.now();
   const res = await send();
   return { label, status: res.status, ms: Date.now() - started, body: res.body };
@@ -128,7 +137,13 @@ export async function makeCrew(t: TestApp, clients: number): Promise<Crew> {
     const res = await t.http
       .post('/users')
       .auth(admin, { type: 'bearer' })
-      .send({ name, email: `${name}@partnership.test`, password: `pw-${name}-${Date.now()}-long-enough`, roles, ...(agency ? { agency } : {}) });
+      .send({
+        name,
+        email: `${name}@partnership.test`,
+        password: `pw-${name}-${Date.now()}-long-enough`,
+        roles,
+        ...(agency ? { agency } : {}),
+      });
     if (res.status !== 201) throw new Error(`creating ${name} failed: ${res.status} ${JSON.stringify(res.body)}`);
   };
   const client = async (i: number) =>
@@ -151,11 +166,23 @@ export const INCIDENT = {
 };
 
 export function openCaseRequest(t: TestApp, token: string, laAwareOn: string, incidentOn = laAwareOn) {
-  return t.http.post('/cases').auth(token, { type: 'bearer' }).send({ ...INCIDENT, incidentOn, laAwareOn });
+  return t.http
+    .post('/cases')
+    .auth(token, { type: 'bearer' })
+    .send({ ...INCIDENT, incidentOn, laAwareOn });
 }
 
-export function eventRequest(t: TestApp, token: string, caseId: string, type: string, payload: Record<string, unknown> = {}) {
-  return t.http.post(`/cases/${caseId}/events`).auth(token, { type: 'bearer' }).send({ type, ...payload });
+export function eventRequest(
+  t: TestApp,
+  token: string,
+  caseId: string,
+  type: string,
+  payload: Record<string, unknown> = {},
+) {
+  return t.http
+    .post(`/cases/${caseId}/events`)
+    .auth(token, { type: 'bearer' })
+    .send({ type, ...payload });
 }
 
 /** The outage tests' day: 09:00 London on a winter Monday, when the first warnings of a case opened that day fire. */

@@ -33,7 +33,14 @@ async function tokenFor(t: TestApp, userId: string, partnershipId: string): Prom
 async function describeSelf(t: TestApp, token: string, label: string): Promise<Member> {
   const me = await t.http.get('/users/me').auth(token, { type: 'bearer' });
   if (me.status !== 200) throw new Error(`GET /users/me: ${me.status}`);
-  return { label, id: me.body.id, email: me.body.email, roles: me.body.roles, ...(me.body.agency ? { agency: me.body.agency } : {}), token };
+  return {
+    label,
+    id: me.body.id,
+    email: me.body.email,
+    roles: me.body.roles,
+    ...(me.body.agency ? { agency: me.body.agency } : {}),
+    token,
+  };
 }
 
 async function partnershipOf(t: TestApp, admin: Member): Promise<Partnership> {
@@ -80,7 +87,10 @@ export async function addMember(
  */
 /** As many roles as one account may hold together: each role in order, unless it clashes with one already taken. */
 function compatibleRoles(): Role[] {
-  return ROLES.reduce<Role[]>((held, role) => (incompatibleRolePairs([...held, role]).length ? held : [...held, role]), []);
+  return ROLES.reduce<Role[]>(
+    (held, role) => (incompatibleRolePairs([...held, role]).length ? held : [...held, role]),
+    [],
+  );
 }
 
 export async function everyRole(t: TestApp, p: Partnership, domain: string, only?: string[]): Promise<Member[]> {
@@ -88,13 +98,32 @@ export async function everyRole(t: TestApp, p: Partnership, domain: string, only
   const wanted = (label: string) => !only || only.includes(label);
   for (const role of ROLES) {
     if (role === 'admin') continue;
-    const agencies: (Agency | undefined)[] = role === 'delegated-partner' ? [...AGENCIES] : ROLES_WITH_AGENCY.includes(role) ? ['local-authority'] : [undefined];
+    const agencies: (Agency | undefined)[] =
+      role === 'delegated-partner'
+        ? [...AGENCIES]
+        : ROLES_WITH_AGENCY.includes(role)
+          ? ['local-authority']
+          : [undefined];
     for (const agency of agencies) {
       const label = agency ? `${role} (${agency})` : role;
-      if (wanted(label)) members.push(await addMember(t, p, label, { email: `${role}${agency ? `.${agency}` : ''}@${domain}`, roles: [role], ...(agency ? { agency } : {}) }));
+      if (wanted(label))
+        members.push(
+          await addMember(t, p, label, {
+            email: `${role}${agency ? `.${agency}` : ''}@${domain}`,
+            roles: [role],
+            ...(agency ? { agency } : {}),
+          }),
+        );
     }
   }
-  if (wanted('every role')) members.push(await addMember(t, p, 'every role', { email: `everything@${domain}`, roles: compatibleRoles(), agency: 'local-authority' }));
+  if (wanted('every role'))
+    members.push(
+      await addMember(t, p, 'every role', {
+        email: `everything@${domain}`,
+        roles: compatibleRoles(),
+        agency: 'local-authority',
+      }),
+    );
   return members;
 }
 

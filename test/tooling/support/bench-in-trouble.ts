@@ -37,7 +37,9 @@ runMain(async () => {
   if (mode === 'phase-fails') {
     const closedPort = await freePort();
     await phase('the PostgreSQL command path', () =>
-      phase('the PostgreSQL floor', () => connectClient(`postgres://postgres@127.0.0.1:${closedPort}/postgres`, 'the floor')),
+      phase('the PostgreSQL floor', () =>
+        connectClient(`postgres://postgres@127.0.0.1:${closedPort}/postgres`, 'the floor'),
+      ),
     );
   } else if (mode === 'idle-connection-dropped') {
     await idleConnectionDropped(false);

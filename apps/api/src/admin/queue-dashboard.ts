@@ -17,7 +17,10 @@ function bearerFrom(req: Request): string | undefined {
 
 function sessionFrom(req: Request): string | undefined {
   const prefix = `${QUEUE_DASHBOARD_COOKIE}=`;
-  const cookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(prefix));
+  const cookie = (req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(prefix));
   return cookie ? cookie.slice(prefix.length) : undefined;
 }
 
@@ -36,16 +39,24 @@ const logger = new Logger('QueueDashboard');
  * only that id, like the API's errors.
  */
 function dashboardError(error: unknown): DashboardErrorBody {
-  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  const status =
+    (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
+    (error as { statusCode?: unknown } | null)?.statusCode;
   if (error instanceof URIError || (typeof status === 'number' && status >= 400 && status < 500)) {
     return status === 404
       ? { statusCode: 404, code: 'not-found', message: 'Not found' }
       : { statusCode: 400, code: 'validation-failed', message: 'The request is malformed' };
   }
   const errorId = randomUUID();
-  const err = error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : { type: typeof error };
+  const err =
+    error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : { type: typeof error };
   logger.error({ msg: 'Queue dashboard error', errorId, err });
-  return { statusCode: 500, code: 'internal', message: `Internal error; quote this id to the service team: ${errorId}`, details: { errorId } };
+  return {
+    statusCode: 500,
+    code: 'internal',
+    message: `Internal error; quote this id to the service team: ${errorId}`,
+    details: { errorId },
+  };
 }
 
 /**
@@ -59,7 +70,10 @@ export function mountQueueDashboard(app: INestApplication): void {
   const adapter = new ExpressAdapter();
   adapter.setBasePath(QUEUE_DASHBOARD_PATH);
   // Read-only: a reminder is retried through POST /admin/reminders/:id/retry, which keeps its row and job in step.
-  createBullBoard({ queues: [new BullAdapter(app.get(ReminderQueue).bullQueue, { readOnlyMode: true })], serverAdapter: adapter });
+  createBullBoard({
+    queues: [new BullAdapter(app.get(ReminderQueue).bullQueue, { readOnlyMode: true })],
+    serverAdapter: adapter,
+  });
   adapter.setErrorHandler((error) => {
     const body = dashboardError(error);
     return { status: body.statusCode, body };
@@ -70,7 +84,8 @@ export function mountQueueDashboard(app: INestApplication): void {
   const partnerships = app.get(PartnershipsService);
 
   const adminOnly = async (req: Request, res: Response, next: NextFunction) => {
-    const refuse = (statusCode: 401 | 403, code: string, message: string) => res.status(statusCode).json({ statusCode, code, message });
+    const refuse = (statusCode: 401 | 403, code: string, message: string) =>
+      res.status(statusCode).json({ statusCode, code, message });
     const bearer = bearerFrom(req);
     const session = bearer ? undefined : sessionFrom(req);
     if (!bearer && !session) return refuse(401, 'unauthenticated', 'A valid bearer token is required');

@@ -4,7 +4,16 @@ import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags
 import { IsIn, IsOptional } from 'class-validator';
 import { AuthenticatedUser, CurrentUser, Roles, UnfilledRoleView } from '@app/auth';
 import { NotFoundError, RuleViolatedError } from '@app/common';
-import { FALLBACK_ROLES, type FallbackRole, NOTICE_ROLES, REMINDER_KINDS, REMINDER_STATUSES, ReminderEntity, ReminderQueue, ReminderStatus } from '@app/reminders';
+import {
+  FALLBACK_ROLES,
+  type FallbackRole,
+  NOTICE_ROLES,
+  REMINDER_KINDS,
+  REMINDER_STATUSES,
+  ReminderEntity,
+  ReminderQueue,
+  ReminderStatus,
+} from '@app/reminders';
 import { RULE_IDS } from '@app/workflows';
 import { ApiErrorResponses } from '../http/api-errors';
 
@@ -22,17 +31,33 @@ class ReminderView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ enum: REMINDER_KINDS }) kind: string;
-  @ApiProperty({ enum: [...RULE_IDS, null], nullable: true, description: "The deadline's rule; null for a notice" }) rule: string | null;
-  @ApiProperty({ enum: [...Object.keys(NOTICE_ROLES), null], nullable: true, description: 'null for a deadline reminder' })
+  @ApiProperty({ enum: [...RULE_IDS, null], nullable: true, description: "The deadline's rule; null for a notice" })
+  rule: string | null;
+  @ApiProperty({
+    enum: [...Object.keys(NOTICE_ROLES), null],
+    nullable: true,
+    description: 'null for a deadline reminder',
+  })
   notice: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: "The deadline's due date; null for a notice" })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: "The deadline's due date; null for a notice",
+  })
   dueOn: string | null;
   @ApiProperty({ format: 'date-time' }) fireAt: string;
   @ApiProperty({ enum: REMINDER_STATUSES }) status: ReminderStatus;
   @ApiProperty({ type: 'integer' }) attempts: number;
   @ApiProperty({ type: String, nullable: true }) lastError: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
-  @ApiProperty({ type: String, format: 'email', isArray: true, nullable: true, description: 'Who it was sent to; null before sending' })
+  @ApiProperty({
+    type: String,
+    format: 'email',
+    isArray: true,
+    nullable: true,
+    description: 'Who it was sent to; null before sending',
+  })
   recipients: string[] | null;
   @ApiProperty({
     type: [UnfilledRoleView],
@@ -84,7 +109,10 @@ export class RemindersAdminController {
 
   @Get()
   @Roles('admin')
-  @ApiOkResponse({ type: [ReminderView], description: 'Reminders of your partnership in that status (failed by default), newest first' })
+  @ApiOkResponse({
+    type: [ReminderView],
+    description: 'Reminders of your partnership in that status (failed by default), newest first',
+  })
   @ApiErrorResponses(401, 400, 403)
   async list(@Query() query: ListRemindersQuery, @CurrentUser() user: AuthenticatedUser): Promise<ReminderView[]> {
     const rows = await this.reminders.find({
@@ -104,9 +132,12 @@ export class RemindersAdminController {
     if (!UUID.test(id)) throw new NotFoundError('Reminder');
     const row = await this.reminders.findOneBy({ id, partnershipId: user.partnershipId });
     if (!row) throw new NotFoundError('Reminder');
-    if (row.status !== 'failed') throw new RuleViolatedError(`Only a failed reminder can be retried (this one is ${row.status})`);
+    if (row.status !== 'failed')
+      throw new RuleViolatedError(`Only a failed reminder can be retried (this one is ${row.status})`);
     await this.tx.run((manager) =>
-      manager.getRepository(ReminderEntity).update({ id, status: 'failed' }, { status: 'pending', attempts: 0, lastError: null }),
+      manager
+        .getRepository(ReminderEntity)
+        .update({ id, status: 'failed' }, { status: 'pending', attempts: 0, lastError: null }),
     );
     await this.queue.schedule([{ id, fireAtMs: 0 }]).catch(() => undefined);
     return toView(await this.reminders.findOneByOrFail({ id }));

@@ -16,7 +16,10 @@ export class CalendarController {
   @Get('working-days/add')
   @ApiOkResponse({ type: WorkingDaysAddedView })
   @ApiErrorResponses(401, 400)
-  async add(@Query() query: AddWorkingDaysQuery, @CurrentUser() user: AuthenticatedUser): Promise<WorkingDaysAddedView> {
+  async add(
+    @Query() query: AddWorkingDaysQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<WorkingDaysAddedView> {
     const calendar = await this.calendars.forPartnership(user.partnershipId);
     return { from: query.from, days: query.days, date: calendar.addWorkingDays(query.from, query.days) };
   }
@@ -24,7 +27,10 @@ export class CalendarController {
   @Get('working-days/between')
   @ApiOkResponse({ type: WorkingDaysBetweenView })
   @ApiErrorResponses(401, 400)
-  async between(@Query() query: WorkingDaysBetweenQuery, @CurrentUser() user: AuthenticatedUser): Promise<WorkingDaysBetweenView> {
+  async between(
+    @Query() query: WorkingDaysBetweenQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<WorkingDaysBetweenView> {
     const calendar = await this.calendars.forPartnership(user.partnershipId);
     return { from: query.from, to: query.to, workingDays: calendar.workingDaysBetween(query.from, query.to) };
   }

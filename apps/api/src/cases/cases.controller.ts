@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@app/auth';
 import {
   AuditEventView,
@@ -73,8 +81,16 @@ export class CasesController {
 
   @Post(':id/events')
   @HttpCode(200)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The case version; refused with 409 if the case moved on' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the first answer',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The case version; refused with 409 if the case moved on',
+  })
   @ApiBody({
     description: "An event: `type` and that type's payload fields; any other field is refused",
     schema: { ...caseEventBodySchema(), example: { type: 'notification.submitted', submittedOn: '2026-01-07' } },

@@ -23,7 +23,9 @@ import { ENTITIES } from '@app/schema';
 class CannotCheck extends Error {}
 
 function options(): { json: boolean; batchSize?: number } {
-  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, 'batch-size': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, 'batch-size': { type: 'string' } },
+  });
   const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0 && batchSize <= 5000)) {
     throw new CannotCheck('--batch-size must be a whole number from 1 to 5000');
@@ -42,7 +44,9 @@ async function assertSchemaIsCurrent(dataSource: DataSource): Promise<void> {
   }
   const pending = dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !applied.has(name));
   if (pending.length) {
-    throw new CannotCheck(`The database schema is older than this version (pending: ${pending.join(', ')}): start the service once to migrate it`);
+    throw new CannotCheck(
+      `The database schema is older than this version (pending: ${pending.join(', ')}): start the service once to migrate it`,
+    );
   }
 }
 
@@ -113,7 +117,12 @@ main().then(
     process.exitCode = code;
   },
   (error) => {
-    const message = error instanceof ConfigError || error instanceof CannotCheck ? error.message : error instanceof Error ? error.stack : String(error);
+    const message =
+      error instanceof ConfigError || error instanceof CannotCheck
+        ? error.message
+        : error instanceof Error
+          ? error.stack
+          : String(error);
     process.stderr.write(`check:integrity could not run: ${message}\n`);
     process.exitCode = 2;
   },

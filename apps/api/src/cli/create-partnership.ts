@@ -56,7 +56,9 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(CreatePartnershipModule, { logger: ['error'] });
   try {
     const created = await app.get(PartnershipsService).createWithAdmin(name, admin);
-    process.stdout.write(`Created partnership "${name}" (${created.partnership.id}) with admin ${created.admin.email}\n`);
+    process.stdout.write(
+      `Created partnership "${name}" (${created.partnership.id}) with admin ${created.admin.email}\n`,
+    );
   } catch (error) {
     if (error instanceof ConflictError) fail(error.message);
     throw error;

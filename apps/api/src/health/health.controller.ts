@@ -1,5 +1,11 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { AuthenticatedUser, AuthService, Public } from '@app/auth';
@@ -22,8 +28,10 @@ class CheckView {
 
 class RemindersCheckView {
   @ApiProperty({ enum: STATUSES }) status: Status;
-  @ApiPropertyOptional({ type: 'integer', description: 'Reminders whose every attempt failed (while up)' }) failed?: number;
-  @ApiPropertyOptional({ type: 'integer', description: 'Reminders waiting for their time (while up)' }) pending?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Reminders whose every attempt failed (while up)' })
+  failed?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Reminders waiting for their time (while up)' })
+  pending?: number;
 }
 
 class HealthChecksView {
@@ -80,7 +88,10 @@ export class HealthController {
       'token, `checks.reminders` also counts the failed and pending reminders of their partnership',
   })
   @ApiServiceUnavailableResponse({ type: HealthReportView, description: 'Database down (error)' })
-  async check(@Res({ passthrough: true }) res: Response, @Headers('authorization') authorization?: string): Promise<HealthReport> {
+  async check(
+    @Res({ passthrough: true }) res: Response,
+    @Headers('authorization') authorization?: string,
+  ): Promise<HealthReport> {
     const [database, redis, admin] = await Promise.all([
       this.db.pingCheck('database', { timeout: 1500 }).then(
         () => 'up' as Status,
@@ -90,7 +101,8 @@ export class HealthController {
       this.adminFrom(authorization),
     ]);
     const checks: HealthReport['checks'] = { database: { status: database }, redis: { status: redis } };
-    if (admin) checks.reminders = await this.reminderCounts(admin.partnershipId).catch(() => ({ status: 'down' as Status }));
+    if (admin)
+      checks.reminders = await this.reminderCounts(admin.partnershipId).catch(() => ({ status: 'down' as Status }));
     const status = database !== 'up' ? 'error' : redis !== 'up' ? 'degraded' : 'ok';
     if (status === 'error') res.status(503);
     return { status, checks };

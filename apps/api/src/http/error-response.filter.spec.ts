@@ -12,7 +12,9 @@ describe('ErrorResponseFilter: one error family, one filter', () => {
 
   it('answers invalid rule overrides as 400 validation-failed with one entry per bad field', () => {
     const body = filter.toBody(
-      new InvalidOverridesError([{ index: 0, rule: 'notify-panel', field: 'length', message: 'notify-panel is statutory' }]),
+      new InvalidOverridesError([
+        { index: 0, rule: 'notify-panel', field: 'length', message: 'notify-panel is statutory' },
+      ]),
     );
     expect(body).toEqual({
       statusCode: 400,
@@ -30,6 +32,10 @@ describe('ErrorResponseFilter: one error family, one filter', () => {
   });
 
   it('maps the libs errors as before', () => {
-    expect(filter.toBody(new NotFoundError('Case'))).toEqual({ statusCode: 404, code: 'not-found', message: 'Case not found' });
+    expect(filter.toBody(new NotFoundError('Case'))).toEqual({
+      statusCode: 404,
+      code: 'not-found',
+      message: 'Case not found',
+    });
   });
 });

@@ -65,7 +65,10 @@ export class ErrorResponseFilter implements ExceptionFilter {
     }
     const errorId = randomUUID();
     // Only name, message and stack: driver errors carry the query's parameters, which may hold case details.
-    const err = exception instanceof Error ? { type: exception.name, message: exception.message, stack: exception.stack } : { type: typeof exception };
+    const err =
+      exception instanceof Error
+        ? { type: exception.name, message: exception.message, stack: exception.stack }
+        : { type: typeof exception };
     this.logger.error({ msg: 'Unhandled error', errorId, err });
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

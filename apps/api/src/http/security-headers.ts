@@ -25,6 +25,7 @@ export function securityHeaders(): RequestHandler[] {
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: false,
   });
-  const hstsWhenHttps = (req: Request, res: Response, next: NextFunction) => (req.secure ? hsts(req, res, next) : next());
+  const hstsWhenHttps = (req: Request, res: Response, next: NextFunction) =>
+    req.secure ? hsts(req, res, next) : next();
   return [headers, hstsWhenHttps];
 }

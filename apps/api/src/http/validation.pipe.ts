@@ -24,7 +24,12 @@ interface Inspection {
   tooDeep?: string;
 }
 
-function inspect(value: unknown, path = '', depth = 0, found: Inspection = { dangerous: [], listsInLists: [] }): Inspection {
+function inspect(
+  value: unknown,
+  path = '',
+  depth = 0,
+  found: Inspection = { dangerous: [], listsInLists: [] },
+): Inspection {
   if (!value || typeof value !== 'object') return found;
   if (depth > MAX_INPUT_DEPTH) {
     found.tooDeep ??= path;
@@ -55,9 +60,11 @@ class StrictValidationPipe extends ValidationPipe {
       refuse(['body'], () => 'body must be a JSON object, sent with Content-Type: application/json');
     }
     const { dangerous, listsInLists, tooDeep } = inspect(value);
-    if (tooDeep !== undefined) refuse([tooDeep], (field) => `${field} is nested too deeply (at most ${MAX_INPUT_DEPTH} levels)`);
+    if (tooDeep !== undefined)
+      refuse([tooDeep], (field) => `${field} is nested too deeply (at most ${MAX_INPUT_DEPTH} levels)`);
     if (dangerous.length > 0) refuse(dangerous, (field) => `${field} is not a known field`);
-    if (listsInLists.length > 0) refuse(listsInLists, (field) => `${field} is a list inside a list, which no field takes`);
+    if (listsInLists.length > 0)
+      refuse(listsInLists, (field) => `${field} is a list inside a list, which no field takes`);
     return super.transform(value, metadata);
   }
 }

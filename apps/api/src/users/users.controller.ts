@@ -1,14 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import {
-  AuthenticatedUser,
-  CreateUserDto,
-  CurrentUser,
-  Roles,
-  toUserView,
-  UsersService,
-  UserView,
-} from '@app/auth';
+import { AuthenticatedUser, CreateUserDto, CurrentUser, Roles, toUserView, UsersService, UserView } from '@app/auth';
 import { UnauthenticatedError } from '@app/common';
 import { ApiErrorResponses } from '../http/api-errors';
 

@@ -35,7 +35,9 @@ export class AccountLoginLimit implements OnApplicationBootstrap, OnModuleDestro
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.removeExpired().catch((error) => this.logger.warn({ msg: 'Removing old login failures failed', err: (error as Error).message }));
+      this.removeExpired().catch((error) =>
+        this.logger.warn({ msg: 'Removing old login failures failed', err: (error as Error).message }),
+      );
     }, SWEEP_INTERVAL_MS);
     this.timer.unref();
   }

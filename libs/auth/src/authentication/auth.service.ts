@@ -57,7 +57,14 @@ export class AuthService {
     // Only tokens shaped as login() signs them: a lookup by a missing id would match any user (TypeORM drops
     // undefined conditions), a token with no expiry would never lapse, and one with an audience is for something else.
     const { sub, pid, exp, aud } = claims as TokenClaims & { exp?: unknown; aud?: unknown };
-    if (typeof sub !== 'string' || !sub || typeof pid !== 'string' || !pid || typeof exp !== 'number' || aud !== undefined) {
+    if (
+      typeof sub !== 'string' ||
+      !sub ||
+      typeof pid !== 'string' ||
+      !pid ||
+      typeof exp !== 'number' ||
+      aud !== undefined
+    ) {
       throw new UnauthenticatedError('The token is invalid or has expired');
     }
     return this.activeUser(sub, pid);
@@ -88,7 +95,8 @@ export class AuthService {
 
   private async activeUser(userId: string, partnershipId: string): Promise<AuthenticatedUser> {
     const user = await this.users.findActiveById(userId);
-    if (!user || user.partnershipId !== partnershipId) throw new UnauthenticatedError('The token is invalid or has expired');
+    if (!user || user.partnershipId !== partnershipId)
+      throw new UnauthenticatedError('The token is invalid or has expired');
     return markAuthenticated({
       id: user.id,
       partnershipId: user.partnershipId,

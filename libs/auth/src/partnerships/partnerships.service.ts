@@ -49,7 +49,11 @@ export class PartnershipsService {
    * e.g. the queue dashboard, which shows every partnership's jobs.
    */
   async isOperatorPartnership(id: string): Promise<boolean> {
-    const [first] = await this.partnerships.find({ select: { id: true }, order: { createdAt: 'ASC', id: 'ASC' }, take: 1 });
+    const [first] = await this.partnerships.find({
+      select: { id: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: 1,
+    });
     return first?.id === id;
   }
 
@@ -72,7 +76,8 @@ export class PartnershipsService {
       if (!partnership) throw new NotFoundError('Partnership');
       if (changes.name !== undefined) partnership.name = changes.name;
       if (changes.signOffAgencies !== undefined) partnership.signOffAgencies = changes.signOffAgencies;
-      if (changes.reminderOffsets !== undefined) partnership.reminderOffsets = [...changes.reminderOffsets].sort((a, b) => a - b);
+      if (changes.reminderOffsets !== undefined)
+        partnership.reminderOffsets = [...changes.reminderOffsets].sort((a, b) => a - b);
       if (changes.closureDays !== undefined) partnership.closureDays = [...changes.closureDays].sort();
       if (changes.ruleOverrides !== undefined) {
         const problems = validateOverrides(getRulebook(), changes.ruleOverrides);
@@ -86,9 +91,13 @@ export class PartnershipsService {
         partnership.ruleOverrides = changes.ruleOverrides.map((o) => ({ ...o, changedBy, changedOn: today }));
       }
       const saved = await repo.save(partnership);
-      const clocksChanged = changes.closureDays !== undefined || changes.ruleOverrides !== undefined || changes.reminderOffsets !== undefined;
+      const clocksChanged =
+        changes.closureDays !== undefined ||
+        changes.ruleOverrides !== undefined ||
+        changes.reminderOffsets !== undefined;
       if (clocksChanged) {
-        for (const hook of this.settingsHooks) afterCommit.push(await hook.afterSettingsChanged(manager, saved, changedBy));
+        for (const hook of this.settingsHooks)
+          afterCommit.push(await hook.afterSettingsChanged(manager, saved, changedBy));
       }
       return saved;
     });

@@ -38,7 +38,12 @@ export class UsersService {
     return manager ? write(manager) : this.tx.run(write);
   }
 
-  private async insert(manager: EntityManager, partnershipId: string, input: CreateUserDto, passwordHash: string): Promise<UserEntity> {
+  private async insert(
+    manager: EntityManager,
+    partnershipId: string,
+    input: CreateUserDto,
+    passwordHash: string,
+  ): Promise<UserEntity> {
     const repo = manager.getRepository(UserEntity);
     const email = input.email.trim().toLowerCase();
     if (await repo.existsBy({ email })) throw new ConflictError(`A user with email ${email} already exists`);

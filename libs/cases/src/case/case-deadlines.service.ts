@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { PartnershipCalendars, PartnershipEntity } from '@app/auth';
-import { computeDeadlines, getRulebook, resolveRulebook, type Deadline, type PersistedCaseSnapshot } from '@app/workflows';
+import {
+  computeDeadlines,
+  getRulebook,
+  resolveRulebook,
+  type Deadline,
+  type PersistedCaseSnapshot,
+} from '@app/workflows';
 import type { DeadlineClockState } from '../entities/deadline.entity';
 
 /** Turns a case's facts and clocks into its deadlines, under its rulebook version and its partnership's overrides. */

@@ -6,7 +6,10 @@ export function refusalToError(refusal: Refusal): Error {
     case 'forbidden':
       return new ForbiddenError(refusal.message);
     case 'illegal-transition':
-      return new IllegalTransitionError(refusal.message, { state: refusal.state, allowedEvents: refusal.allowedEvents });
+      return new IllegalTransitionError(refusal.message, {
+        state: refusal.state,
+        allowedEvents: refusal.allowedEvents,
+      });
     case 'rule-violated':
       return new RuleViolatedError(refusal.message);
   }

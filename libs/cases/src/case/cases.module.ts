@@ -10,7 +10,13 @@ import { IdempotencyRecords } from './idempotency-records';
 
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES), AuthModule],
-  providers: [CasesService, CaseDeadlines, IdempotencyRecords, IntegrityChecker, { provide: CaseMachineRegistry, useFactory: () => new CaseMachineRegistry() }],
+  providers: [
+    CasesService,
+    CaseDeadlines,
+    IdempotencyRecords,
+    IntegrityChecker,
+    { provide: CaseMachineRegistry, useFactory: () => new CaseMachineRegistry() },
+  ],
   exports: [CasesService, CaseDeadlines, IdempotencyRecords, CaseMachineRegistry, IntegrityChecker],
 })
 export class CasesModule {}

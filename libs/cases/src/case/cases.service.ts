@@ -2,7 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In, MoreThan, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { AuthenticatedUser, PartnershipEntity, PartnershipSettingsHook, PartnershipsService, assertHasRole } from '@app/auth';
+import {
+  AuthenticatedUser,
+  PartnershipEntity,
+  PartnershipSettingsHook,
+  PartnershipsService,
+  assertHasRole,
+} from '@app/auth';
 import { todayInLondon } from '@app/calendar';
 import { Clock, ConflictError, ForbiddenError, NotFoundError } from '@app/common';
 import { ReadSide, TransactionRunner, isUniqueViolation } from '@app/database';
@@ -22,7 +28,13 @@ import {
   type SignOffRound,
 } from '@app/workflows';
 import { OpenCaseDto } from '../dto';
-import { CaseAuditEventEntity, CaseEntity, CaseReferenceCounterEntity, DeadlineEntity, IdempotencyRecordEntity } from '../entities';
+import {
+  CaseAuditEventEntity,
+  CaseEntity,
+  CaseReferenceCounterEntity,
+  DeadlineEntity,
+  IdempotencyRecordEntity,
+} from '../entities';
 import type { ParsedCaseEvent, SystemAuditEventType } from '../events';
 import { CaseDeadlines } from './case-deadlines.service';
 import { refusalToError, StaleCaseError } from './case.errors';
@@ -124,7 +136,12 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
   }
 
   /** An audit event that keeps the state, with the version bump that keeps the history one event per version. */
-  private async appendSystemEvent(manager: EntityManager, row: CaseEntity, type: SystemAuditEventType, payload: Record<string, unknown>): Promise<CaseEntity> {
+  private async appendSystemEvent(
+    manager: EntityManager,
+    row: CaseEntity,
+    type: SystemAuditEventType,
+    payload: Record<string, unknown>,
+  ): Promise<CaseEntity> {
     const updated = await manager
       .createQueryBuilder()
       .update(CaseEntity)
@@ -179,7 +196,13 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       const saved = await manager.getRepository(CaseEntity).findOneByOrFail({ id: entity.id });
       await this.appendAudit(manager, saved, user, 'case.opened', null, saved.state, { laAwareOn: input.laAwareOn }, 1);
       const deadlines = await this.writeDeadlines(manager, saved, partnership, today);
-      const change = { caseId: saved.id, partnershipId: saved.partnershipId, type: 'case.opened', from: null, to: saved.state };
+      const change = {
+        caseId: saved.id,
+        partnershipId: saved.partnershipId,
+        type: 'case.opened',
+        from: null,
+        to: saved.state,
+      };
       await this.runWriteHooks(manager, { caseRow: saved, partnership, deadlines, change, now: this.clock.now() });
       return { row: saved, change };
     });
@@ -201,7 +224,12 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     });
     return events.map((e) => ({
       at: e.at.toISOString(),
-      actor: { id: e.actorId, name: e.actorName, roles: e.actorRoles, ...(e.actorAgency ? { agency: e.actorAgency } : {}) },
+      actor: {
+        id: e.actorId,
+        name: e.actorName,
+        roles: e.actorRoles,
+        ...(e.actorAgency ? { agency: e.actorAgency } : {}),
+      },
       type: e.type,
       from: e.fromState,
       to: e.toState,
@@ -221,7 +249,10 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const ranges: { sql: string; params: Record<string, string> }[] = [];
     if (filter.overdue) ranges.push({ sql: `d."dueOn" < :today`, params: { today } });
     if (filter.dueWithinDays !== undefined) {
-      ranges.push({ sql: `d."dueOn" >= :today AND d."dueOn" <= :until`, params: { today, until: addDays(today, filter.dueWithinDays) } });
+      ranges.push({
+        sql: `d."dueOn" >= :today AND d."dueOn" <= :until`,
+        params: { today, until: addDays(today, filter.dueWithinDays) },
+      });
     }
     const runningDeadlinesSql = (range: string) =>
       `SELECT d."caseId" FROM deadlines d WHERE d."partnershipId" = :pid AND d."clockState" = 'running' AND ${range}`;
@@ -267,7 +298,12 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
    * snapshot (optimistic version check), the audit event and the deadlines. A concurrent writer makes the version
    * check fail; the event is then retried on the fresh state, so simultaneous sign-offs are all kept.
    */
-  async dispatch(user: AuthenticatedUser, caseId: string, parsed: ParsedCaseEvent, options: DispatchOptions = {}): Promise<CaseView> {
+  async dispatch(
+    user: AuthenticatedUser,
+    caseId: string,
+    parsed: ParsedCaseEvent,
+    options: DispatchOptions = {},
+  ): Promise<CaseView> {
     const requestHash = hashRequest(caseId, parsed);
     let idempotent: IdempotentRequest | undefined;
     if (options.idempotencyKey) {
@@ -309,13 +345,20 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       const forbidden = refusalFor(event.actor, event.type, row.snapshot.context);
       if (forbidden) throw new ForbiddenError(forbidden);
       if (options.ifMatch !== undefined && options.ifMatch !== row.version) {
-        throw new ConflictError(`The case is at version ${row.version}, not ${options.ifMatch}: reload it and try again`);
+        throw new ConflictError(
+          `The case is at version ${row.version}, not ${options.ifMatch}: reload it and try again`,
+        );
       }
       const result = dispatch(this.machines.get(row.machineVersion), row.snapshot, event);
       if (!result.ok) throw refusalToError(result.refusal);
 
       const partnership = await manager.getRepository(PartnershipEntity).findOneByOrFail({ id: row.partnershipId });
-      const changes = { snapshot: result.snapshot, stage: stageOf(result.snapshot), state: result.to, version: row.version + 1 };
+      const changes = {
+        snapshot: result.snapshot,
+        stage: stageOf(result.snapshot),
+        state: result.to,
+        version: row.version + 1,
+      };
       const updated = await manager
         .createQueryBuilder()
         .update(CaseEntity)
@@ -326,7 +369,13 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       const fresh = Object.assign(new CaseEntity(), row, changes);
       await this.appendAudit(manager, fresh, user, parsed.type, result.from, result.to, parsed.payload, fresh.version);
       const deadlines = await this.writeDeadlines(manager, fresh, partnership, today);
-      const change = { caseId: row.id, partnershipId: row.partnershipId, type: parsed.type, from: result.from, to: result.to };
+      const change = {
+        caseId: row.id,
+        partnershipId: row.partnershipId,
+        type: parsed.type,
+        from: result.from,
+        to: result.to,
+      };
       await this.runWriteHooks(manager, { caseRow: fresh, partnership, deadlines, change, now: this.clock.now() });
       const view = this.toView(fresh, partnership, today);
       if (idempotent) await this.idempotency.record(manager, idempotent, requestHash, view);
@@ -343,10 +392,16 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     return previous.body as CaseView;
   }
 
-  private async load(manager: EntityManager, partnershipId: string, caseId: string, forUpdate = false): Promise<CaseEntity> {
+  private async load(
+    manager: EntityManager,
+    partnershipId: string,
+    caseId: string,
+    forUpdate = false,
+  ): Promise<CaseEntity> {
     if (!UUID.test(caseId)) throw new NotFoundError('Case');
     const repo = manager.getRepository(CaseEntity);
-    const lock = forUpdate && manager.connection.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
+    const lock =
+      forUpdate && manager.connection.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
     const row = await repo.findOne({ where: { id: caseId, partnershipId }, ...(lock ? { lock } : {}) });
     if (!row) throw new NotFoundError('Case');
     return row;
@@ -374,20 +429,22 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     payload: Record<string, unknown>,
     sequence: number,
   ): Promise<void> {
-    await insertRows(manager, CaseAuditEventEntity, [{
-      id: randomUUID(),
-      caseId: row.id,
-      partnershipId: row.partnershipId,
-      sequence,
-      actorId: user.id,
-      actorName: user.name,
-      actorRoles: user.roles,
-      actorAgency: user.agency ?? null,
-      type,
-      fromState: from,
-      toState: to,
-      payload: payload as never,
-    }]);
+    await insertRows(manager, CaseAuditEventEntity, [
+      {
+        id: randomUUID(),
+        caseId: row.id,
+        partnershipId: row.partnershipId,
+        sequence,
+        actorId: user.id,
+        actorName: user.name,
+        actorRoles: user.roles,
+        actorAgency: user.agency ?? null,
+        type,
+        fromState: from,
+        toState: to,
+        payload: payload as never,
+      },
+    ]);
   }
 
   private async writeDeadlines(
@@ -410,7 +467,13 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       };
       const current = rows.get(deadline.rule);
       if (!current) {
-        const fresh = repo.create({ id: randomUUID(), caseId: row.id, partnershipId: row.partnershipId, rule: deadline.rule, ...values });
+        const fresh = repo.create({
+          id: randomUUID(),
+          caseId: row.id,
+          partnershipId: row.partnershipId,
+          rule: deadline.rule,
+          ...values,
+        });
         added.push(fresh);
         rows.set(deadline.rule, fresh);
       } else if (
@@ -433,13 +496,17 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
    * deadline rows rewritten where they differ (with a `deadlines.recomputed` audit event and a new version) and its
    * reminders re-planned, in the transaction that changed the settings.
    */
-  async afterSettingsChanged(manager: EntityManager, partnership: PartnershipEntity, changedBy: string): Promise<() => void> {
+  async afterSettingsChanged(
+    manager: EntityManager,
+    partnership: PartnershipEntity,
+    changedBy: string,
+  ): Promise<() => void> {
     const today = this.today();
     const now = this.clock.now();
     const changes: CaseChanged[] = [];
     const repo = manager.getRepository(CaseEntity);
     const BATCH = 200;
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const rows = await repo.find({
         where: { partnershipId: partnership.id, ...(after ? { id: MoreThan(after) } : {}) },
         order: { id: 'ASC' },
@@ -448,10 +515,19 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       after = rows[rows.length - 1]?.id ?? after;
       for (const row of rows) {
         const deadlines = await this.writeDeadlines(manager, row, partnership, today);
-        const change = { caseId: row.id, partnershipId: row.partnershipId, type: 'deadlines.recomputed' as const, from: row.state, to: row.state };
+        const change = {
+          caseId: row.id,
+          partnershipId: row.partnershipId,
+          type: 'deadlines.recomputed' as const,
+          from: row.state,
+          to: row.state,
+        };
         let caseRow = row;
         if (deadlines.changed) {
-          caseRow = await this.appendSystemEvent(manager, row, change.type, { reason: 'partnership-settings-changed', changedBy });
+          caseRow = await this.appendSystemEvent(manager, row, change.type, {
+            reason: 'partnership-settings-changed',
+            changedBy,
+          });
         }
         await this.runWriteHooks(manager, { caseRow, partnership, deadlines, change, now });
         changes.push(change);
@@ -500,7 +576,11 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
  * A plain multi-row INSERT. `Repository.insert` reads every inserted row back for its database defaults, a second
  * statement per insert that nothing here needs.
  */
-export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: QueryDeepPartialEntity<T>[]) {
+export async function insertRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: QueryDeepPartialEntity<T>[],
+) {
   if (rows.length === 0) return;
   await manager.createQueryBuilder().insert().into(entity).values(rows).updateEntity(false).execute();
 }
@@ -510,7 +590,9 @@ function actorOf(user: AuthenticatedUser) {
 }
 
 function hashRequest(caseId: string, parsed: ParsedCaseEvent): string {
-  return createHash('sha256').update(JSON.stringify([caseId, parsed.type, parsed.payload])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([caseId, parsed.type, parsed.payload]))
+    .digest('hex');
 }
 
 function addDays(date: string, days: number): string {

@@ -30,7 +30,9 @@ export class IdempotencyRecords implements OnApplicationBootstrap, OnModuleDestr
 
   onApplicationBootstrap(): void {
     const sweep = () =>
-      this.removeExpired().catch((error) => this.logger.warn({ msg: 'Removing expired idempotency records failed', err: (error as Error).message }));
+      this.removeExpired().catch((error) =>
+        this.logger.warn({ msg: 'Removing expired idempotency records failed', err: (error as Error).message }),
+      );
     setTimeout(sweep, 1000).unref();
     this.timer = setInterval(sweep, SWEEP_INTERVAL_MS);
     this.timer.unref();
@@ -54,14 +56,23 @@ export class IdempotencyRecords implements OnApplicationBootstrap, OnModuleDestr
       .createQueryBuilder()
       .insert()
       .into(IdempotencyRecordEntity)
-      .values({ id: randomUUID(), ...request, requestHash, statusCode: 200, body: body as object, expiresAtMs: now + this.config.idempotencyKeyTtlMs })
+      .values({
+        id: randomUUID(),
+        ...request,
+        requestHash,
+        statusCode: 200,
+        body: body as object,
+        expiresAtMs: now + this.config.idempotencyKeyTtlMs,
+      })
       .updateEntity(false)
       .execute();
   }
 
   async removeExpired(): Promise<number> {
     const now = this.clock.now().getTime();
-    const result = await this.tx.run((manager) => manager.delete(IdempotencyRecordEntity, { expiresAtMs: LessThanOrEqual(now) }));
+    const result = await this.tx.run((manager) =>
+      manager.delete(IdempotencyRecordEntity, { expiresAtMs: LessThanOrEqual(now) }),
+    );
     return result.affected ?? 0;
   }
 }

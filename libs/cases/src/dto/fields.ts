@@ -41,7 +41,12 @@ export function DateField(options: FieldOptions = {}): PropertyDecorator {
   const { swagger, optional } = common({ example: '2026-03-02', ...options });
   const range = `A real date YYYY-MM-DD from ${EARLIEST_DATE} to ${LATEST_DATE}.`;
   return applyDecorators(
-    ApiProperty({ ...swagger, type: String, format: 'date', description: [swagger.description, range].filter(Boolean).join(' ') }),
+    ApiProperty({
+      ...swagger,
+      type: String,
+      format: 'date',
+      description: [swagger.description, range].filter(Boolean).join(' '),
+    }),
     ...optional,
     IsLocalDate(),
   );
@@ -50,7 +55,12 @@ export function DateField(options: FieldOptions = {}): PropertyDecorator {
 /** Free text, trimmed, then 1 to `maxLength` characters. */
 export function TextField(maxLength: number, options: FieldOptions = {}): PropertyDecorator {
   const { swagger, optional } = common(options);
-  return applyDecorators(ApiProperty({ ...swagger, type: String, minLength: 1, maxLength }), trim, ...optional, IsText(maxLength));
+  return applyDecorators(
+    ApiProperty({ ...swagger, type: String, minLength: 1, maxLength }),
+    trim,
+    ...optional,
+    IsText(maxLength),
+  );
 }
 
 /** One of a fixed set of strings. */
@@ -67,7 +77,12 @@ export function BooleanField(options: FieldOptions = {}): PropertyDecorator {
 export function ActionIdField(options: FieldOptions = {}): PropertyDecorator {
   const { swagger, optional } = common({ example: 'A-1', ...options });
   return applyDecorators(
-    ApiProperty({ ...swagger, type: String, pattern: '^[A-Za-z0-9._-]{1,60}$', description: swagger.description ?? 'Chosen by the partnership, unique within the case.' }),
+    ApiProperty({
+      ...swagger,
+      type: String,
+      pattern: '^[A-Za-z0-9._-]{1,60}$',
+      description: swagger.description ?? 'Chosen by the partnership, unique within the case.',
+    }),
     ...optional,
     IsActionId(),
   );
@@ -75,5 +90,10 @@ export function ActionIdField(options: FieldOptions = {}): PropertyDecorator {
 
 export function HttpUrlField(options: FieldOptions = {}): PropertyDecorator {
   const { swagger, optional } = common({ example: 'https://example.org/reports/lcspr-2026-01.pdf', ...options });
-  return applyDecorators(ApiProperty({ ...swagger, type: String, format: 'uri', maxLength: 2000 }), trim, ...optional, IsHttpUrl());
+  return applyDecorators(
+    ApiProperty({ ...swagger, type: String, format: 'uri', maxLength: 2000 }),
+    trim,
+    ...optional,
+    IsHttpUrl(),
+  );
 }

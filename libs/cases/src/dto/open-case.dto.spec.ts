@@ -34,7 +34,15 @@ describe('OpenCaseDto', () => {
   });
 
   it('accepts a child with only age and sex, and an unborn child as age 0 of unknown sex', () => {
-    expect(() => validatePlain(OpenCaseDto, { ...valid, children: [{ ageYears: 0, sex: 'unknown' }, { ageYears: 17, sex: 'male' }] })).not.toThrow();
+    expect(() =>
+      validatePlain(OpenCaseDto, {
+        ...valid,
+        children: [
+          { ageYears: 0, sex: 'unknown' },
+          { ageYears: 17, sex: 'male' },
+        ],
+      }),
+    ).not.toThrow();
   });
 
   it('accepts up to four children', () => {
@@ -73,9 +81,12 @@ describe('OpenCaseDto', () => {
     expect(() => validatePlain(OpenCaseDto, { ...valid, incidentOn: valid.laAwareOn })).not.toThrow();
   });
 
-  it.each(['2026-02-30', '1999-12-31', '2100-01-01', '2026-03-02T10:00:00Z', 20260302])('refuses the date %p', (date) => {
-    expect(fieldsOf(refusal({ ...valid, laAwareOn: date, incidentOn: date }))).toEqual(['laAwareOn', 'incidentOn']);
-  });
+  it.each(['2026-02-30', '1999-12-31', '2100-01-01', '2026-03-02T10:00:00Z', 20260302])(
+    'refuses the date %p',
+    (date) => {
+      expect(fieldsOf(refusal({ ...valid, laAwareOn: date, incidentOn: date }))).toEqual(['laAwareOn', 'incidentOn']);
+    },
+  );
 
   it.each([
     ['an age of 18', { ageYears: 18 }],
@@ -87,7 +98,9 @@ describe('OpenCaseDto', () => {
     ['a blank disability', { disability: '  ' }],
   ])('refuses a child with %s, naming the nested field', (_label, change) => {
     const [field] = Object.keys(change);
-    expect(fieldsOf(refusal({ ...valid, children: [child, { ...child, ...change }] }))).toEqual([`children.1.${field}`]);
+    expect(fieldsOf(refusal({ ...valid, children: [child, { ...child, ...change }] }))).toEqual([
+      `children.1.${field}`,
+    ]);
   });
 
   it('refuses children that are not objects', () => {

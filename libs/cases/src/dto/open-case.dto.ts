@@ -28,7 +28,12 @@ export class ChildDto {
    * Age in completed years at the time of the incident, 0 to 17. An unborn child (a concealed pregnancy, a
    * stillbirth) is recorded as 0, with `sex` `unknown` when it is not known.
    */
-  @ApiProperty({ minimum: 0, maximum: MAX_CHILD_AGE, example: 3, description: 'Completed years, 0 to 17 (0 also for an unborn child).' })
+  @ApiProperty({
+    minimum: 0,
+    maximum: MAX_CHILD_AGE,
+    example: 3,
+    description: 'Completed years, 0 to 17 (0 also for an unborn child).',
+  })
   @IsWholeNumber(0, MAX_CHILD_AGE)
   ageYears: number;
 
@@ -44,7 +49,9 @@ export class ChildDto {
 
 /** `POST /cases`: a serious incident notified to the partnership. */
 export class OpenCaseDto {
-  @DateField({ description: 'The day the local authority became aware of the incident; the statutory clocks start here.' })
+  @DateField({
+    description: 'The day the local authority became aware of the incident; the statutory clocks start here.',
+  })
   laAwareOn: string;
 
   @DateField({ description: 'The day of the incident; not after laAwareOn.', example: '2026-02-27' })

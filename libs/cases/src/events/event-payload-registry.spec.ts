@@ -28,7 +28,12 @@ const VALID: Record<CaseEventType, Record<string, unknown>> = {
   'publication.delayed': { reason: 'Criminal trial not yet concluded.', newPlannedOn: '2027-02-01' },
   'publication.withheld': { reason: 'Publication would harm the sibling.' },
   'publication.panel-informed': { informedOn: '2026-10-25' },
-  'action.added': { actionId: 'A-1.2_b', description: 'Refresh the neglect strategy.', owner: 'Head of Early Help', dueOn: '2027-03-31' },
+  'action.added': {
+    actionId: 'A-1.2_b',
+    description: 'Refresh the neglect strategy.',
+    owner: 'Head of Early Help',
+    dueOn: '2027-03-31',
+  },
   'action.completed': { actionId: 'A-1.2_b', completedOn: '2027-03-01' },
   'case.closed': {},
 };
@@ -153,7 +158,9 @@ describe.each(cases)('%s', (type) => {
   }
 
   it('refuses __proto__ and constructor keys without polluting prototypes', () => {
-    const body = JSON.parse(`{"type":"${type}","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}`);
+    const body = JSON.parse(
+      `{"type":"${type}","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}`,
+    );
     Object.assign(body, example);
     const error = refusal(body);
     expect(fieldsOf(error)).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
@@ -161,7 +168,22 @@ describe.each(cases)('%s', (type) => {
   });
 
   it('throws only ValidationFailedError whatever the field values', () => {
-    const odd: unknown[] = [null, undefined, 0, -1, NaN, Infinity, '', ' ', true, {}, [], [[]], { length: 1 }, 'x'.repeat(10_000)];
+    const odd: unknown[] = [
+      null,
+      undefined,
+      0,
+      -1,
+      NaN,
+      Infinity,
+      '',
+      ' ',
+      true,
+      {},
+      [],
+      [[]],
+      { length: 1 },
+      'x'.repeat(10_000),
+    ];
     for (const field of [...Object.keys(example), 'type', '__proto__', 'constructor', 'toString']) {
       for (const value of odd) {
         try {
@@ -194,14 +216,23 @@ describe('parseCaseEvent', () => {
     expect(error.message).toBe('Invalid input: type');
   });
 
-  it.each([['nonsense'], [42], [null], [['case.closed']], [{}], ['constructor'], ['__proto__'], ['toString'], ['hasOwnProperty'], ['CASE.CLOSED'], [' case.closed']])(
-    'refuses the type %p, naming the field type and listing the known types',
-    (type) => {
-      const error = refusal({ type });
-      expect(fieldsOf(error)).toEqual(['type']);
-      expect(messagesFor(error, 'type')[0]).toContain('case.closed');
-    },
-  );
+  it.each([
+    ['nonsense'],
+    [42],
+    [null],
+    [['case.closed']],
+    [{}],
+    ['constructor'],
+    ['__proto__'],
+    ['toString'],
+    ['hasOwnProperty'],
+    ['CASE.CLOSED'],
+    [' case.closed'],
+  ])('refuses the type %p, naming the field type and listing the known types', (type) => {
+    const error = refusal({ type });
+    expect(fieldsOf(error)).toEqual(['type']);
+    expect(messagesFor(error, 'type')[0]).toContain('case.closed');
+  });
 
   it('trims free text', () => {
     const { payload } = parseCaseEvent({ type: 'decision.escalated', note: '  to lead partners \n' });
@@ -232,12 +263,9 @@ describe('parseCaseEvent', () => {
     ['without a scheme', 'example.org/report'],
     ['without a host', 'https://'],
     ['over 2000 characters', `https://example.org/${'x'.repeat(2000)}`],
-  ])(
-    'refuses a publication url %s',
-    (_label, url) => {
-      expect(fieldsOf(refusal({ type: 'publication.published', publishedOn: '2026-11-02', url }))).toEqual(['url']);
-    },
-  );
+  ])('refuses a publication url %s', (_label, url) => {
+    expect(fieldsOf(refusal({ type: 'publication.published', publishedOn: '2026-11-02', url }))).toEqual(['url']);
+  });
 
   it.each(['', 'A 1', 'A/1', 'x'.repeat(61), 'é'])('refuses the action id %p', (actionId) => {
     expect(fieldsOf(refusal({ type: 'action.completed', actionId, completedOn: '2027-03-01' }))).toEqual(['actionId']);
@@ -245,7 +273,9 @@ describe('parseCaseEvent', () => {
 
   it('accepts an action id of 60 characters', () => {
     const actionId = 'a'.repeat(60);
-    expect(parseCaseEvent({ type: 'action.completed', actionId, completedOn: '2027-03-01' }).payload.actionId).toBe(actionId);
+    expect(parseCaseEvent({ type: 'action.completed', actionId, completedOn: '2027-03-01' }).payload.actionId).toBe(
+      actionId,
+    );
   });
 
   it('accepts case.closed only with no fields', () => {

@@ -61,7 +61,9 @@ export function parseCaseEvent(body: unknown): ParsedCaseEvent {
   const { type, ...rest } = body as Record<string, unknown>;
   if (!isCaseEventType(type)) {
     const problem = type === undefined ? 'type is required' : 'type is not a known event type';
-    throw validationFailed([{ field: 'type', messages: [`${problem}; it must be one of: ${CASE_EVENT_TYPES.join(', ')}`] }]);
+    throw validationFailed([
+      { field: 'type', messages: [`${problem}; it must be one of: ${CASE_EVENT_TYPES.join(', ')}`] },
+    ]);
   }
   const instance = validatePlain<object>(EVENT_PAYLOADS[type], rest);
   return { type, payload: toPlain(instance) };

@@ -49,7 +49,13 @@ export type SignOffDecisionValue = (typeof SIGN_OFF_DECISIONS)[number];
 export const PANEL_RESPONSES = ['agrees', 'challenges', 'national-review'] as const;
 export type PanelResponseValue = (typeof PANEL_RESPONSES)[number];
 
-export const PAUSE_REASONS = ['criminal-proceedings', 'inquest', 'domestic-homicide-review', 'panel-agreement', 'other'] as const;
+export const PAUSE_REASONS = [
+  'criminal-proceedings',
+  'inquest',
+  'domestic-homicide-review',
+  'panel-agreement',
+  'other',
+] as const;
 export type PauseReasonValue = (typeof PAUSE_REASONS)[number];
 
 /** Maximum lengths of free text. */
@@ -70,7 +76,11 @@ export class NotificationSubmittedPayload {
   @DateField({ description: 'The day the notification was sent to the Panel.' })
   submittedOn: string;
 
-  @TextField(TEXT_LIMITS.reference, { optional: true, description: "The Panel's reference, when known.", example: 'CSPRP-2026-0123' })
+  @TextField(TEXT_LIMITS.reference, {
+    optional: true,
+    description: "The Panel's reference, when known.",
+    example: 'CSPRP-2026-0123',
+  })
   panelReference?: string;
 }
 
@@ -237,7 +247,10 @@ export class ActionAddedPayload {
   @TextField(TEXT_LIMITS.description)
   description: string;
 
-  @TextField(TEXT_LIMITS.personName, { description: 'The person or team responsible.', example: 'Head of Children’s Services' })
+  @TextField(TEXT_LIMITS.personName, {
+    description: 'The person or team responsible.',
+    example: 'Head of Children’s Services',
+  })
   owner: string;
 
   @DateField()

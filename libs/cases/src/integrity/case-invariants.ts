@@ -88,13 +88,20 @@ export function checkCase(rows: CaseRows, tools: CheckTools): IntegrityViolation
   const { caseRow } = rows;
   const violations: IntegrityViolation[] = [];
   const report = (invariant: Invariant, detail: string) =>
-    violations.push({ caseId: caseRow.id, reference: caseRow.reference, partnershipId: caseRow.partnershipId, invariant, detail });
+    violations.push({
+      caseId: caseRow.id,
+      reference: caseRow.reference,
+      partnershipId: caseRow.partnershipId,
+      invariant,
+      detail,
+    });
 
   const snapshot = readSnapshot(caseRow, tools.machines, report);
   checkVersionAgainstHistory(rows, report);
   checkHistoryChain(rows, snapshot, report);
   if (snapshot) checkColumnsAgainstSnapshot(caseRow, snapshot, report);
-  const computed = snapshot && rows.partnership ? checkDeadlines(rows, snapshot, rows.partnership, tools, report) : undefined;
+  const computed =
+    snapshot && rows.partnership ? checkDeadlines(rows, snapshot, rows.partnership, tools, report) : undefined;
   if (snapshot && computed) checkReminders(rows, snapshot, computed, tools, report);
   checkOwnership(rows, report);
   return violations;
@@ -103,8 +110,13 @@ export function checkCase(rows: CaseRows, tools: CheckTools): IntegrityViolation
 type Report = (invariant: Invariant, detail: string) => void;
 
 /** The parsed snapshot when it has a usable shape (even if its machine cannot restore it), else undefined. */
-function readSnapshot(caseRow: CaseRecord, machines: CaseMachineRegistry, report: Report): PersistedCaseSnapshot | undefined {
-  if (caseRow.machineId !== CASE_MACHINE_ID) report('snapshot-restorable', `machine id is "${caseRow.machineId}", not "${CASE_MACHINE_ID}"`);
+function readSnapshot(
+  caseRow: CaseRecord,
+  machines: CaseMachineRegistry,
+  report: Report,
+): PersistedCaseSnapshot | undefined {
+  if (caseRow.machineId !== CASE_MACHINE_ID)
+    report('snapshot-restorable', `machine id is "${caseRow.machineId}", not "${CASE_MACHINE_ID}"`);
   let snapshot: PersistedCaseSnapshot;
   try {
     snapshot = JSON.parse(caseRow.snapshot);
@@ -133,12 +145,21 @@ function readSnapshot(caseRow: CaseRecord, machines: CaseMachineRegistry, report
   try {
     const restored = machine.resolveState({ value: snapshot.value as never, context: snapshot.context });
     if (stateOf(restored) !== stateOf(snapshot)) {
-      report('snapshot-restorable', `the snapshot state ${stateOf(snapshot)} restores as ${stateOf(restored)} on machine version ${caseRow.machineVersion}`);
+      report(
+        'snapshot-restorable',
+        `the snapshot state ${stateOf(snapshot)} restores as ${stateOf(restored)} on machine version ${caseRow.machineVersion}`,
+      );
     } else if (restored.status !== snapshot.status) {
-      report('snapshot-restorable', `the snapshot status is ${snapshot.status} but ${stateOf(snapshot)} is ${restored.status} on machine version ${caseRow.machineVersion}`);
+      report(
+        'snapshot-restorable',
+        `the snapshot status is ${snapshot.status} but ${stateOf(snapshot)} is ${restored.status} on machine version ${caseRow.machineVersion}`,
+      );
     }
   } catch (error) {
-    report('snapshot-restorable', `the snapshot does not restore on machine version ${caseRow.machineVersion}: ${(error as Error).message}`);
+    report(
+      'snapshot-restorable',
+      `the snapshot does not restore on machine version ${caseRow.machineVersion}: ${(error as Error).message}`,
+    );
   }
   return snapshot;
 }
@@ -168,12 +189,19 @@ function checkVersionAgainstHistory({ caseRow, events }: CaseRows, report: Repor
  * chain is compared across consecutive sequence numbers and the end only when the event of the current version
  * exists. System events (deadline.missed) keep the state: from = to = the state they were recorded in.
  */
-function checkHistoryChain({ caseRow, events }: CaseRows, snapshot: PersistedCaseSnapshot | undefined, report: Report): void {
+function checkHistoryChain(
+  { caseRow, events }: CaseRows,
+  snapshot: PersistedCaseSnapshot | undefined,
+  report: Report,
+): void {
   const bySequence = new Map<number, AuditRecord>();
   for (const event of events) if (!bySequence.has(event.sequence)) bySequence.set(event.sequence, event);
   const first = bySequence.get(1);
   if (first && (first.type !== 'case.opened' || first.fromState !== null)) {
-    report('history-chain', `event 1 is ${first.type} from ${first.fromState ?? 'nothing'}, not case.opened from nothing`);
+    report(
+      'history-chain',
+      `event 1 is ${first.type} from ${first.fromState ?? 'nothing'}, not case.opened from nothing`,
+    );
   }
   for (const event of bySequence.values()) {
     const previous = bySequence.get(event.sequence - 1);
@@ -188,15 +216,20 @@ function checkHistoryChain({ caseRow, events }: CaseRows, snapshot: PersistedCas
   const current = snapshot ? stateOf(snapshot) : caseRow.state;
   const last = bySequence.get(caseRow.version);
   if (last && last.toState !== current) {
-    report('history-chain', `the last event ${last.sequence} (${last.type}) ends in ${last.toState} but the case is in ${current}`);
+    report(
+      'history-chain',
+      `the last event ${last.sequence} (${last.type}) ends in ${last.toState} but the case is in ${current}`,
+    );
   }
 }
 
 function checkColumnsAgainstSnapshot(caseRow: CaseRecord, snapshot: PersistedCaseSnapshot, report: Report): void {
   const state = stateOf(snapshot);
   const stage = stageOf(snapshot);
-  if (caseRow.state !== state) report('state-matches-snapshot', `state column is ${caseRow.state} but the snapshot is in ${state}`);
-  if (caseRow.stage !== stage) report('state-matches-snapshot', `stage column is ${caseRow.stage} but the snapshot is in stage ${stage}`);
+  if (caseRow.state !== state)
+    report('state-matches-snapshot', `state column is ${caseRow.state} but the snapshot is in ${state}`);
+  if (caseRow.stage !== stage)
+    report('state-matches-snapshot', `stage column is ${caseRow.stage} but the snapshot is in stage ${stage}`);
 }
 
 /** Returns the computed deadlines (for the reminder check), or undefined when they cannot be computed. */
@@ -220,13 +253,17 @@ function checkDeadlines(
     const row = stored.get(deadline.rule);
     const clockState = tools.deadlines.clockState(snapshot, deadline);
     if (!row) {
-      report('deadlines-match-rulebook', `${deadline.rule}: no row (the rulebook gives ${clockState}, due ${deadline.dueOn})`);
+      report(
+        'deadlines-match-rulebook',
+        `${deadline.rule}: no row (the rulebook gives ${clockState}, due ${deadline.dueOn})`,
+      );
       continue;
     }
     const differences: string[] = [];
     const expected = { startedOn: deadline.startedOn, stoppedOn: deadline.stoppedOn ?? null, clockState };
     for (const field of ['startedOn', 'stoppedOn', 'clockState'] as const) {
-      if (row[field] !== expected[field]) differences.push(`${field} ${row[field] ?? 'none'}, rulebook ${expected[field] ?? 'none'}`);
+      if (row[field] !== expected[field])
+        differences.push(`${field} ${row[field] ?? 'none'}, rulebook ${expected[field] ?? 'none'}`);
     }
     const openPause = snapshot.context.clocks[deadline.rule]?.pauses?.some((p) => p.to === undefined);
     if (openPause ? row.dueOn < deadline.dueOn : row.dueOn !== deadline.dueOn) {
@@ -236,7 +273,8 @@ function checkDeadlines(
   }
   const computedRules = new Set<string>(computed.map((d) => d.rule));
   for (const row of rows.deadlines) {
-    if (!computedRules.has(row.rule)) report('deadlines-match-rulebook', `${row.rule}: a row the rulebook does not give this case`);
+    if (!computedRules.has(row.rule))
+      report('deadlines-match-rulebook', `${row.rule}: a row the rulebook does not give this case`);
   }
   return computed;
 }
@@ -249,7 +287,13 @@ function checkDeadlines(
  * admin's retry of a failed reminder resets attempts to 0: if its deadline stopped meanwhile it is reported until it
  * fires and is marked obsolete.
  */
-function checkReminders(rows: CaseRows, snapshot: PersistedCaseSnapshot, computed: Deadline[], tools: CheckTools, report: Report): void {
+function checkReminders(
+  rows: CaseRows,
+  snapshot: PersistedCaseSnapshot,
+  computed: Deadline[],
+  tools: CheckTools,
+  report: Report,
+): void {
   const kinds = new Map<string, string>(getRulebook(rows.caseRow.rulebookVersion).rules.map((r) => [r.id, r.kind]));
   const byRule = new Map<string, Deadline>(computed.map((d) => [d.rule, d]));
   // One finding per deadline and due date, not per reminder: a moved deadline leaves all its reminders behind.
@@ -284,7 +328,11 @@ function checkOwnership({ caseRow, events, deadlines, reminders, partnership }: 
   const foreign = (table: string, items: { partnershipId: string }[]) => {
     const strays = items.filter((i) => i.partnershipId !== caseRow.partnershipId);
     const others = [...new Set(strays.map((i) => i.partnershipId))];
-    if (strays.length) report('rows-belong-to-case', `${strays.length} ${table} of the case carry another partnership (${others.join(', ')})`);
+    if (strays.length)
+      report(
+        'rows-belong-to-case',
+        `${strays.length} ${table} of the case carry another partnership (${others.join(', ')})`,
+      );
   };
   foreign('audit events', events);
   foreign('deadlines', deadlines);

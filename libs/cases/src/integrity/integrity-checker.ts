@@ -182,7 +182,10 @@ export class IntegrityChecker {
       wanted,
     );
     for (const r of rows) {
-      found.set(String(r.id), { ruleOverrides: JSON.parse(String(r.ruleOverrides)), closureDays: JSON.parse(String(r.closureDays)) });
+      found.set(String(r.id), {
+        ruleOverrides: JSON.parse(String(r.ruleOverrides)),
+        closureDays: JSON.parse(String(r.closureDays)),
+      });
     }
     return found;
   }

@@ -28,7 +28,8 @@ export function loggerOptions(config: AppConfig, stdoutIsTerminal = Boolean(proc
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
       redact: { paths: ['req.headers', 'req.body', 'res.headers'], remove: true },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     },
   };
 }

@@ -1,4 +1,12 @@
-import { checkCaseUrl, formatDueOn, renderMail, unfilledRolesParts, workingDays, type RenderedMail, type UnfilledRoles } from './render';
+import {
+  checkCaseUrl,
+  formatDueOn,
+  renderMail,
+  unfilledRolesParts,
+  workingDays,
+  type RenderedMail,
+  type UnfilledRoles,
+} from './render';
 
 export type DeadlineReminderKind = 'warning' | 'due-today' | 'breach' | 'escalation';
 
@@ -30,8 +38,17 @@ export interface DeadlineReminderInput {
  *   // '[CSPR-2026-0007] Notify the Panel: due in 2 working days (Mon 12 Jan 2026)'
  */
 export function deadlineReminder(input: DeadlineReminderInput): RenderedMail {
-  const { reference, caseUrl, ruleDescription, dueOn, kind, workingDaysLeft, workingDaysOverdue, escalatedTo, unfilledRoles } =
-    input;
+  const {
+    reference,
+    caseUrl,
+    ruleDescription,
+    dueOn,
+    kind,
+    workingDaysLeft,
+    workingDaysOverdue,
+    escalatedTo,
+    unfilledRoles,
+  } = input;
   const due = formatDueOn(dueOn);
   const url = checkCaseUrl(caseUrl);
   const overdue = workingDaysOverdue ? `overdue by ${workingDays(workingDaysOverdue)}` : 'overdue';
@@ -50,13 +67,17 @@ export function deadlineReminder(input: DeadlineReminderInput): RenderedMail {
         subjectStatus = `${status} (${due.short})`;
       }
       heading = 'A statutory deadline is coming up';
-      paragraphs = ['Please make sure this is done by the due date. If it is already done, record it on the case so the reminders stop.'];
+      paragraphs = [
+        'Please make sure this is done by the due date. If it is already done, record it on the case so the reminders stop.',
+      ];
       break;
     case 'due-today':
       status = 'due today';
       subjectStatus = `due today (${due.short})`;
       heading = 'A statutory deadline is due today';
-      paragraphs = ['Please make sure this is done today. If it is already done, record it on the case so the reminders stop.'];
+      paragraphs = [
+        'Please make sure this is done today. If it is already done, record it on the case so the reminders stop.',
+      ];
       break;
     case 'breach':
       status = overdue;
@@ -69,7 +90,9 @@ export function deadlineReminder(input: DeadlineReminderInput): RenderedMail {
       status = `${overdue}, escalated${to}`;
       subjectStatus = `${overdue}, escalated${escalatedTo ? ` to ${escalatedTo}` : ''} (due ${due.short})`;
       heading = 'An overdue statutory deadline has been escalated';
-      paragraphs = [`This deadline is ${overdue} and has been escalated${to}. Please make sure it is completed and recorded on the case.`];
+      paragraphs = [
+        `This deadline is ${overdue} and has been escalated${to}. Please make sure it is completed and recorded on the case.`,
+      ];
       break;
     }
     default:

@@ -9,8 +9,18 @@ export interface RenderedMail {
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 const FOOTER =
@@ -79,7 +89,11 @@ const ROLE_NAMES: Record<Role, string> = {
   'lead-reviewer': 'lead reviewer',
   scrutineer: 'scrutineer',
 };
-const AGENCY_NAMES: Record<Agency, string> = { 'local-authority': 'local authority', police: 'police', health: 'health' };
+const AGENCY_NAMES: Record<Agency, string> = {
+  'local-authority': 'local authority',
+  police: 'police',
+  health: 'health',
+};
 const SENT_TO: Record<NonNullable<UnfilledRoles['sentTo']>, string> = {
   'business-unit': 'the business unit',
   admin: "the partnership's admins",
@@ -87,7 +101,8 @@ const SENT_TO: Record<NonNullable<UnfilledRoles['sentTo']>, string> = {
 
 /** `{ role: 'lead-partner', agency: 'police' }` -> `lead partner (police)` */
 export function roleName(seat: UnfilledRoles['roles'][number]): string {
-  if (!Object.prototype.hasOwnProperty.call(ROLE_NAMES, seat.role)) throw new Error(`unknown role ${JSON.stringify(seat.role)}`);
+  if (!Object.prototype.hasOwnProperty.call(ROLE_NAMES, seat.role))
+    throw new Error(`unknown role ${JSON.stringify(seat.role)}`);
   if (seat.agency !== undefined && !Object.prototype.hasOwnProperty.call(AGENCY_NAMES, seat.agency)) {
     throw new Error(`unknown agency ${JSON.stringify(seat.agency)}`);
   }
@@ -109,7 +124,9 @@ export function unfilledRolesParts(unfilled: UnfilledRoles | undefined): {
     : 'and there is no business unit or admin to send it to instead. Please ask an admin to give the role to a colleague.';
   return {
     facts: [[one ? 'Unfilled role' : 'Unfilled roles', names.join('; ')]],
-    paragraphs: [`This mail is for the ${list}, but nobody in the partnership holds ${one ? 'that role' : 'those roles'}, ${sentTo}`],
+    paragraphs: [
+      `This mail is for the ${list}, but nobody in the partnership holds ${one ? 'that role' : 'those roles'}, ${sentTo}`,
+    ],
     subjectSuffix: ` [unfilled role: ${names.join('; ')}]`,
   };
 }
@@ -144,7 +161,10 @@ export function renderMail(parts: {
   ].join('\n');
   const e = escapeHtml;
   const rows = parts.facts
-    .map(([label, value]) => `<tr><th style="text-align:left;padding:2px 12px 2px 0">${e(label)}</th><td>${e(value)}</td></tr>`)
+    .map(
+      ([label, value]) =>
+        `<tr><th style="text-align:left;padding:2px 12px 2px 0">${e(label)}</th><td>${e(value)}</td></tr>`,
+    )
     .join('\n');
   const html = [
     '<!DOCTYPE html>',

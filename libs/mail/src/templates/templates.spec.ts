@@ -89,12 +89,20 @@ function compileTimeChecks(): void {
 
 describe('mail templates never carry anything but the reference, the rule, dates and a link', () => {
   it('has closed input types', () => {
-    expect([deadlineKeysAreClosed, eventKeysAreClosed, unfilledKeysAreClosed, typeof compileTimeChecks]).toEqual([true, true, true, 'function']);
+    expect([deadlineKeysAreClosed, eventKeysAreClosed, unfilledKeysAreClosed, typeof compileTimeChecks]).toEqual([
+      true,
+      true,
+      true,
+      'function',
+    ]);
   });
 
-  it.each(DEADLINE_KINDS)('deadline reminder "%s" shows the reference and link and none of the case details', (kind) => {
-    expectNoLeak(deadlineReminder(reminderInput(kind)));
-  });
+  it.each(DEADLINE_KINDS)(
+    'deadline reminder "%s" shows the reference and link and none of the case details',
+    (kind) => {
+      expectNoLeak(deadlineReminder(reminderInput(kind)));
+    },
+  );
 
   it.each(EVENT_KINDS)('event notice "%s" shows the reference and link and none of the case details', (kind) => {
     expectNoLeak(eventNotice({ reference: fixtureCase.reference, caseUrl, kind }));
@@ -148,7 +156,9 @@ describe('deadlineReminder wording', () => {
     expect(() => deadlineReminder({ ...reminderInput('warning'), dueOn: '2026-02-30' })).toThrow(/dueOn/);
     expect(() => deadlineReminder({ ...reminderInput('warning'), caseUrl: 'javascript:alert(1)' })).toThrow(/http/);
     expect(() => deadlineReminder({ ...reminderInput('breach'), workingDaysOverdue: -2 })).toThrow(/working-day/);
-    expect(() => deadlineReminder({ ...reminderInput('warning'), kind: 'nope' as DeadlineReminderKind })).toThrow(/kind/);
+    expect(() => deadlineReminder({ ...reminderInput('warning'), kind: 'nope' as DeadlineReminderKind })).toThrow(
+      /kind/,
+    );
     expect(() => eventNotice({ reference: 'R', caseUrl, kind: 'toString' as EventNoticeKind })).toThrow(/kind/);
   });
 });
@@ -207,7 +217,13 @@ describe('a mail whose role nobody holds', () => {
       reference: fixtureCase.reference,
       caseUrl,
       kind: 'notification-made',
-      unfilledRoles: { roles: [{ role: 'lead-partner', agency: 'police' }, { role: 'lead-partner', agency: 'health' }], sentTo: 'admin' },
+      unfilledRoles: {
+        roles: [
+          { role: 'lead-partner', agency: 'police' },
+          { role: 'lead-partner', agency: 'health' },
+        ],
+        sentTo: 'admin',
+      },
     });
     expectNoLeak(mail);
     expect(mail.text).toContain('Unfilled roles: lead partner (police); lead partner (health)');
@@ -225,7 +241,12 @@ describe('a mail whose role nobody holds', () => {
   it('refuses a role or agency name that is not one of ours', () => {
     const bad = { roles: [{ role: 'SECRET-SUMMARY-TEXT' }], sentTo: 'business-unit' } as unknown as UnfilledRoles;
     expect(() => deadlineReminder({ ...reminderInput('breach'), unfilledRoles: bad })).toThrow(/role/);
-    const badAgency = { roles: [{ role: 'lead-partner', agency: 'SECRET-ETHNICITY' }], sentTo: 'admin' } as unknown as UnfilledRoles;
-    expect(() => eventNotice({ reference: 'R', caseUrl, kind: 'notification-made', unfilledRoles: badAgency })).toThrow(/agency/);
+    const badAgency = {
+      roles: [{ role: 'lead-partner', agency: 'SECRET-ETHNICITY' }],
+      sentTo: 'admin',
+    } as unknown as UnfilledRoles;
+    expect(() => eventNotice({ reference: 'R', caseUrl, kind: 'notification-made', unfilledRoles: badAgency })).toThrow(
+      /agency/,
+    );
   });
 });

@@ -99,7 +99,8 @@ export class UpdatePartnershipDto {
 
 export class UnfilledRoleView {
   @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiPropertyOptional({ enum: AGENCIES, description: 'For a delegated or lead partner: the agency that has none.' }) agency?: Agency;
+  @ApiPropertyOptional({ enum: AGENCIES, description: 'For a delegated or lead partner: the agency that has none.' })
+  agency?: Agency;
 }
 
 /** A stored override: as sent, with who changed it and when. */

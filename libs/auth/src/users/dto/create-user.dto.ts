@@ -20,6 +20,7 @@ import { AGENCIES, incompatibleRolePairs, ROLES, ROLES_WITH_AGENCY, type Agency,
  * A plain address only. RFC 5321 allows a quoted local part holding spaces, line breaks or control characters, and the
  * validator accepts it; in a mail header such an address can inject headers, and no real user needs one.
  */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 export const PLAIN_EMAIL = /^[^\s"\\\x00-\x1f\x7f]+$/;
 
 /** Refuses a set of roles holding both roles of a pair in INCOMPATIBLE_ROLE_PAIRS (see workflows/actors.ts). */
@@ -29,8 +30,9 @@ function HasNoIncompatibleRoles(): PropertyDecorator {
     validator: {
       validate: (roles: unknown) => !Array.isArray(roles) || incompatibleRolePairs(roles).length === 0,
       defaultMessage: (args) =>
-        `roles may not combine ${incompatibleRolePairs(args?.value as string[]).map(([a, b]) => `${a} with ${b}`).join(', ')}: ` +
-        'one person would do alone what the process gives to different people',
+        `roles may not combine ${incompatibleRolePairs(args?.value as string[])
+          .map(([a, b]) => `${a} with ${b}`)
+          .join(', ')}: ` + 'one person would do alone what the process gives to different people',
     },
   });
 }
@@ -39,7 +41,9 @@ export class CreateUserDto {
   @ApiProperty({ example: 'jo.bloggs@council.gov.uk' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail({}, { message: 'email must be an email address' })
-  @Matches(PLAIN_EMAIL, { message: 'email must be a plain address, without quotes, spaces, line breaks or control characters' })
+  @Matches(PLAIN_EMAIL, {
+    message: 'email must be a plain address, without quotes, spaces, line breaks or control characters',
+  })
   @MaxLength(320)
   email: string;
 
@@ -71,7 +75,9 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ enum: AGENCIES, description: 'Required for delegated-partner and lead-partner.' })
   @ValidateIf((o: CreateUserDto) => o.agency !== undefined || needsAgency(o.roles))
-  @IsIn(AGENCIES, { message: `agency must be one of: ${AGENCIES.join(', ')} (required for ${ROLES_WITH_AGENCY.join(' and ')})` })
+  @IsIn(AGENCIES, {
+    message: `agency must be one of: ${AGENCIES.join(', ')} (required for ${ROLES_WITH_AGENCY.join(' and ')})`,
+  })
   agency?: Agency;
 }
 

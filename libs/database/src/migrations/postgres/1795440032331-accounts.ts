@@ -5,18 +5,24 @@ export class Accounts1795440032331Postgres implements MigrationInterface {
   name = 'Accounts1795440032331Postgres';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"partnerships\" (\"id\" uuid NOT NULL, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), \"name\" character varying(200) NOT NULL, \"signOffAgencies\" text NOT NULL, \"ruleOverrides\" text NOT NULL, \"reminderOffsets\" text, \"closureDays\" text NOT NULL, \"version\" integer NOT NULL, CONSTRAINT \"PK_55de3c169ff0d5d88e9a7cb0cd6\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE TABLE \"users\" (\"id\" uuid NOT NULL, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), \"partnershipId\" uuid NOT NULL, \"email\" character varying(320) NOT NULL, \"name\" character varying(200) NOT NULL, \"passwordHash\" character varying(200) NOT NULL, \"roles\" text NOT NULL, \"agency\" character varying(40), \"active\" boolean NOT NULL DEFAULT true, CONSTRAINT \"PK_a3ffb1c0c8416b9fc6f907b7433\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_0fc03ee3a068800f55ca166eb1\" ON \"users\" (\"partnershipId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_97672ac88f789774dd47f7c8be\" ON \"users\" (\"email\") ");
-    await queryRunner.query("ALTER TABLE \"users\" ADD CONSTRAINT \"FK_0fc03ee3a068800f55ca166eb14\" FOREIGN KEY (\"partnershipId\") REFERENCES \"partnerships\"(\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION");
+    await queryRunner.query(
+      'CREATE TABLE "partnerships" ("id" uuid NOT NULL, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), "name" character varying(200) NOT NULL, "signOffAgencies" text NOT NULL, "ruleOverrides" text NOT NULL, "reminderOffsets" text, "closureDays" text NOT NULL, "version" integer NOT NULL, CONSTRAINT "PK_55de3c169ff0d5d88e9a7cb0cd6" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "users" ("id" uuid NOT NULL, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), "partnershipId" uuid NOT NULL, "email" character varying(320) NOT NULL, "name" character varying(200) NOT NULL, "passwordHash" character varying(200) NOT NULL, "roles" text NOT NULL, "agency" character varying(40), "active" boolean NOT NULL DEFAULT true, CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_0fc03ee3a068800f55ca166eb1" ON "users" ("partnershipId") ');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_97672ac88f789774dd47f7c8be" ON "users" ("email") ');
+    await queryRunner.query(
+      'ALTER TABLE "users" ADD CONSTRAINT "FK_0fc03ee3a068800f55ca166eb14" FOREIGN KEY ("partnershipId") REFERENCES "partnerships"("id") ON DELETE RESTRICT ON UPDATE NO ACTION',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"users\" DROP CONSTRAINT \"FK_0fc03ee3a068800f55ca166eb14\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_97672ac88f789774dd47f7c8be\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_0fc03ee3a068800f55ca166eb1\"");
-    await queryRunner.query("DROP TABLE \"users\"");
-    await queryRunner.query("DROP TABLE \"partnerships\"");
+    await queryRunner.query('ALTER TABLE "users" DROP CONSTRAINT "FK_0fc03ee3a068800f55ca166eb14"');
+    await queryRunner.query('DROP INDEX "public"."IDX_97672ac88f789774dd47f7c8be"');
+    await queryRunner.query('DROP INDEX "public"."IDX_0fc03ee3a068800f55ca166eb1"');
+    await queryRunner.query('DROP TABLE "users"');
+    await queryRunner.query('DROP TABLE "partnerships"');
   }
 }

@@ -5,30 +5,48 @@ export class Cases1795440658488Postgres implements MigrationInterface {
   name = 'Cases1795440658488Postgres';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"case_audit_events\" (\"id\" uuid NOT NULL, \"caseId\" uuid NOT NULL, \"partnershipId\" uuid NOT NULL, \"sequence\" integer NOT NULL, \"at\" TIMESTAMP NOT NULL DEFAULT now(), \"actorId\" uuid NOT NULL, \"actorName\" character varying(200) NOT NULL, \"actorRoles\" text NOT NULL, \"actorAgency\" character varying(40), \"type\" character varying(60) NOT NULL, \"fromState\" character varying(80), \"toState\" character varying(80) NOT NULL, \"payload\" text NOT NULL, CONSTRAINT \"PK_4373f4ced84714899474eeae3da\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_fa9bdc5d3095724e48454999e5\" ON \"case_audit_events\" (\"caseId\", \"sequence\") ");
-    await queryRunner.query("CREATE TABLE \"case_reference_counters\" (\"partnershipId\" uuid NOT NULL, \"year\" integer NOT NULL, \"lastNumber\" integer NOT NULL, CONSTRAINT \"PK_bd1d47c2eb9d92e121da969619e\" PRIMARY KEY (\"partnershipId\", \"year\"))");
-    await queryRunner.query("CREATE TABLE \"cases\" (\"id\" uuid NOT NULL, \"partnershipId\" uuid NOT NULL, \"reference\" character varying(40) NOT NULL, \"machineId\" character varying(40) NOT NULL, \"machineVersion\" integer NOT NULL, \"rulebookVersion\" integer NOT NULL, \"snapshot\" text NOT NULL, \"stage\" character varying(40) NOT NULL, \"state\" character varying(80) NOT NULL, \"details\" text NOT NULL, \"openedAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), \"version\" integer NOT NULL, CONSTRAINT \"PK_264acb3048c240fb89aa34626db\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_fee3364459453e132766c70d17\" ON \"cases\" (\"partnershipId\", \"stage\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_230197eb84801e8124f54b9bab\" ON \"cases\" (\"partnershipId\", \"reference\") ");
-    await queryRunner.query("CREATE TABLE \"deadlines\" (\"id\" uuid NOT NULL, \"caseId\" uuid NOT NULL, \"partnershipId\" uuid NOT NULL, \"rule\" character varying(40) NOT NULL, \"startedOn\" character varying(10) NOT NULL, \"dueOn\" character varying(10) NOT NULL, \"stoppedOn\" character varying(10), \"clockState\" character varying(12) NOT NULL, CONSTRAINT \"PK_a9b8551c028a78298641a8e3470\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_5edadecabb21bcd39420f01315\" ON \"deadlines\" (\"partnershipId\", \"clockState\", \"dueOn\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_715ab57c03d4226991ef505ce0\" ON \"deadlines\" (\"caseId\", \"rule\") ");
-    await queryRunner.query("CREATE TABLE \"idempotency_records\" (\"id\" uuid NOT NULL, \"userId\" uuid NOT NULL, \"key\" character varying(200) NOT NULL, \"requestHash\" character varying(64) NOT NULL, \"statusCode\" integer NOT NULL, \"body\" text NOT NULL, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_9ae4e93699362b0d4e3da3dd1c2\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_89d2a440de6596598fe27fcf64\" ON \"idempotency_records\" (\"userId\", \"key\") ");
+    await queryRunner.query(
+      'CREATE TABLE "case_audit_events" ("id" uuid NOT NULL, "caseId" uuid NOT NULL, "partnershipId" uuid NOT NULL, "sequence" integer NOT NULL, "at" TIMESTAMP NOT NULL DEFAULT now(), "actorId" uuid NOT NULL, "actorName" character varying(200) NOT NULL, "actorRoles" text NOT NULL, "actorAgency" character varying(40), "type" character varying(60) NOT NULL, "fromState" character varying(80), "toState" character varying(80) NOT NULL, "payload" text NOT NULL, CONSTRAINT "PK_4373f4ced84714899474eeae3da" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_fa9bdc5d3095724e48454999e5" ON "case_audit_events" ("caseId", "sequence") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "case_reference_counters" ("partnershipId" uuid NOT NULL, "year" integer NOT NULL, "lastNumber" integer NOT NULL, CONSTRAINT "PK_bd1d47c2eb9d92e121da969619e" PRIMARY KEY ("partnershipId", "year"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "cases" ("id" uuid NOT NULL, "partnershipId" uuid NOT NULL, "reference" character varying(40) NOT NULL, "machineId" character varying(40) NOT NULL, "machineVersion" integer NOT NULL, "rulebookVersion" integer NOT NULL, "snapshot" text NOT NULL, "stage" character varying(40) NOT NULL, "state" character varying(80) NOT NULL, "details" text NOT NULL, "openedAt" TIMESTAMP NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), "version" integer NOT NULL, CONSTRAINT "PK_264acb3048c240fb89aa34626db" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_fee3364459453e132766c70d17" ON "cases" ("partnershipId", "stage") ');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_230197eb84801e8124f54b9bab" ON "cases" ("partnershipId", "reference") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "deadlines" ("id" uuid NOT NULL, "caseId" uuid NOT NULL, "partnershipId" uuid NOT NULL, "rule" character varying(40) NOT NULL, "startedOn" character varying(10) NOT NULL, "dueOn" character varying(10) NOT NULL, "stoppedOn" character varying(10), "clockState" character varying(12) NOT NULL, CONSTRAINT "PK_a9b8551c028a78298641a8e3470" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_5edadecabb21bcd39420f01315" ON "deadlines" ("partnershipId", "clockState", "dueOn") ',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_715ab57c03d4226991ef505ce0" ON "deadlines" ("caseId", "rule") ');
+    await queryRunner.query(
+      'CREATE TABLE "idempotency_records" ("id" uuid NOT NULL, "userId" uuid NOT NULL, "key" character varying(200) NOT NULL, "requestHash" character varying(64) NOT NULL, "statusCode" integer NOT NULL, "body" text NOT NULL, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_9ae4e93699362b0d4e3da3dd1c2" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_89d2a440de6596598fe27fcf64" ON "idempotency_records" ("userId", "key") ',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_89d2a440de6596598fe27fcf64\"");
-    await queryRunner.query("DROP TABLE \"idempotency_records\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_715ab57c03d4226991ef505ce0\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_5edadecabb21bcd39420f01315\"");
-    await queryRunner.query("DROP TABLE \"deadlines\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_230197eb84801e8124f54b9bab\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_fee3364459453e132766c70d17\"");
-    await queryRunner.query("DROP TABLE \"cases\"");
-    await queryRunner.query("DROP TABLE \"case_reference_counters\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_fa9bdc5d3095724e48454999e5\"");
-    await queryRunner.query("DROP TABLE \"case_audit_events\"");
+    await queryRunner.query('DROP INDEX "public"."IDX_89d2a440de6596598fe27fcf64"');
+    await queryRunner.query('DROP TABLE "idempotency_records"');
+    await queryRunner.query('DROP INDEX "public"."IDX_715ab57c03d4226991ef505ce0"');
+    await queryRunner.query('DROP INDEX "public"."IDX_5edadecabb21bcd39420f01315"');
+    await queryRunner.query('DROP TABLE "deadlines"');
+    await queryRunner.query('DROP INDEX "public"."IDX_230197eb84801e8124f54b9bab"');
+    await queryRunner.query('DROP INDEX "public"."IDX_fee3364459453e132766c70d17"');
+    await queryRunner.query('DROP TABLE "cases"');
+    await queryRunner.query('DROP TABLE "case_reference_counters"');
+    await queryRunner.query('DROP INDEX "public"."IDX_fa9bdc5d3095724e48454999e5"');
+    await queryRunner.query('DROP TABLE "case_audit_events"');
   }
 }

@@ -5,16 +5,18 @@ export class Reminders1795441442274Postgres implements MigrationInterface {
   name = 'Reminders1795441442274Postgres';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"reminders\" (\"id\" uuid NOT NULL, \"dedupeKey\" character varying(200) NOT NULL, \"partnershipId\" uuid NOT NULL, \"caseId\" uuid NOT NULL, \"kind\" character varying(30) NOT NULL, \"rule\" character varying(40), \"noticeKind\" character varying(40), \"offsetDays\" integer, \"dueOn\" character varying(10), \"fireOn\" character varying(10) NOT NULL, \"fireAtMs\" bigint NOT NULL, \"status\" character varying(12) NOT NULL, \"attempts\" integer NOT NULL DEFAULT '0', \"leaseUntilMs\" bigint, \"lastError\" character varying(500), \"recipients\" text, \"sentAtMs\" bigint, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_38715fec7f634b72c6cf7ea4893\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_58a6822265834b11323eeff2b8\" ON \"reminders\" (\"dedupeKey\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_5377249cfc3af50a0c360efbe6\" ON \"reminders\" (\"caseId\", \"status\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_ac032c80848d1cee59a93ab0eb\" ON \"reminders\" (\"status\", \"fireAtMs\") ");
+    await queryRunner.query(
+      'CREATE TABLE "reminders" ("id" uuid NOT NULL, "dedupeKey" character varying(200) NOT NULL, "partnershipId" uuid NOT NULL, "caseId" uuid NOT NULL, "kind" character varying(30) NOT NULL, "rule" character varying(40), "noticeKind" character varying(40), "offsetDays" integer, "dueOn" character varying(10), "fireOn" character varying(10) NOT NULL, "fireAtMs" bigint NOT NULL, "status" character varying(12) NOT NULL, "attempts" integer NOT NULL DEFAULT \'0\', "leaseUntilMs" bigint, "lastError" character varying(500), "recipients" text, "sentAtMs" bigint, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_38715fec7f634b72c6cf7ea4893" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_58a6822265834b11323eeff2b8" ON "reminders" ("dedupeKey") ');
+    await queryRunner.query('CREATE INDEX "IDX_5377249cfc3af50a0c360efbe6" ON "reminders" ("caseId", "status") ');
+    await queryRunner.query('CREATE INDEX "IDX_ac032c80848d1cee59a93ab0eb" ON "reminders" ("status", "fireAtMs") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_ac032c80848d1cee59a93ab0eb\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_5377249cfc3af50a0c360efbe6\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_58a6822265834b11323eeff2b8\"");
-    await queryRunner.query("DROP TABLE \"reminders\"");
+    await queryRunner.query('DROP INDEX "public"."IDX_ac032c80848d1cee59a93ab0eb"');
+    await queryRunner.query('DROP INDEX "public"."IDX_5377249cfc3af50a0c360efbe6"');
+    await queryRunner.query('DROP INDEX "public"."IDX_58a6822265834b11323eeff2b8"');
+    await queryRunner.query('DROP TABLE "reminders"');
   }
 }

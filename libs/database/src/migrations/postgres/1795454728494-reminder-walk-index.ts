@@ -5,10 +5,10 @@ export class ReminderWalkIndexPostgres1795454728494 implements MigrationInterfac
   name = 'ReminderWalkIndexPostgres1795454728494';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE INDEX \"IDX_c8770be0e7081fcadd2ffa376f\" ON \"reminders\" (\"status\", \"id\") ");
+    await queryRunner.query('CREATE INDEX "IDX_c8770be0e7081fcadd2ffa376f" ON "reminders" ("status", "id") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_c8770be0e7081fcadd2ffa376f\"");
+    await queryRunner.query('DROP INDEX "public"."IDX_c8770be0e7081fcadd2ffa376f"');
   }
 }

@@ -5,12 +5,12 @@ export class ReminderUnfilledRolesPostgres1795944118887 implements MigrationInte
   name = 'ReminderUnfilledRolesPostgres1795944118887';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"reminders\" ADD \"unfilledRoles\" text");
-    await queryRunner.query("ALTER TABLE \"reminders\" ADD \"fallbackRole\" character varying(20)");
+    await queryRunner.query('ALTER TABLE "reminders" ADD "unfilledRoles" text');
+    await queryRunner.query('ALTER TABLE "reminders" ADD "fallbackRole" character varying(20)');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"reminders\" DROP COLUMN \"fallbackRole\"");
-    await queryRunner.query("ALTER TABLE \"reminders\" DROP COLUMN \"unfilledRoles\"");
+    await queryRunner.query('ALTER TABLE "reminders" DROP COLUMN "fallbackRole"');
+    await queryRunner.query('ALTER TABLE "reminders" DROP COLUMN "unfilledRoles"');
   }
 }

@@ -6,25 +6,31 @@ export class SecurityLimitsPostgres1795944179193 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // Added by hand: records made before keys were scoped to a case have no case to keep, and are only retry answers.
-    await queryRunner.query("DELETE FROM \"idempotency_records\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_89d2a440de6596598fe27fcf64\"");
-    await queryRunner.query("CREATE TABLE \"login_failures\" (\"id\" uuid NOT NULL, \"account\" character varying(64) NOT NULL, \"atMs\" bigint NOT NULL, CONSTRAINT \"PK_8211e8ec810fd7f976b98ce97a0\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_1e8352c12d738f4027a7388b11\" ON \"login_failures\" (\"atMs\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_258184e8b9c97e4df6b835dc46\" ON \"login_failures\" (\"account\", \"atMs\") ");
-    await queryRunner.query("ALTER TABLE \"idempotency_records\" ADD \"caseId\" uuid NOT NULL");
-    await queryRunner.query("ALTER TABLE \"idempotency_records\" ADD \"expiresAtMs\" bigint NOT NULL");
-    await queryRunner.query("CREATE INDEX \"IDX_c5d4b413748a2f4e196b7884ad\" ON \"idempotency_records\" (\"expiresAtMs\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_846d1b01c42ee0da3b7164f857\" ON \"idempotency_records\" (\"userId\", \"caseId\", \"key\") ");
+    await queryRunner.query('DELETE FROM "idempotency_records"');
+    await queryRunner.query('DROP INDEX "public"."IDX_89d2a440de6596598fe27fcf64"');
+    await queryRunner.query(
+      'CREATE TABLE "login_failures" ("id" uuid NOT NULL, "account" character varying(64) NOT NULL, "atMs" bigint NOT NULL, CONSTRAINT "PK_8211e8ec810fd7f976b98ce97a0" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_1e8352c12d738f4027a7388b11" ON "login_failures" ("atMs") ');
+    await queryRunner.query('CREATE INDEX "IDX_258184e8b9c97e4df6b835dc46" ON "login_failures" ("account", "atMs") ');
+    await queryRunner.query('ALTER TABLE "idempotency_records" ADD "caseId" uuid NOT NULL');
+    await queryRunner.query('ALTER TABLE "idempotency_records" ADD "expiresAtMs" bigint NOT NULL');
+    await queryRunner.query('CREATE INDEX "IDX_c5d4b413748a2f4e196b7884ad" ON "idempotency_records" ("expiresAtMs") ');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_846d1b01c42ee0da3b7164f857" ON "idempotency_records" ("userId", "caseId", "key") ',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_846d1b01c42ee0da3b7164f857\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_c5d4b413748a2f4e196b7884ad\"");
-    await queryRunner.query("ALTER TABLE \"idempotency_records\" DROP COLUMN \"expiresAtMs\"");
-    await queryRunner.query("ALTER TABLE \"idempotency_records\" DROP COLUMN \"caseId\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_258184e8b9c97e4df6b835dc46\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_1e8352c12d738f4027a7388b11\"");
-    await queryRunner.query("DROP TABLE \"login_failures\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_89d2a440de6596598fe27fcf64\" ON \"idempotency_records\" (\"userId\", \"key\") ");
+    await queryRunner.query('DROP INDEX "public"."IDX_846d1b01c42ee0da3b7164f857"');
+    await queryRunner.query('DROP INDEX "public"."IDX_c5d4b413748a2f4e196b7884ad"');
+    await queryRunner.query('ALTER TABLE "idempotency_records" DROP COLUMN "expiresAtMs"');
+    await queryRunner.query('ALTER TABLE "idempotency_records" DROP COLUMN "caseId"');
+    await queryRunner.query('DROP INDEX "public"."IDX_258184e8b9c97e4df6b835dc46"');
+    await queryRunner.query('DROP INDEX "public"."IDX_1e8352c12d738f4027a7388b11"');
+    await queryRunner.query('DROP TABLE "login_failures"');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_89d2a440de6596598fe27fcf64" ON "idempotency_records" ("userId", "key") ',
+    );
   }
 }

@@ -5,32 +5,44 @@ export class Accounts1795440032331Sqlite implements MigrationInterface {
   name = 'Accounts1795440032331Sqlite';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"partnerships\" (\"id\" varchar PRIMARY KEY NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"name\" varchar(200) NOT NULL, \"signOffAgencies\" text NOT NULL, \"ruleOverrides\" text NOT NULL, \"reminderOffsets\" text, \"closureDays\" text NOT NULL, \"version\" integer NOT NULL)");
-    await queryRunner.query("CREATE TABLE \"users\" (\"id\" varchar PRIMARY KEY NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"partnershipId\" varchar NOT NULL, \"email\" varchar(320) NOT NULL, \"name\" varchar(200) NOT NULL, \"passwordHash\" varchar(200) NOT NULL, \"roles\" text NOT NULL, \"agency\" varchar(40), \"active\" boolean NOT NULL DEFAULT (1))");
-    await queryRunner.query("CREATE INDEX \"IDX_0fc03ee3a068800f55ca166eb1\" ON \"users\" (\"partnershipId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_97672ac88f789774dd47f7c8be\" ON \"users\" (\"email\") ");
-    await queryRunner.query("DROP INDEX \"IDX_0fc03ee3a068800f55ca166eb1\"");
-    await queryRunner.query("DROP INDEX \"IDX_97672ac88f789774dd47f7c8be\"");
-    await queryRunner.query("CREATE TABLE \"temporary_users\" (\"id\" varchar PRIMARY KEY NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"partnershipId\" varchar NOT NULL, \"email\" varchar(320) NOT NULL, \"name\" varchar(200) NOT NULL, \"passwordHash\" varchar(200) NOT NULL, \"roles\" text NOT NULL, \"agency\" varchar(40), \"active\" boolean NOT NULL DEFAULT (1), CONSTRAINT \"FK_0fc03ee3a068800f55ca166eb14\" FOREIGN KEY (\"partnershipId\") REFERENCES \"partnerships\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
-    await queryRunner.query("INSERT INTO \"temporary_users\"(\"id\", \"createdAt\", \"updatedAt\", \"partnershipId\", \"email\", \"name\", \"passwordHash\", \"roles\", \"agency\", \"active\") SELECT \"id\", \"createdAt\", \"updatedAt\", \"partnershipId\", \"email\", \"name\", \"passwordHash\", \"roles\", \"agency\", \"active\" FROM \"users\"");
-    await queryRunner.query("DROP TABLE \"users\"");
-    await queryRunner.query("ALTER TABLE \"temporary_users\" RENAME TO \"users\"");
-    await queryRunner.query("CREATE INDEX \"IDX_0fc03ee3a068800f55ca166eb1\" ON \"users\" (\"partnershipId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_97672ac88f789774dd47f7c8be\" ON \"users\" (\"email\") ");
+    await queryRunner.query(
+      'CREATE TABLE "partnerships" ("id" varchar PRIMARY KEY NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "name" varchar(200) NOT NULL, "signOffAgencies" text NOT NULL, "ruleOverrides" text NOT NULL, "reminderOffsets" text, "closureDays" text NOT NULL, "version" integer NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "users" ("id" varchar PRIMARY KEY NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "partnershipId" varchar NOT NULL, "email" varchar(320) NOT NULL, "name" varchar(200) NOT NULL, "passwordHash" varchar(200) NOT NULL, "roles" text NOT NULL, "agency" varchar(40), "active" boolean NOT NULL DEFAULT (1))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_0fc03ee3a068800f55ca166eb1" ON "users" ("partnershipId") ');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_97672ac88f789774dd47f7c8be" ON "users" ("email") ');
+    await queryRunner.query('DROP INDEX "IDX_0fc03ee3a068800f55ca166eb1"');
+    await queryRunner.query('DROP INDEX "IDX_97672ac88f789774dd47f7c8be"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_users" ("id" varchar PRIMARY KEY NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "partnershipId" varchar NOT NULL, "email" varchar(320) NOT NULL, "name" varchar(200) NOT NULL, "passwordHash" varchar(200) NOT NULL, "roles" text NOT NULL, "agency" varchar(40), "active" boolean NOT NULL DEFAULT (1), CONSTRAINT "FK_0fc03ee3a068800f55ca166eb14" FOREIGN KEY ("partnershipId") REFERENCES "partnerships" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_users"("id", "createdAt", "updatedAt", "partnershipId", "email", "name", "passwordHash", "roles", "agency", "active") SELECT "id", "createdAt", "updatedAt", "partnershipId", "email", "name", "passwordHash", "roles", "agency", "active" FROM "users"',
+    );
+    await queryRunner.query('DROP TABLE "users"');
+    await queryRunner.query('ALTER TABLE "temporary_users" RENAME TO "users"');
+    await queryRunner.query('CREATE INDEX "IDX_0fc03ee3a068800f55ca166eb1" ON "users" ("partnershipId") ');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_97672ac88f789774dd47f7c8be" ON "users" ("email") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_97672ac88f789774dd47f7c8be\"");
-    await queryRunner.query("DROP INDEX \"IDX_0fc03ee3a068800f55ca166eb1\"");
-    await queryRunner.query("ALTER TABLE \"users\" RENAME TO \"temporary_users\"");
-    await queryRunner.query("CREATE TABLE \"users\" (\"id\" varchar PRIMARY KEY NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"partnershipId\" varchar NOT NULL, \"email\" varchar(320) NOT NULL, \"name\" varchar(200) NOT NULL, \"passwordHash\" varchar(200) NOT NULL, \"roles\" text NOT NULL, \"agency\" varchar(40), \"active\" boolean NOT NULL DEFAULT (1))");
-    await queryRunner.query("INSERT INTO \"users\"(\"id\", \"createdAt\", \"updatedAt\", \"partnershipId\", \"email\", \"name\", \"passwordHash\", \"roles\", \"agency\", \"active\") SELECT \"id\", \"createdAt\", \"updatedAt\", \"partnershipId\", \"email\", \"name\", \"passwordHash\", \"roles\", \"agency\", \"active\" FROM \"temporary_users\"");
-    await queryRunner.query("DROP TABLE \"temporary_users\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_97672ac88f789774dd47f7c8be\" ON \"users\" (\"email\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_0fc03ee3a068800f55ca166eb1\" ON \"users\" (\"partnershipId\") ");
-    await queryRunner.query("DROP INDEX \"IDX_97672ac88f789774dd47f7c8be\"");
-    await queryRunner.query("DROP INDEX \"IDX_0fc03ee3a068800f55ca166eb1\"");
-    await queryRunner.query("DROP TABLE \"users\"");
-    await queryRunner.query("DROP TABLE \"partnerships\"");
+    await queryRunner.query('DROP INDEX "IDX_97672ac88f789774dd47f7c8be"');
+    await queryRunner.query('DROP INDEX "IDX_0fc03ee3a068800f55ca166eb1"');
+    await queryRunner.query('ALTER TABLE "users" RENAME TO "temporary_users"');
+    await queryRunner.query(
+      'CREATE TABLE "users" ("id" varchar PRIMARY KEY NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "partnershipId" varchar NOT NULL, "email" varchar(320) NOT NULL, "name" varchar(200) NOT NULL, "passwordHash" varchar(200) NOT NULL, "roles" text NOT NULL, "agency" varchar(40), "active" boolean NOT NULL DEFAULT (1))',
+    );
+    await queryRunner.query(
+      'INSERT INTO "users"("id", "createdAt", "updatedAt", "partnershipId", "email", "name", "passwordHash", "roles", "agency", "active") SELECT "id", "createdAt", "updatedAt", "partnershipId", "email", "name", "passwordHash", "roles", "agency", "active" FROM "temporary_users"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_users"');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_97672ac88f789774dd47f7c8be" ON "users" ("email") ');
+    await queryRunner.query('CREATE INDEX "IDX_0fc03ee3a068800f55ca166eb1" ON "users" ("partnershipId") ');
+    await queryRunner.query('DROP INDEX "IDX_97672ac88f789774dd47f7c8be"');
+    await queryRunner.query('DROP INDEX "IDX_0fc03ee3a068800f55ca166eb1"');
+    await queryRunner.query('DROP TABLE "users"');
+    await queryRunner.query('DROP TABLE "partnerships"');
   }
 }

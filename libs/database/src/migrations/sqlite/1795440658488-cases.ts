@@ -5,30 +5,48 @@ export class Cases1795440658488Sqlite implements MigrationInterface {
   name = 'Cases1795440658488Sqlite';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"case_audit_events\" (\"id\" varchar PRIMARY KEY NOT NULL, \"caseId\" varchar NOT NULL, \"partnershipId\" varchar NOT NULL, \"sequence\" integer NOT NULL, \"at\" datetime NOT NULL DEFAULT (datetime('now')), \"actorId\" varchar NOT NULL, \"actorName\" varchar(200) NOT NULL, \"actorRoles\" text NOT NULL, \"actorAgency\" varchar(40), \"type\" varchar(60) NOT NULL, \"fromState\" varchar(80), \"toState\" varchar(80) NOT NULL, \"payload\" text NOT NULL)");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_fa9bdc5d3095724e48454999e5\" ON \"case_audit_events\" (\"caseId\", \"sequence\") ");
-    await queryRunner.query("CREATE TABLE \"case_reference_counters\" (\"partnershipId\" varchar NOT NULL, \"year\" integer NOT NULL, \"lastNumber\" integer NOT NULL, PRIMARY KEY (\"partnershipId\", \"year\"))");
-    await queryRunner.query("CREATE TABLE \"cases\" (\"id\" varchar PRIMARY KEY NOT NULL, \"partnershipId\" varchar NOT NULL, \"reference\" varchar(40) NOT NULL, \"machineId\" varchar(40) NOT NULL, \"machineVersion\" integer NOT NULL, \"rulebookVersion\" integer NOT NULL, \"snapshot\" text NOT NULL, \"stage\" varchar(40) NOT NULL, \"state\" varchar(80) NOT NULL, \"details\" text NOT NULL, \"openedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"version\" integer NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_fee3364459453e132766c70d17\" ON \"cases\" (\"partnershipId\", \"stage\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_230197eb84801e8124f54b9bab\" ON \"cases\" (\"partnershipId\", \"reference\") ");
-    await queryRunner.query("CREATE TABLE \"deadlines\" (\"id\" varchar PRIMARY KEY NOT NULL, \"caseId\" varchar NOT NULL, \"partnershipId\" varchar NOT NULL, \"rule\" varchar(40) NOT NULL, \"startedOn\" varchar(10) NOT NULL, \"dueOn\" varchar(10) NOT NULL, \"stoppedOn\" varchar(10), \"clockState\" varchar(12) NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_5edadecabb21bcd39420f01315\" ON \"deadlines\" (\"partnershipId\", \"clockState\", \"dueOn\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_715ab57c03d4226991ef505ce0\" ON \"deadlines\" (\"caseId\", \"rule\") ");
-    await queryRunner.query("CREATE TABLE \"idempotency_records\" (\"id\" varchar PRIMARY KEY NOT NULL, \"userId\" varchar NOT NULL, \"key\" varchar(200) NOT NULL, \"requestHash\" varchar(64) NOT NULL, \"statusCode\" integer NOT NULL, \"body\" text NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_89d2a440de6596598fe27fcf64\" ON \"idempotency_records\" (\"userId\", \"key\") ");
+    await queryRunner.query(
+      'CREATE TABLE "case_audit_events" ("id" varchar PRIMARY KEY NOT NULL, "caseId" varchar NOT NULL, "partnershipId" varchar NOT NULL, "sequence" integer NOT NULL, "at" datetime NOT NULL DEFAULT (datetime(\'now\')), "actorId" varchar NOT NULL, "actorName" varchar(200) NOT NULL, "actorRoles" text NOT NULL, "actorAgency" varchar(40), "type" varchar(60) NOT NULL, "fromState" varchar(80), "toState" varchar(80) NOT NULL, "payload" text NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_fa9bdc5d3095724e48454999e5" ON "case_audit_events" ("caseId", "sequence") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "case_reference_counters" ("partnershipId" varchar NOT NULL, "year" integer NOT NULL, "lastNumber" integer NOT NULL, PRIMARY KEY ("partnershipId", "year"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "cases" ("id" varchar PRIMARY KEY NOT NULL, "partnershipId" varchar NOT NULL, "reference" varchar(40) NOT NULL, "machineId" varchar(40) NOT NULL, "machineVersion" integer NOT NULL, "rulebookVersion" integer NOT NULL, "snapshot" text NOT NULL, "stage" varchar(40) NOT NULL, "state" varchar(80) NOT NULL, "details" text NOT NULL, "openedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "version" integer NOT NULL)',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_fee3364459453e132766c70d17" ON "cases" ("partnershipId", "stage") ');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_230197eb84801e8124f54b9bab" ON "cases" ("partnershipId", "reference") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "deadlines" ("id" varchar PRIMARY KEY NOT NULL, "caseId" varchar NOT NULL, "partnershipId" varchar NOT NULL, "rule" varchar(40) NOT NULL, "startedOn" varchar(10) NOT NULL, "dueOn" varchar(10) NOT NULL, "stoppedOn" varchar(10), "clockState" varchar(12) NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_5edadecabb21bcd39420f01315" ON "deadlines" ("partnershipId", "clockState", "dueOn") ',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_715ab57c03d4226991ef505ce0" ON "deadlines" ("caseId", "rule") ');
+    await queryRunner.query(
+      'CREATE TABLE "idempotency_records" ("id" varchar PRIMARY KEY NOT NULL, "userId" varchar NOT NULL, "key" varchar(200) NOT NULL, "requestHash" varchar(64) NOT NULL, "statusCode" integer NOT NULL, "body" text NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_89d2a440de6596598fe27fcf64" ON "idempotency_records" ("userId", "key") ',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_89d2a440de6596598fe27fcf64\"");
-    await queryRunner.query("DROP TABLE \"idempotency_records\"");
-    await queryRunner.query("DROP INDEX \"IDX_715ab57c03d4226991ef505ce0\"");
-    await queryRunner.query("DROP INDEX \"IDX_5edadecabb21bcd39420f01315\"");
-    await queryRunner.query("DROP TABLE \"deadlines\"");
-    await queryRunner.query("DROP INDEX \"IDX_230197eb84801e8124f54b9bab\"");
-    await queryRunner.query("DROP INDEX \"IDX_fee3364459453e132766c70d17\"");
-    await queryRunner.query("DROP TABLE \"cases\"");
-    await queryRunner.query("DROP TABLE \"case_reference_counters\"");
-    await queryRunner.query("DROP INDEX \"IDX_fa9bdc5d3095724e48454999e5\"");
-    await queryRunner.query("DROP TABLE \"case_audit_events\"");
+    await queryRunner.query('DROP INDEX "IDX_89d2a440de6596598fe27fcf64"');
+    await queryRunner.query('DROP TABLE "idempotency_records"');
+    await queryRunner.query('DROP INDEX "IDX_715ab57c03d4226991ef505ce0"');
+    await queryRunner.query('DROP INDEX "IDX_5edadecabb21bcd39420f01315"');
+    await queryRunner.query('DROP TABLE "deadlines"');
+    await queryRunner.query('DROP INDEX "IDX_230197eb84801e8124f54b9bab"');
+    await queryRunner.query('DROP INDEX "IDX_fee3364459453e132766c70d17"');
+    await queryRunner.query('DROP TABLE "cases"');
+    await queryRunner.query('DROP TABLE "case_reference_counters"');
+    await queryRunner.query('DROP INDEX "IDX_fa9bdc5d3095724e48454999e5"');
+    await queryRunner.query('DROP TABLE "case_audit_events"');
   }
 }

@@ -5,16 +5,18 @@ export class Reminders1795441442274Sqlite implements MigrationInterface {
   name = 'Reminders1795441442274Sqlite';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"reminders\" (\"id\" varchar PRIMARY KEY NOT NULL, \"dedupeKey\" varchar(200) NOT NULL, \"partnershipId\" varchar NOT NULL, \"caseId\" varchar NOT NULL, \"kind\" varchar(30) NOT NULL, \"rule\" varchar(40), \"noticeKind\" varchar(40), \"offsetDays\" integer, \"dueOn\" varchar(10), \"fireOn\" varchar(10) NOT NULL, \"fireAtMs\" bigint NOT NULL, \"status\" varchar(12) NOT NULL, \"attempts\" integer NOT NULL DEFAULT (0), \"leaseUntilMs\" bigint, \"lastError\" varchar(500), \"recipients\" text, \"sentAtMs\" bigint, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_58a6822265834b11323eeff2b8\" ON \"reminders\" (\"dedupeKey\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_5377249cfc3af50a0c360efbe6\" ON \"reminders\" (\"caseId\", \"status\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_ac032c80848d1cee59a93ab0eb\" ON \"reminders\" (\"status\", \"fireAtMs\") ");
+    await queryRunner.query(
+      'CREATE TABLE "reminders" ("id" varchar PRIMARY KEY NOT NULL, "dedupeKey" varchar(200) NOT NULL, "partnershipId" varchar NOT NULL, "caseId" varchar NOT NULL, "kind" varchar(30) NOT NULL, "rule" varchar(40), "noticeKind" varchar(40), "offsetDays" integer, "dueOn" varchar(10), "fireOn" varchar(10) NOT NULL, "fireAtMs" bigint NOT NULL, "status" varchar(12) NOT NULL, "attempts" integer NOT NULL DEFAULT (0), "leaseUntilMs" bigint, "lastError" varchar(500), "recipients" text, "sentAtMs" bigint, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_58a6822265834b11323eeff2b8" ON "reminders" ("dedupeKey") ');
+    await queryRunner.query('CREATE INDEX "IDX_5377249cfc3af50a0c360efbe6" ON "reminders" ("caseId", "status") ');
+    await queryRunner.query('CREATE INDEX "IDX_ac032c80848d1cee59a93ab0eb" ON "reminders" ("status", "fireAtMs") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_ac032c80848d1cee59a93ab0eb\"");
-    await queryRunner.query("DROP INDEX \"IDX_5377249cfc3af50a0c360efbe6\"");
-    await queryRunner.query("DROP INDEX \"IDX_58a6822265834b11323eeff2b8\"");
-    await queryRunner.query("DROP TABLE \"reminders\"");
+    await queryRunner.query('DROP INDEX "IDX_ac032c80848d1cee59a93ab0eb"');
+    await queryRunner.query('DROP INDEX "IDX_5377249cfc3af50a0c360efbe6"');
+    await queryRunner.query('DROP INDEX "IDX_58a6822265834b11323eeff2b8"');
+    await queryRunner.query('DROP TABLE "reminders"');
   }
 }

@@ -5,14 +5,20 @@ export class ListIndexesSqlite1795451287293 implements MigrationInterface {
   name = 'ListIndexesSqlite1795451287293';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_5edadecabb21bcd39420f01315\"");
-    await queryRunner.query("CREATE INDEX \"IDX_4b2381700f59ed5265f2bc2562\" ON \"cases\" (\"partnershipId\", \"openedAt\", \"reference\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_4699103674f2951e24d5dc3e00\" ON \"deadlines\" (\"partnershipId\", \"clockState\", \"dueOn\", \"caseId\") ");
+    await queryRunner.query('DROP INDEX "IDX_5edadecabb21bcd39420f01315"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_4b2381700f59ed5265f2bc2562" ON "cases" ("partnershipId", "openedAt", "reference", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_4699103674f2951e24d5dc3e00" ON "deadlines" ("partnershipId", "clockState", "dueOn", "caseId") ',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_4699103674f2951e24d5dc3e00\"");
-    await queryRunner.query("DROP INDEX \"IDX_4b2381700f59ed5265f2bc2562\"");
-    await queryRunner.query("CREATE INDEX \"IDX_5edadecabb21bcd39420f01315\" ON \"deadlines\" (\"partnershipId\", \"clockState\", \"dueOn\") ");
+    await queryRunner.query('DROP INDEX "IDX_4699103674f2951e24d5dc3e00"');
+    await queryRunner.query('DROP INDEX "IDX_4b2381700f59ed5265f2bc2562"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_5edadecabb21bcd39420f01315" ON "deadlines" ("partnershipId", "clockState", "dueOn") ',
+    );
   }
 }

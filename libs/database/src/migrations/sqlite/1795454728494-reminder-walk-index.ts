@@ -5,10 +5,10 @@ export class ReminderWalkIndexSqlite1795454728494 implements MigrationInterface 
   name = 'ReminderWalkIndexSqlite1795454728494';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE INDEX \"IDX_c8770be0e7081fcadd2ffa376f\" ON \"reminders\" (\"status\", \"id\") ");
+    await queryRunner.query('CREATE INDEX "IDX_c8770be0e7081fcadd2ffa376f" ON "reminders" ("status", "id") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_c8770be0e7081fcadd2ffa376f\"");
+    await queryRunner.query('DROP INDEX "IDX_c8770be0e7081fcadd2ffa376f"');
   }
 }

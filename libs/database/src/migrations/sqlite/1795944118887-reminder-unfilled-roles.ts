@@ -5,32 +5,40 @@ export class ReminderUnfilledRolesSqlite1795944118887 implements MigrationInterf
   name = 'ReminderUnfilledRolesSqlite1795944118887';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_c8770be0e7081fcadd2ffa376f\"");
-    await queryRunner.query("DROP INDEX \"IDX_ac032c80848d1cee59a93ab0eb\"");
-    await queryRunner.query("DROP INDEX \"IDX_5377249cfc3af50a0c360efbe6\"");
-    await queryRunner.query("DROP INDEX \"IDX_58a6822265834b11323eeff2b8\"");
-    await queryRunner.query("CREATE TABLE \"temporary_reminders\" (\"id\" varchar PRIMARY KEY NOT NULL, \"dedupeKey\" varchar(200) NOT NULL, \"partnershipId\" varchar NOT NULL, \"caseId\" varchar NOT NULL, \"kind\" varchar(30) NOT NULL, \"rule\" varchar(40), \"noticeKind\" varchar(40), \"offsetDays\" integer, \"dueOn\" varchar(10), \"fireOn\" varchar(10) NOT NULL, \"fireAtMs\" bigint NOT NULL, \"status\" varchar(12) NOT NULL, \"attempts\" integer NOT NULL DEFAULT (0), \"leaseUntilMs\" bigint, \"lastError\" varchar(500), \"recipients\" text, \"sentAtMs\" bigint, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"unfilledRoles\" text, \"fallbackRole\" varchar(20))");
-    await queryRunner.query("INSERT INTO \"temporary_reminders\"(\"id\", \"dedupeKey\", \"partnershipId\", \"caseId\", \"kind\", \"rule\", \"noticeKind\", \"offsetDays\", \"dueOn\", \"fireOn\", \"fireAtMs\", \"status\", \"attempts\", \"leaseUntilMs\", \"lastError\", \"recipients\", \"sentAtMs\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"dedupeKey\", \"partnershipId\", \"caseId\", \"kind\", \"rule\", \"noticeKind\", \"offsetDays\", \"dueOn\", \"fireOn\", \"fireAtMs\", \"status\", \"attempts\", \"leaseUntilMs\", \"lastError\", \"recipients\", \"sentAtMs\", \"createdAt\", \"updatedAt\" FROM \"reminders\"");
-    await queryRunner.query("DROP TABLE \"reminders\"");
-    await queryRunner.query("ALTER TABLE \"temporary_reminders\" RENAME TO \"reminders\"");
-    await queryRunner.query("CREATE INDEX \"IDX_c8770be0e7081fcadd2ffa376f\" ON \"reminders\" (\"status\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_ac032c80848d1cee59a93ab0eb\" ON \"reminders\" (\"status\", \"fireAtMs\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_5377249cfc3af50a0c360efbe6\" ON \"reminders\" (\"caseId\", \"status\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_58a6822265834b11323eeff2b8\" ON \"reminders\" (\"dedupeKey\") ");
+    await queryRunner.query('DROP INDEX "IDX_c8770be0e7081fcadd2ffa376f"');
+    await queryRunner.query('DROP INDEX "IDX_ac032c80848d1cee59a93ab0eb"');
+    await queryRunner.query('DROP INDEX "IDX_5377249cfc3af50a0c360efbe6"');
+    await queryRunner.query('DROP INDEX "IDX_58a6822265834b11323eeff2b8"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_reminders" ("id" varchar PRIMARY KEY NOT NULL, "dedupeKey" varchar(200) NOT NULL, "partnershipId" varchar NOT NULL, "caseId" varchar NOT NULL, "kind" varchar(30) NOT NULL, "rule" varchar(40), "noticeKind" varchar(40), "offsetDays" integer, "dueOn" varchar(10), "fireOn" varchar(10) NOT NULL, "fireAtMs" bigint NOT NULL, "status" varchar(12) NOT NULL, "attempts" integer NOT NULL DEFAULT (0), "leaseUntilMs" bigint, "lastError" varchar(500), "recipients" text, "sentAtMs" bigint, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "unfilledRoles" text, "fallbackRole" varchar(20))',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_reminders"("id", "dedupeKey", "partnershipId", "caseId", "kind", "rule", "noticeKind", "offsetDays", "dueOn", "fireOn", "fireAtMs", "status", "attempts", "leaseUntilMs", "lastError", "recipients", "sentAtMs", "createdAt", "updatedAt") SELECT "id", "dedupeKey", "partnershipId", "caseId", "kind", "rule", "noticeKind", "offsetDays", "dueOn", "fireOn", "fireAtMs", "status", "attempts", "leaseUntilMs", "lastError", "recipients", "sentAtMs", "createdAt", "updatedAt" FROM "reminders"',
+    );
+    await queryRunner.query('DROP TABLE "reminders"');
+    await queryRunner.query('ALTER TABLE "temporary_reminders" RENAME TO "reminders"');
+    await queryRunner.query('CREATE INDEX "IDX_c8770be0e7081fcadd2ffa376f" ON "reminders" ("status", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_ac032c80848d1cee59a93ab0eb" ON "reminders" ("status", "fireAtMs") ');
+    await queryRunner.query('CREATE INDEX "IDX_5377249cfc3af50a0c360efbe6" ON "reminders" ("caseId", "status") ');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_58a6822265834b11323eeff2b8" ON "reminders" ("dedupeKey") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_58a6822265834b11323eeff2b8\"");
-    await queryRunner.query("DROP INDEX \"IDX_5377249cfc3af50a0c360efbe6\"");
-    await queryRunner.query("DROP INDEX \"IDX_ac032c80848d1cee59a93ab0eb\"");
-    await queryRunner.query("DROP INDEX \"IDX_c8770be0e7081fcadd2ffa376f\"");
-    await queryRunner.query("ALTER TABLE \"reminders\" RENAME TO \"temporary_reminders\"");
-    await queryRunner.query("CREATE TABLE \"reminders\" (\"id\" varchar PRIMARY KEY NOT NULL, \"dedupeKey\" varchar(200) NOT NULL, \"partnershipId\" varchar NOT NULL, \"caseId\" varchar NOT NULL, \"kind\" varchar(30) NOT NULL, \"rule\" varchar(40), \"noticeKind\" varchar(40), \"offsetDays\" integer, \"dueOn\" varchar(10), \"fireOn\" varchar(10) NOT NULL, \"fireAtMs\" bigint NOT NULL, \"status\" varchar(12) NOT NULL, \"attempts\" integer NOT NULL DEFAULT (0), \"leaseUntilMs\" bigint, \"lastError\" varchar(500), \"recipients\" text, \"sentAtMs\" bigint, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
-    await queryRunner.query("INSERT INTO \"reminders\"(\"id\", \"dedupeKey\", \"partnershipId\", \"caseId\", \"kind\", \"rule\", \"noticeKind\", \"offsetDays\", \"dueOn\", \"fireOn\", \"fireAtMs\", \"status\", \"attempts\", \"leaseUntilMs\", \"lastError\", \"recipients\", \"sentAtMs\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"dedupeKey\", \"partnershipId\", \"caseId\", \"kind\", \"rule\", \"noticeKind\", \"offsetDays\", \"dueOn\", \"fireOn\", \"fireAtMs\", \"status\", \"attempts\", \"leaseUntilMs\", \"lastError\", \"recipients\", \"sentAtMs\", \"createdAt\", \"updatedAt\" FROM \"temporary_reminders\"");
-    await queryRunner.query("DROP TABLE \"temporary_reminders\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_58a6822265834b11323eeff2b8\" ON \"reminders\" (\"dedupeKey\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_5377249cfc3af50a0c360efbe6\" ON \"reminders\" (\"caseId\", \"status\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_ac032c80848d1cee59a93ab0eb\" ON \"reminders\" (\"status\", \"fireAtMs\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_c8770be0e7081fcadd2ffa376f\" ON \"reminders\" (\"status\", \"id\") ");
+    await queryRunner.query('DROP INDEX "IDX_58a6822265834b11323eeff2b8"');
+    await queryRunner.query('DROP INDEX "IDX_5377249cfc3af50a0c360efbe6"');
+    await queryRunner.query('DROP INDEX "IDX_ac032c80848d1cee59a93ab0eb"');
+    await queryRunner.query('DROP INDEX "IDX_c8770be0e7081fcadd2ffa376f"');
+    await queryRunner.query('ALTER TABLE "reminders" RENAME TO "temporary_reminders"');
+    await queryRunner.query(
+      'CREATE TABLE "reminders" ("id" varchar PRIMARY KEY NOT NULL, "dedupeKey" varchar(200) NOT NULL, "partnershipId" varchar NOT NULL, "caseId" varchar NOT NULL, "kind" varchar(30) NOT NULL, "rule" varchar(40), "noticeKind" varchar(40), "offsetDays" integer, "dueOn" varchar(10), "fireOn" varchar(10) NOT NULL, "fireAtMs" bigint NOT NULL, "status" varchar(12) NOT NULL, "attempts" integer NOT NULL DEFAULT (0), "leaseUntilMs" bigint, "lastError" varchar(500), "recipients" text, "sentAtMs" bigint, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query(
+      'INSERT INTO "reminders"("id", "dedupeKey", "partnershipId", "caseId", "kind", "rule", "noticeKind", "offsetDays", "dueOn", "fireOn", "fireAtMs", "status", "attempts", "leaseUntilMs", "lastError", "recipients", "sentAtMs", "createdAt", "updatedAt") SELECT "id", "dedupeKey", "partnershipId", "caseId", "kind", "rule", "noticeKind", "offsetDays", "dueOn", "fireOn", "fireAtMs", "status", "attempts", "leaseUntilMs", "lastError", "recipients", "sentAtMs", "createdAt", "updatedAt" FROM "temporary_reminders"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_reminders"');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_58a6822265834b11323eeff2b8" ON "reminders" ("dedupeKey") ');
+    await queryRunner.query('CREATE INDEX "IDX_5377249cfc3af50a0c360efbe6" ON "reminders" ("caseId", "status") ');
+    await queryRunner.query('CREATE INDEX "IDX_ac032c80848d1cee59a93ab0eb" ON "reminders" ("status", "fireAtMs") ');
+    await queryRunner.query('CREATE INDEX "IDX_c8770be0e7081fcadd2ffa376f" ON "reminders" ("status", "id") ');
   }
 }

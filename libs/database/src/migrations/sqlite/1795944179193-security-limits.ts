@@ -6,29 +6,43 @@ export class SecurityLimitsSqlite1795944179193 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // Added by hand: records made before keys were scoped to a case have no case to keep, and are only retry answers.
-    await queryRunner.query("DELETE FROM \"idempotency_records\"");
-    await queryRunner.query("DROP INDEX \"IDX_89d2a440de6596598fe27fcf64\"");
-    await queryRunner.query("CREATE TABLE \"login_failures\" (\"id\" varchar PRIMARY KEY NOT NULL, \"account\" varchar(64) NOT NULL, \"atMs\" bigint NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_1e8352c12d738f4027a7388b11\" ON \"login_failures\" (\"atMs\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_258184e8b9c97e4df6b835dc46\" ON \"login_failures\" (\"account\", \"atMs\") ");
-    await queryRunner.query("CREATE TABLE \"temporary_idempotency_records\" (\"id\" varchar PRIMARY KEY NOT NULL, \"userId\" varchar NOT NULL, \"key\" varchar(200) NOT NULL, \"requestHash\" varchar(64) NOT NULL, \"statusCode\" integer NOT NULL, \"body\" text NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"caseId\" varchar NOT NULL, \"expiresAtMs\" bigint NOT NULL)");
-    await queryRunner.query("INSERT INTO \"temporary_idempotency_records\"(\"id\", \"userId\", \"key\", \"requestHash\", \"statusCode\", \"body\", \"createdAt\") SELECT \"id\", \"userId\", \"key\", \"requestHash\", \"statusCode\", \"body\", \"createdAt\" FROM \"idempotency_records\"");
-    await queryRunner.query("DROP TABLE \"idempotency_records\"");
-    await queryRunner.query("ALTER TABLE \"temporary_idempotency_records\" RENAME TO \"idempotency_records\"");
-    await queryRunner.query("CREATE INDEX \"IDX_c5d4b413748a2f4e196b7884ad\" ON \"idempotency_records\" (\"expiresAtMs\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_846d1b01c42ee0da3b7164f857\" ON \"idempotency_records\" (\"userId\", \"caseId\", \"key\") ");
+    await queryRunner.query('DELETE FROM "idempotency_records"');
+    await queryRunner.query('DROP INDEX "IDX_89d2a440de6596598fe27fcf64"');
+    await queryRunner.query(
+      'CREATE TABLE "login_failures" ("id" varchar PRIMARY KEY NOT NULL, "account" varchar(64) NOT NULL, "atMs" bigint NOT NULL)',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_1e8352c12d738f4027a7388b11" ON "login_failures" ("atMs") ');
+    await queryRunner.query('CREATE INDEX "IDX_258184e8b9c97e4df6b835dc46" ON "login_failures" ("account", "atMs") ');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_idempotency_records" ("id" varchar PRIMARY KEY NOT NULL, "userId" varchar NOT NULL, "key" varchar(200) NOT NULL, "requestHash" varchar(64) NOT NULL, "statusCode" integer NOT NULL, "body" text NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "caseId" varchar NOT NULL, "expiresAtMs" bigint NOT NULL)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_idempotency_records"("id", "userId", "key", "requestHash", "statusCode", "body", "createdAt") SELECT "id", "userId", "key", "requestHash", "statusCode", "body", "createdAt" FROM "idempotency_records"',
+    );
+    await queryRunner.query('DROP TABLE "idempotency_records"');
+    await queryRunner.query('ALTER TABLE "temporary_idempotency_records" RENAME TO "idempotency_records"');
+    await queryRunner.query('CREATE INDEX "IDX_c5d4b413748a2f4e196b7884ad" ON "idempotency_records" ("expiresAtMs") ');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_846d1b01c42ee0da3b7164f857" ON "idempotency_records" ("userId", "caseId", "key") ',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_846d1b01c42ee0da3b7164f857\"");
-    await queryRunner.query("DROP INDEX \"IDX_c5d4b413748a2f4e196b7884ad\"");
-    await queryRunner.query("ALTER TABLE \"idempotency_records\" RENAME TO \"temporary_idempotency_records\"");
-    await queryRunner.query("CREATE TABLE \"idempotency_records\" (\"id\" varchar PRIMARY KEY NOT NULL, \"userId\" varchar NOT NULL, \"key\" varchar(200) NOT NULL, \"requestHash\" varchar(64) NOT NULL, \"statusCode\" integer NOT NULL, \"body\" text NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')))");
-    await queryRunner.query("INSERT INTO \"idempotency_records\"(\"id\", \"userId\", \"key\", \"requestHash\", \"statusCode\", \"body\", \"createdAt\") SELECT \"id\", \"userId\", \"key\", \"requestHash\", \"statusCode\", \"body\", \"createdAt\" FROM \"temporary_idempotency_records\"");
-    await queryRunner.query("DROP TABLE \"temporary_idempotency_records\"");
-    await queryRunner.query("DROP INDEX \"IDX_258184e8b9c97e4df6b835dc46\"");
-    await queryRunner.query("DROP INDEX \"IDX_1e8352c12d738f4027a7388b11\"");
-    await queryRunner.query("DROP TABLE \"login_failures\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_89d2a440de6596598fe27fcf64\" ON \"idempotency_records\" (\"userId\", \"key\") ");
+    await queryRunner.query('DROP INDEX "IDX_846d1b01c42ee0da3b7164f857"');
+    await queryRunner.query('DROP INDEX "IDX_c5d4b413748a2f4e196b7884ad"');
+    await queryRunner.query('ALTER TABLE "idempotency_records" RENAME TO "temporary_idempotency_records"');
+    await queryRunner.query(
+      'CREATE TABLE "idempotency_records" ("id" varchar PRIMARY KEY NOT NULL, "userId" varchar NOT NULL, "key" varchar(200) NOT NULL, "requestHash" varchar(64) NOT NULL, "statusCode" integer NOT NULL, "body" text NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query(
+      'INSERT INTO "idempotency_records"("id", "userId", "key", "requestHash", "statusCode", "body", "createdAt") SELECT "id", "userId", "key", "requestHash", "statusCode", "body", "createdAt" FROM "temporary_idempotency_records"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_idempotency_records"');
+    await queryRunner.query('DROP INDEX "IDX_258184e8b9c97e4df6b835dc46"');
+    await queryRunner.query('DROP INDEX "IDX_1e8352c12d738f4027a7388b11"');
+    await queryRunner.query('DROP TABLE "login_failures"');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_89d2a440de6596598fe27fcf64" ON "idempotency_records" ("userId", "key") ',
+    );
   }
 }
