@@ -136,6 +136,29 @@ describe.each(databases)('TransactionRunner and ReadSide on %s', (_name, env) =>
     expect(await idsIn(reads.manager)).toEqual(['outer']);
   });
 
+  it('nested runs started together take turns: the one that fails undoes only its own write', async () => {
+    await within(
+      5000,
+      runner.run(async (manager) => {
+        await insert(manager, 'outer');
+        const [failed, kept] = await Promise.allSettled([
+          runner.run(async (inner) => {
+            await insert(inner, 'failed');
+            await new Promise((r) => setTimeout(r, 20));
+            throw new Error('first nested fails');
+          }),
+          runner.run(async (inner) => {
+            await new Promise((r) => setTimeout(r, 5));
+            await insert(inner, 'kept');
+          }),
+        ]);
+        expect(failed.status).toBe('rejected');
+        expect(kept.status).toBe('fulfilled');
+      }),
+    );
+    expect(await idsIn(reads.manager)).toEqual(['kept', 'outer']);
+  });
+
   it('a run started by a unit but made after that unit ended is a unit of its own', async () => {
     let later!: Promise<unknown>;
     await runner.run(async (manager) => {

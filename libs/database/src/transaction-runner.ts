@@ -15,6 +15,8 @@ interface QueuedWork {
 interface OpenUnit {
   manager: EntityManager;
   open: boolean;
+  /** The nested runs of this unit, one after another: TypeORM names savepoints by depth, so two at once collide. */
+  nested: Promise<unknown>;
 }
 
 /** Enough to empty the queue of a busy service in one commit, small enough that no one waits long behind a batch. */
@@ -32,7 +34,8 @@ const MAX_BATCH = 32;
  *
  * A `run` inside a unit of work joins that unit (same EntityManager, same transaction, on both databases): its work
  * runs in a savepoint, so its failure undoes only its own writes, and everything it wrote commits or rolls back with
- * the outer unit. It neither queues behind the unit that waits for it nor takes a second connection.
+ * the outer unit. It neither queues behind the unit that waits for it nor takes a second connection. Nested runs started
+ * together (`Promise.all`) take turns, each in its own savepoint.
  */
 @Injectable()
 export class TransactionRunner {
@@ -48,7 +51,11 @@ export class TransactionRunner {
 
   run<T>(work: Work<T>): Promise<T> {
     const outer = this.current.getStore();
-    if (outer?.open) return outer.manager.transaction((manager) => this.asUnit(manager, work));
+    if (outer?.open) {
+      const joined = outer.nested.then(() => outer.manager.transaction((manager) => this.asUnit(manager, work)));
+      outer.nested = joined.catch(() => undefined);
+      return joined;
+    }
     if (!this.isSqlite) return this.dataSource.transaction((manager) => this.asUnit(manager, work));
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
@@ -94,7 +101,7 @@ export class TransactionRunner {
 
   /** Runs work as the open unit of its async context; a promise it leaves running cannot join it once it has ended. */
   private async asUnit<T>(manager: EntityManager, work: Work<T>): Promise<T> {
-    const unit: OpenUnit = { manager, open: true };
+    const unit: OpenUnit = { manager, open: true, nested: Promise.resolve() };
     try {
       return await this.current.run(unit, () => work(manager));
     } finally {

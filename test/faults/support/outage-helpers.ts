@@ -172,18 +172,8 @@ export function openCaseRequest(t: TestApp, token: string, laAwareOn: string, in
     .send({ ...INCIDENT, incidentOn, laAwareOn });
 }
 
-export function eventRequest(
-  t: TestApp,
-  token: string,
-  caseId: string,
-  type: string,
-  payload: Record<string, unknown> = {},
-) {
-  return t.http
-    .post(`/cases/${caseId}/events`)
-    .auth(token, { type: 'bearer' })
-    .send({ type, ...payload });
-}
+/** One event through HTTP, whatever its answer. */
+export { sendEvent as eventRequest } from '../../support/case-helpers';
 
 /** The outage tests' day: 09:00 London on a winter Monday, when the first warnings of a case opened that day fire. */
 export const NINE_AM = Date.parse('2026-01-05T09:00:00Z');
