@@ -222,6 +222,47 @@ describe('Reminders and notices through an SMTP outage', () => {
     expect((await app.http.get('/health').auth(crew.admin, { type: 'bearer' })).body.checks.reminders.failed).toBe(0);
   }, 55_000);
 
+  it("records each missed deadline in the case's history once: when its breach fails for good, and not again when an admin's retry sends it", async () => {
+    const app = await startApp(2, 50);
+    const crew = await makeCrew(app, 1);
+    const [bu] = crew.clients;
+    await smtp.stop();
+    runClockFrom(app, '2026-01-05T08:00:00Z');
+    // Aware on 1 December: notify-panel, inform-partners and rapid-review were all missed before the case was opened.
+    const late = await openCaseRequest(app, bu, '2025-12-01', '2025-11-30');
+    expect(late.status).toBe(201);
+    const missedRules = async () =>
+      (await app.http.get(`/cases/${late.body.id}/history`).auth(bu, { type: 'bearer' })).body
+        .filter((e: { type: string }) => e.type === 'deadline.missed')
+        .map((e: { payload: { rule: string } }) => e.payload.rule)
+        .sort();
+    const breaches = async () =>
+      (await reminderRows(app)).filter((r) => r.caseId === late.body.id && r.kind === 'breach');
+    const failed = await until(
+      async () => {
+        const rows = await breaches();
+        return rows.length === 3 && rows.every((r) => r.status === 'failed') ? rows : null;
+      },
+      10_000,
+      'the three breaches to fail for good',
+    );
+    expect(failed.map((r) => r.rule).sort()).toEqual(['inform-partners', 'notify-panel', 'rapid-review']);
+    expect(await missedRules()).toEqual(['inform-partners', 'notify-panel', 'rapid-review']);
+
+    await smtp.restart();
+    for (const row of failed) {
+      expect(
+        (await app.http.post(`/admin/reminders/${row.id}/retry`).auth(crew.admin, { type: 'bearer' })).status,
+      ).toBe(200);
+    }
+    await until(
+      async () => (await breaches()).every((r) => r.status === 'sent'),
+      10_000,
+      'the retried breaches to be sent',
+    );
+    expect(await missedRules()).toEqual(['inform-partners', 'notify-panel', 'rapid-review']);
+  }, 45_000);
+
   it('spaces the retries by the back-off even when the periodic reconcile runs more often, so an outage shorter than the back-off leaves attempts to deliver', async () => {
     // Back-off 1 s doubling, 4 attempts: tries at about 0, 1, 4 and 11 s. The reconcile runs every 200 ms: the same
     // proportion as the defaults (every 5 min, against retries 1, 3, 7 and 15 min apart).

@@ -74,14 +74,7 @@ export class ReminderSender {
       return outcome;
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      await this.tx.run((manager) =>
-        manager
-          .getRepository(ReminderEntity)
-          .update(
-            { id: row.id, status: 'sending' },
-            { status: options.lastAttempt ? 'failed' : 'pending', lastError: message, leaseUntilMs: null },
-          ),
-      );
+      await this.finish(row, options.lastAttempt ? 'failed' : 'pending', { lastError: message });
       this.logger.warn({
         msg: 'Reminder send failed',
         reminderId: row.id,
@@ -93,12 +86,22 @@ export class ReminderSender {
     }
   }
 
+  /**
+   * Ends this attempt at the row. A deadline's breach is a fact of the case: once its reminder is settled (sent, or
+   * failed for good) `deadline.missed` joins the case's history in the same transaction, whether or not the mail went
+   * out, and only by the process that still held the row.
+   */
   private async finish(row: ReminderEntity, status: ReminderEntity['status'], extra: Partial<ReminderEntity> = {}) {
-    await this.tx.run((manager) =>
-      manager
+    await this.tx.run(async (manager) => {
+      const settled = await manager
         .getRepository(ReminderEntity)
-        .update({ id: row.id, status: 'sending' }, { status, leaseUntilMs: null, ...extra }),
-    );
+        .update({ id: row.id, status: 'sending' }, { status, leaseUntilMs: null, ...extra });
+      if (settled.affected && row.kind === 'breach' && (status === 'sent' || status === 'failed')) {
+        const missed = { rule: row.rule, dueOn: row.dueOn };
+        // Once: an admin's retry of a breach that failed for good sends it again, but the deadline was missed once.
+        await this.cases.recordSystemEvent(row.caseId, 'deadline.missed', missed, { once: true });
+      }
+    });
   }
 
   private async deliver(row: ReminderEntity, now: number): Promise<FireOutcome> {
@@ -117,9 +120,9 @@ export class ReminderSender {
         await this.finish(row, 'obsolete');
         return 'obsolete';
       }
+      // A breach is never superseded (it is the last word to its audience), so no deadline.missed is lost here.
       if (await this.isSuperseded(row, now)) {
         await this.finish(row, 'superseded');
-        await this.recordBreach(row);
         return 'superseded';
       }
     }
@@ -169,15 +172,7 @@ export class ReminderSender {
       lastError: null,
       ...recorded,
     });
-    await this.recordBreach(row);
     return 'sent';
-  }
-
-  /** A deadline's breach is a fact of the case, recorded in its history once whether or not its mail went out. */
-  private async recordBreach(row: ReminderEntity): Promise<void> {
-    if (row.kind === 'breach') {
-      await this.cases.recordSystemEvent(row.caseId, 'deadline.missed', { rule: row.rule, dueOn: row.dueOn });
-    }
   }
 
   /** Whether a later reminder of this deadline for the same audience is due too (see `supersededReminders`). */

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In, MoreThan, type EntityTarget, type ObjectLiteral } from 'typeorm';
@@ -120,12 +121,18 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
    * Appends an audit event that changes no state (for example `deadline.missed`), bumping the case version so the
    * history stays one event per version.
    */
-  async recordSystemEvent(caseId: string, type: SystemAuditEventType, payload: Record<string, unknown>): Promise<void> {
+  async recordSystemEvent(
+    caseId: string,
+    type: SystemAuditEventType,
+    payload: Record<string, unknown>,
+    options: { once?: boolean } = {},
+  ): Promise<void> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       try {
         await this.tx.run(async (manager) => {
           const row = await manager.getRepository(CaseEntity).findOneBy({ id: caseId });
           if (!row) throw new NotFoundError('Case');
+          if (options.once && (await this.hasSystemEvent(manager, caseId, type, payload))) return;
           await this.appendSystemEvent(manager, row, type, payload);
         });
         return;
@@ -133,6 +140,20 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
         if (!(error instanceof StaleCaseError) || attempt === MAX_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /** Whether the case's history already holds this system event with this payload (a fact recorded once). */
+  private async hasSystemEvent(
+    manager: EntityManager,
+    caseId: string,
+    type: SystemAuditEventType,
+    payload: Record<string, unknown>,
+  ): Promise<boolean> {
+    const recorded = await manager.getRepository(CaseAuditEventEntity).find({
+      where: { caseId, type },
+      select: { id: true, payload: true },
+    });
+    return recorded.some((event) => isDeepStrictEqual(event.payload, payload));
   }
 
   /** An audit event that keeps the state, with the version bump that keeps the history one event per version. */
