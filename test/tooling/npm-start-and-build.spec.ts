@@ -1,7 +1,17 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { freePort, TestRedisServer } from '../support/redis-server';
 
 /**
@@ -37,6 +47,29 @@ function npmStart(cwd: string, env: Record<string, string>) {
   });
 }
 
+/**
+ * The repository's tracked files, as they are in the working tree, in a temporary folder that shares node_modules: the
+ * tests build and start there, never in the checkout, whose dist/ a developer's service may be running from.
+ */
+function copyOfRepository(): string {
+  const copy = mkdtempSync(join(tmpdir(), 'pr-copy-'));
+  const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of tracked) {
+    if (!existsSync(join(ROOT, file))) continue;
+    mkdirSync(dirname(join(copy, file)), { recursive: true });
+    copyFileSync(join(ROOT, file), join(copy, file));
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  return copy;
+}
+
+let copy: string;
+beforeAll(() => {
+  copy = copyOfRepository();
+  execFileSync('npm', ['run', 'build'], { cwd: copy, stdio: 'ignore' });
+}, 120_000);
+afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
 describe('npm start', () => {
   it('without a build, says which command makes one and exits 1', async () => {
     const clone = mkdtempSync(join(tmpdir(), 'pr-unbuilt-'));
@@ -58,15 +91,12 @@ describe('npm start', () => {
   }, 60_000);
 
   it('of a built tree starts the service and leaves dist/ as it was', async () => {
-    if (!existsSync(join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js'))) {
-      execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    }
-    const dist = join(ROOT, 'dist');
+    const dist = join(copy, 'dist');
     const before = snapshot(dist);
     const redis = await TestRedisServer.start();
     const data = mkdtempSync(join(tmpdir(), 'pr-start-'));
     const port = await freePort();
-    const start = npmStart(ROOT, {
+    const start = npmStart(copy, {
       PORT: String(port),
       DB_TYPE: 'sqlite',
       SQLITE_PATH: join(data, 'db.sqlite'),
@@ -100,8 +130,8 @@ describe('npm start', () => {
 
 describe('npm run build', () => {
   it('replaces dist/ whole: while it runs, the built main never requires an unresolved @app/ path', async () => {
-    const main = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
-    const build = spawn('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    const main = join(copy, 'dist', 'apps', 'api', 'src', 'main.js');
+    const build = spawn('npm', ['run', 'build'], { cwd: copy, stdio: 'ignore' });
     let finished = false;
     const code = new Promise<number | null>((resolve) => build.on('close', resolve)).finally(() => (finished = true));
     let reads = 0;
@@ -119,6 +149,6 @@ describe('npm run build', () => {
     expect(reads).toBeGreaterThan(10);
     expect(unresolved).toBe(0);
     expect(readFileSync(main, 'utf8')).not.toContain('@app/');
-    expect(readdirSync(ROOT).filter((name) => name.startsWith('.dist-build-'))).toEqual([]);
+    expect(readdirSync(copy).filter((name) => name.startsWith('.dist-build-'))).toEqual([]);
   }, 180_000);
 });
