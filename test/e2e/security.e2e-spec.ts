@@ -48,7 +48,8 @@ describe('Security: headers, dashboard, health, users and idempotency (no proxy 
   let team: Team;
 
   beforeAll(async () => {
-    t = await TestApp.start({ env: { QUEUE_WORKERS: 'off' } });
+    // Published at a plain http address, as in development: over http the dashboard cookie cannot be Secure.
+    t = await TestApp.start({ env: { QUEUE_WORKERS: 'off', PUBLIC_URL: 'http://localhost:3000' } });
     team = await makeTeam(t);
   });
   afterAll(() => t.close());
@@ -289,6 +290,23 @@ describe('Security: login throttling per address, with no proxy trusted (the def
       message: expect.stringMatching(TOO_MANY),
     });
     expect(forged.text).not.toMatch(/throttl/i);
+  });
+});
+
+describe('Security: a service published at an https address behind a proxy it does not trust', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ env: { QUEUE_WORKERS: 'off', PUBLIC_URL: 'https://reviews.example.gov.uk' } });
+  });
+  afterAll(() => t.close());
+
+  it('still marks the dashboard cookie Secure, though the request it sees came over http', async () => {
+    const res = await t.http
+      .get('/admin/queues')
+      .set(bearer(await t.login()))
+      .expect(200);
+    expect(cookieOf(res, 'pr_queues_session')).toMatch(/; Secure/);
   });
 });
 

@@ -5,6 +5,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { Logger, type INestApplication } from '@nestjs/common';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { AuthService, AuthenticatedUser, DASHBOARD_TOKEN_LIFETIME_SECONDS, PartnershipsService } from '@app/auth';
+import { AppConfig } from '@app/config';
 import { ReminderQueue } from '@app/reminders';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -82,6 +83,9 @@ export function mountQueueDashboard(app: INestApplication): void {
   dashboard.disable('x-powered-by');
   const auth = app.get(AuthService);
   const partnerships = app.get(PartnershipsService);
+  // Secure whenever the service is reached over https, even behind a proxy it was not told to trust (req.secure false).
+  const config = app.get(AppConfig);
+  const alwaysSecure = config.nodeEnv === 'production' || config.publicUrl.startsWith('https:');
 
   const adminOnly = async (req: Request, res: Response, next: NextFunction) => {
     const refuse = (statusCode: 401 | 403, code: string, message: string) =>
@@ -103,7 +107,7 @@ export function mountQueueDashboard(app: INestApplication): void {
         res.cookie(QUEUE_DASHBOARD_COOKIE, await auth.issueDashboardToken(user), {
           httpOnly: true,
           sameSite: 'strict',
-          secure: req.secure,
+          secure: alwaysSecure || req.secure,
           path: QUEUE_DASHBOARD_PATH,
           maxAge: DASHBOARD_TOKEN_LIFETIME_SECONDS * 1000,
         });
