@@ -1,4 +1,4 @@
-import { Semaphore } from './semaphore';
+import { Semaphore, SemaphoreFullError } from './semaphore';
 
 describe('Semaphore', () => {
   it('runs at most its limit at once and the waiting tasks in arrival order, passing on results and errors', async () => {
@@ -31,5 +31,17 @@ describe('Semaphore', () => {
 
   it('refuses a limit below one', () => {
     expect(() => new Semaphore(0)).toThrow(/at least 1/);
+  });
+
+  it('refuses a task at once when maxWaiting tasks already wait, and takes new ones again as the queue empties', async () => {
+    const slots = new Semaphore(1, 2);
+    let release!: () => void;
+    const blocker = slots.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const queued = [slots.run(async () => 'a'), slots.run(async () => 'b')];
+    await expect(slots.run(async () => 'c')).rejects.toBeInstanceOf(SemaphoreFullError);
+    release();
+    await blocker;
+    expect(await Promise.all(queued)).toEqual(['a', 'b']);
+    expect(await slots.run(async () => 'd')).toBe('d');
   });
 });
