@@ -3,8 +3,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
-import { REMINDER_ENTITIES, RemindersModule } from '@app/reminders';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { RemindersModule } from '@app/reminders';
 import { CommonModule, loggerOptions, tooManyAttemptsMessage } from '@app/common';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -35,7 +34,6 @@ export class AppModule {
         AuthModule,
         CasesModule,
         RemindersModule.forRoot({ workers: config.queue.workers === 'embedded' }),
-        TypeOrmModule.forFeature(REMINDER_ENTITIES),
         HealthModule,
       ],
       controllers: [

@@ -2,7 +2,6 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AccountLoginLimit } from './authentication/account-login-limit';
@@ -18,7 +17,6 @@ import { UsersService } from './users/users.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([PartnershipEntity, UserEntity, LoginFailureEntity]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       // A KeyObject, made once: given a string, jsonwebtoken first tries it as a public key on every verify, which

@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { MailModule } from '@app/mail';
@@ -19,7 +18,7 @@ export class RemindersModule {
   static forRoot(options: { workers: boolean }): DynamicModule {
     return {
       module: RemindersModule,
-      imports: [TypeOrmModule.forFeature([ReminderEntity]), AuthModule, CasesModule, MailModule],
+      imports: [AuthModule, CasesModule, MailModule],
       providers: [
         ReminderScheduler,
         ReminderQueue,

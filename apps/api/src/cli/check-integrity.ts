@@ -12,7 +12,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AUTH_ENTITIES, PartnershipCalendars, PartnershipsService, PasswordHasher, UsersService } from '@app/auth';
+import { PartnershipCalendars, PartnershipsService, PasswordHasher, UsersService } from '@app/auth';
 import { CaseDeadlines, INVARIANTS, IntegrityChecker, type IntegrityReport } from '@app/cases';
 import { CommonModule } from '@app/common';
 import { AppConfig, AppConfigModule, ConfigError, buildDataSourceOptions, loadConfig } from '@app/config';
@@ -83,7 +83,6 @@ async function main(): Promise<number> {
           retryAttempts: 1,
         }),
       }),
-      TypeOrmModule.forFeature(AUTH_ENTITIES),
     ],
     // The providers the checker needs, not CasesModule: its AuthModule would create a first admin on an empty database.
     providers: [

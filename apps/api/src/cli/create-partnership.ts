@@ -6,10 +6,9 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { validateSync } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
-import { AUTH_ENTITIES, CreateUserDto, PartnershipsService, PasswordHasher, UsersService } from '@app/auth';
+import { CreateUserDto, PartnershipsService, PasswordHasher, UsersService } from '@app/auth';
 import { CommonModule, ConflictError } from '@app/common';
 import { AppConfigModule, ConfigError, loadConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -43,12 +42,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
 
   @Module({
-    imports: [
-      AppConfigModule.forRoot(config),
-      CommonModule,
-      DatabaseModule.forRoot(ENTITIES),
-      TypeOrmModule.forFeature(AUTH_ENTITIES),
-    ],
+    imports: [AppConfigModule.forRoot(config), CommonModule, DatabaseModule.forRoot(ENTITIES)],
     providers: [PasswordHasher, UsersService, PartnershipsService],
   })
   class CreatePartnershipModule {}
