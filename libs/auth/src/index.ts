@@ -14,4 +14,5 @@ export * from './users/dto/create-user.dto';
 export * from './password-hasher';
 export * from './partnerships/partnership-calendars.service';
 export * from './authentication/account-login-limit';
+export * from './authentication/bearer-token';
 export * from './authentication/login-failure.entity';

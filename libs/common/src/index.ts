@@ -5,3 +5,4 @@ export * from './validation';
 export * from './field-errors';
 export * from './logging/logger-options';
 export * from './semaphore';
+export * from './periodic-sweep';

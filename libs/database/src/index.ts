@@ -4,3 +4,4 @@ export * from './transaction-runner';
 export * from './read-side';
 export * from './migrations';
 export * from './database.module';
+export * from './column-transformers';

@@ -90,7 +90,8 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
     for (const client of this.connections) client.disconnect();
     // A close still waiting (for Redis, or for a job that lost its connection) has not yet cleared Bull's own timers,
     // such as the stalled-job check, which would keep the process alive: clear them now; the close may end later.
-    void (this.queue as unknown as BullTimers)._clearTimers();
+    const { _clearTimers } = this.queue as unknown as Partial<BullTimers>;
+    if (typeof _clearTimers === 'function') void _clearTimers.call(this.queue).catch(() => undefined);
   }
 
   /** The Bull queue itself, for the admin dashboard only. */

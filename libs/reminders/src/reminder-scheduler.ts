@@ -6,10 +6,9 @@ import { CaseChanged, CasesService, CaseWriteHook, CaseWritten, insertRows } fro
 import { getRulebook } from '@app/workflows';
 import { noticesFor } from './notice-plan';
 import { DEFAULT_REMINDER_OFFSETS, londonNineAm, planDeadlineReminders, supersededReminders } from './reminder-plan';
-import { ReminderEntity, ReminderStatus } from './reminder.entity';
+import { LIVE_REMINDER_STATUSES, ReminderEntity } from './reminder.entity';
 
 /** Rows that still stand for a mail: sent, or on their way. */
-const LIVE: ReminderStatus[] = ['pending', 'sending', 'sent'];
 
 /**
  * Keeps a case's reminder rows in step with its deadlines, inside the transaction that changed the case: new rows
@@ -61,7 +60,7 @@ export class ReminderScheduler implements CaseWriteHook, OnModuleInit {
       // same audience makes pointless are written superseded, so only the latest for each audience goes out.
       const live = planned.filter((p) => {
         const stored = existingByKey.get(p.dedupeKey);
-        return !stored || LIVE.includes(stored.status);
+        return !stored || LIVE_REMINDER_STATUSES.includes(stored.status);
       });
       const superseded = new Set(supersededReminders(live, now.getTime()));
       for (const p of planned) {

@@ -18,7 +18,7 @@ import { getRulebook } from '@app/workflows';
 import { chooseRecipients, FALLBACK_ROLES } from './audience';
 import { NOTICE_ROLES, NoticeKind } from './notice-plan';
 import { DueReminder, RECIPIENT_ROLES, supersededReminders } from './reminder-plan';
-import { ReminderEntity } from './reminder.entity';
+import { LIVE_REMINDER_STATUSES, ReminderEntity } from './reminder.entity';
 
 export type FireOutcome = 'sent' | 'skipped' | 'obsolete' | 'superseded' | 'not-yet' | 'no-recipients';
 
@@ -178,7 +178,7 @@ export class ReminderSender {
   /** Whether a later reminder of this deadline for the same audience is due too (see `supersededReminders`). */
   private async isSuperseded(row: ReminderEntity, now: number): Promise<boolean> {
     const siblings = await this.reminders.find({
-      where: { caseId: row.caseId, rule: row.rule!, dueOn: row.dueOn!, status: In(['pending', 'sending', 'sent']) },
+      where: { caseId: row.caseId, rule: row.rule!, dueOn: row.dueOn!, status: In([...LIVE_REMINDER_STATUSES]) },
       select: { id: true, kind: true, offsetDays: true, fireAtMs: true },
     });
     const due = siblings.map((r) => ({

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { EPOCH_MS, NULLABLE_EPOCH_MS } from '@app/database';
 import type { FallbackRole, Seat } from './audience';
 
 export const REMINDER_KINDS = [
@@ -27,6 +28,8 @@ export const REMINDER_STATUSES = [
   'superseded',
 ] as const;
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+/** The statuses of a reminder that still speaks for its deadline (waiting, being sent, or sent). */
+export const LIVE_REMINDER_STATUSES: readonly ReminderStatus[] = ['pending', 'sending', 'sent'];
 
 /**
  * One mail to send at one time: the database is the record of every reminder; the Bull job (jobId = this id) is only
@@ -70,7 +73,7 @@ export class ReminderEntity {
   @Column({ type: 'varchar', length: 10 })
   fireOn: string;
 
-  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  @Column({ type: 'bigint', transformer: EPOCH_MS })
   fireAtMs: number;
 
   @Column({ type: 'varchar', length: 12 })
@@ -82,7 +85,7 @@ export class ReminderEntity {
   @Column({
     type: 'bigint',
     nullable: true,
-    transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) },
+    transformer: NULLABLE_EPOCH_MS,
   })
   leaseUntilMs: number | null;
 
@@ -103,7 +106,7 @@ export class ReminderEntity {
   @Column({
     type: 'bigint',
     nullable: true,
-    transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) },
+    transformer: NULLABLE_EPOCH_MS,
   })
   sentAtMs: number | null;
 

@@ -4,17 +4,18 @@ import { BullAdapter } from '@bull-board/api/bullAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Logger, type INestApplication } from '@nestjs/common';
 import type { Express, NextFunction, Request, Response } from 'express';
-import { AuthService, AuthenticatedUser, DASHBOARD_TOKEN_LIFETIME_SECONDS, PartnershipsService } from '@app/auth';
+import {
+  AuthService,
+  AuthenticatedUser,
+  bearerTokenOf,
+  DASHBOARD_TOKEN_LIFETIME_SECONDS,
+  PartnershipsService,
+} from '@app/auth';
 import { AppConfig } from '@app/config';
 import { ReminderQueue } from '@app/reminders';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 export const QUEUE_DASHBOARD_COOKIE = 'pr_queues_session';
-
-function bearerFrom(req: Request): string | undefined {
-  const header = req.headers.authorization;
-  return typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
-}
 
 function sessionFrom(req: Request): string | undefined {
   const prefix = `${QUEUE_DASHBOARD_COOKIE}=`;
@@ -90,7 +91,7 @@ export function mountQueueDashboard(app: INestApplication): void {
   const adminOnly = async (req: Request, res: Response, next: NextFunction) => {
     const refuse = (statusCode: 401 | 403, code: string, message: string) =>
       res.status(statusCode).json({ statusCode, code, message });
-    const bearer = bearerFrom(req);
+    const bearer = bearerTokenOf(req.headers.authorization);
     const session = bearer ? undefined : sessionFrom(req);
     if (!bearer && !session) return refuse(401, 'unauthenticated', 'A valid bearer token is required');
     let user: AuthenticatedUser;

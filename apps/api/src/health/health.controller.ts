@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
-import { AuthenticatedUser, AuthService, Public } from '@app/auth';
+import { AuthenticatedUser, AuthService, bearerTokenOf, Public } from '@app/auth';
 import { ReadSide } from '@app/database';
 import { ReminderEntity } from '@app/reminders';
 import { RedisHealthIndicator } from './redis-health.indicator';
@@ -73,7 +73,7 @@ export class HealthController {
   }
 
   private async adminFrom(authorization: string | undefined): Promise<AuthenticatedUser | undefined> {
-    const token = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] : undefined;
+    const token = bearerTokenOf(authorization);
     if (!token) return undefined;
     const user = await this.auth.authenticate(token).catch(() => undefined);
     return user?.roles.includes('admin') ? user : undefined;

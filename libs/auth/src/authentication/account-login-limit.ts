@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { LessThan, MoreThan } from 'typeorm';
-import { Clock, TooManyRequestsError } from '@app/common';
+import { Clock, PeriodicSweep, TooManyRequestsError } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { LoginFailureEntity } from './login-failure.entity';
 
@@ -25,8 +25,9 @@ function accountKey(email: string): string {
  */
 @Injectable()
 export class AccountLoginLimit implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(AccountLoginLimit.name);
-  private timer?: NodeJS.Timeout;
+  private readonly sweep = new PeriodicSweep('Removing old login failures', new Logger(AccountLoginLimit.name), () =>
+    this.removeExpired(),
+  );
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -34,16 +35,11 @@ export class AccountLoginLimit implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.removeExpired().catch((error) =>
-        this.logger.warn({ msg: 'Removing old login failures failed', err: (error as Error).message }),
-      );
-    }, SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.sweep.start(SWEEP_INTERVAL_MS);
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.sweep.stop();
   }
 
   /**

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { UnauthenticatedError } from '@app/common';
 import { IS_PUBLIC } from '../decorators';
 import { AuthService } from './auth.service';
+import { bearerTokenOf } from './bearer-token';
 
 /** Global guard: every route needs a valid bearer token unless marked `@Public()`. Denies by default. */
 @Injectable()
@@ -16,10 +17,9 @@ export class JwtAuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest();
-    const header: unknown = request.headers?.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthenticatedError();
-    request.user = await this.auth.authenticate(match[1]);
+    const token = bearerTokenOf(request.headers?.authorization);
+    if (!token) throw new UnauthenticatedError();
+    request.user = await this.auth.authenticate(token);
     return true;
   }
 }

@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-
-const epochMs = { to: (v: number) => v, from: (v: string | number) => Number(v) };
+import { EPOCH_MS } from '@app/database';
 
 /**
  * One failed login for an account, kept for the per-account window only. In the database rather than Redis, so every
@@ -17,6 +16,6 @@ export class LoginFailureEntity {
   account: string;
 
   @Index()
-  @Column({ type: 'bigint', transformer: epochMs })
+  @Column({ type: 'bigint', transformer: EPOCH_MS })
   atMs: number;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { EntityManager, LessThanOrEqual, MoreThan } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { Clock } from '@app/common';
+import { Clock, PeriodicSweep } from '@app/common';
 import { ReadSide, TransactionRunner } from '@app/database';
 import { IdempotencyRecordEntity } from '../entities';
 
@@ -18,8 +18,11 @@ export interface IdempotentRequest {
 /** The first answers of events sent with an `Idempotency-Key`, per caller and case, kept for IDEMPOTENCY_KEY_TTL_HOURS. */
 @Injectable()
 export class IdempotencyRecords implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(IdempotencyRecords.name);
-  private timer?: NodeJS.Timeout;
+  private readonly sweep = new PeriodicSweep(
+    'Removing expired idempotency records',
+    new Logger(IdempotencyRecords.name),
+    () => this.removeExpired(),
+  );
 
   constructor(
     private readonly reads: ReadSide,
@@ -29,17 +32,11 @@ export class IdempotencyRecords implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   onApplicationBootstrap(): void {
-    const sweep = () =>
-      this.removeExpired().catch((error) =>
-        this.logger.warn({ msg: 'Removing expired idempotency records failed', err: (error as Error).message }),
-      );
-    setTimeout(sweep, 1000).unref();
-    this.timer = setInterval(sweep, SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.sweep.start(SWEEP_INTERVAL_MS, 1000);
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.sweep.stop();
   }
 
   /** The unexpired first answer to this request, if there is one. */

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-
-const epochMs = { to: (v: number) => v, from: (v: string | number) => Number(v) };
+import { EPOCH_MS } from '@app/database';
 
 /**
  * The first answer to an event sent with an `Idempotency-Key`, returned unchanged to any retry of it. A key belongs to
@@ -35,6 +34,6 @@ export class IdempotencyRecordEntity {
   createdAt: Date;
 
   @Index()
-  @Column({ type: 'bigint', transformer: epochMs })
+  @Column({ type: 'bigint', transformer: EPOCH_MS })
   expiresAtMs: number;
 }
