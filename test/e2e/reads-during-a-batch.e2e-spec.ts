@@ -75,7 +75,7 @@ describe('Closing the service', () => {
     try {
       const reads = t.app.get(ReadSide);
       await reads.snapshot((manager) => manager.query('SELECT COUNT(*) FROM "cases"'));
-      await t.app.close();
+      await t.stopApp();
       expect(reads.manager.connection.isInitialized).toBe(false);
       if (t.config.database.type === 'sqlite') {
         const file = t.config.database.sqlitePath;

@@ -50,6 +50,7 @@ export interface TestAppOptions {
  */
 export class TestApp {
   app!: INestApplication;
+  private stopping?: Promise<void>;
   config!: AppConfig;
   private constructor(
     readonly dir: string,
@@ -105,8 +106,14 @@ export class TestApp {
     await this.boot();
   }
 
+  /** Stops the service, once (its files stay for the test to look at); `close` also removes them. */
+  async stopApp(): Promise<void> {
+    this.stopping ??= this.app?.close();
+    await this.stopping;
+  }
+
   async close(): Promise<void> {
-    await this.app?.close();
+    await this.stopApp();
     await this.dropDatabase?.();
     rmSync(this.dir, { recursive: true, force: true });
   }
