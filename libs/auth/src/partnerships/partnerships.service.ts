@@ -57,6 +57,11 @@ export class PartnershipsService {
     return first?.id === id;
   }
 
+  /** Every partnership of the deployment, oldest first. */
+  all(): Promise<PartnershipEntity[]> {
+    return this.partnerships.find({ order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
   async get(id: string): Promise<PartnershipEntity> {
     const found = await this.partnerships.findOneBy({ id });
     if (!found) throw new NotFoundError('Partnership');

@@ -522,9 +522,34 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     partnership: PartnershipEntity,
     changedBy: string,
   ): Promise<() => void> {
+    return (await this.recomputeDeadlines(manager, partnership, { reason: 'partnership-settings-changed', changedBy }))
+      .notify;
+  }
+
+  /**
+   * After an upgrade that corrects how due dates are computed (the calendar or a rule): every case of every
+   * partnership gets the deadlines and reminders the running code gives, each partnership in one transaction, and an
+   * audit event on each case whose deadlines moved. Returns how many cases moved.
+   */
+  async recomputeAllDeadlines(reason: string): Promise<number> {
+    let moved = 0;
+    for (const partnership of await this.partnerships.all()) {
+      const recomputed = await this.tx.run((manager) => this.recomputeDeadlines(manager, partnership, { reason }));
+      recomputed.notify();
+      moved += recomputed.moved;
+    }
+    return moved;
+  }
+
+  private async recomputeDeadlines(
+    manager: EntityManager,
+    partnership: PartnershipEntity,
+    why: Record<string, unknown>,
+  ): Promise<{ notify: () => void; moved: number }> {
     const today = this.today();
     const now = this.clock.now();
     const changes: CaseChanged[] = [];
+    let moved = 0;
     const repo = manager.getRepository(CaseEntity);
     const BATCH = 200;
     for (let after = ''; ;) {
@@ -545,17 +570,15 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
         };
         let caseRow = row;
         if (deadlines.changed) {
-          caseRow = await this.appendSystemEvent(manager, row, change.type, {
-            reason: 'partnership-settings-changed',
-            changedBy,
-          });
+          caseRow = await this.appendSystemEvent(manager, row, change.type, why);
+          moved++;
         }
         await this.runWriteHooks(manager, { caseRow, partnership, deadlines, change, now });
         changes.push(change);
       }
       if (rows.length < BATCH) break;
     }
-    return () => changes.forEach((change) => this.notify(change));
+    return { notify: () => changes.forEach((change) => this.notify(change)), moved };
   }
 
   private toView(row: CaseEntity, partnership: PartnershipEntity, today: string): CaseView {
