@@ -25,7 +25,18 @@ const noFrameworkNorOurs = (extra = []) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'bench/results/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'data/**',
+      'bench/results/**',
+      '**/*.js',
+      '**/*.mjs',
+      '.dist-build-*/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   importX.flatConfigs.typescript,

@@ -1,5 +1,7 @@
 import { spawn } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
+import { join } from 'path';
 
 /**
  * The lint rules that keep the architecture (eslint.config.mjs) are real: each forbidden import below, linted as if
@@ -29,6 +31,12 @@ describe('architecture lint rules', () => {
   jest.setTimeout(60_000);
 
   it.each([
+    [
+      'config/ importing a lib',
+      'config/probe.ts',
+      "import { CasesService } from '@app/cases';\nexport const x = CasesService;\n",
+      /config\/ imports no app or lib/,
+    ],
     [
       'workflows/ importing Nest',
       'workflows/case/probe.ts',
@@ -81,5 +89,21 @@ describe('architecture lint rules', () => {
       "import { getRulebook } from '@app/workflows';\nimport { today } from '@app/calendar';\nexport const x = [getRulebook, today];\n",
     );
     expect(output).toBe('');
+  });
+
+  it('refuses an import cycle', async () => {
+    // A cycle needs two real files: two modules that import each other, in a folder of their own removed afterwards.
+    const folder = mkdtempSync(join(ROOT, 'libs', 'common', 'src', 'lint-probe-'));
+    try {
+      writeFileSync(join(folder, 'a.ts'), "import { b } from './b';\nexport const a = () => b;\n");
+      writeFileSync(join(folder, 'b.ts'), "import { a } from './a';\nexport const b = () => a;\n");
+      const output = await lintAs(
+        path.relative(ROOT, join(folder, 'a.ts')),
+        readFileSync(join(folder, 'a.ts'), 'utf8'),
+      );
+      expect(output).toMatch(/Dependency cycle detected/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
