@@ -1,37 +1,13 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CasesService, IntegrityChecker, type IntegrityReport, type IntegrityViolation } from '@app/cases';
+import { runTs } from '../support/run-ts';
 import { TestApp } from '../support/test-app';
 import { INCIDENT, makeTeam, openCase, setToday, step, Team } from '../support/case-helpers';
 
-const ROOT = join(__dirname, '..', '..');
-
-function runCommand(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/api/src/cli/check-integrity.ts',
-        ...args,
-      ],
-      { cwd: ROOT, env: { ...process.env, ...env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') } },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runCommand(args: string[], env: Record<string, string>) {
+  return runTs('apps/api/src/cli/check-integrity.ts', args, env);
 }
 
 const key = (v: IntegrityViolation) => JSON.stringify([v.caseId, v.invariant, v.detail]);

@@ -1,33 +1,13 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { TransactionRunner } from '@app/database';
 import { DeadlineEntity } from '@app/cases';
+import { runTs } from '../support/run-ts';
 import { TestApp } from '../support/test-app';
 import { makeTeam, openCase, setToday, type Team } from '../support/case-helpers';
 
-const ROOT = join(__dirname, '..', '..');
-
 /** The operator command, as `npm run deadlines:recompute` runs it, against the test app's database. */
-function recompute(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/api/src/cli/recompute-deadlines.ts',
-        ...args,
-      ],
-      { cwd: ROOT, env: { ...process.env, ...env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') } },
-    );
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-  });
+async function recompute(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  const { code, stdout, stderr } = await runTs('apps/api/src/cli/recompute-deadlines.ts', args, env);
+  return { code, out: stdout + stderr };
 }
 
 describe('npm run deadlines:recompute, after an upgrade that corrects how due dates are computed', () => {

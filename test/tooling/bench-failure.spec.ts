@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { spawnTs } from '../support/run-ts';
 
 /**
  * However the benchmark ends early, it prints the error that started it and leaves nothing running. Each case runs
  * test/tooling/support/bench-in-trouble.ts as its own process with a real redis-server started through the benchmark's
  * helpers, and checks that this redis-server is gone afterwards.
  */
-const ROOT = join(__dirname, '..', '..');
 const POSTGRES = process.env.TEST_DATABASE_URL;
 
 interface Ended {
@@ -32,27 +31,9 @@ afterEach(() => {
 });
 
 /** Runs the troubled benchmark; `onRedis` is called once it has announced its redis-server. */
-function runBenchInTrouble(
-  mode: string,
-  onRedis: (child: ReturnType<typeof spawn>) => void = () => undefined,
-): Promise<Ended> {
+function runBenchInTrouble(mode: string, onRedis: (child: ChildProcess) => void = () => undefined): Promise<Ended> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'test/tooling/support/bench-in-trouble.ts',
-        mode,
-      ],
-      {
-        cwd: ROOT,
-        env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnTs('test/tooling/support/bench-in-trouble.ts', [mode]);
     let stdout = '';
     let stderr = '';
     let redisPid = 0;
