@@ -4,11 +4,13 @@ import {
   ACCOUNT_LOGIN_LIMIT,
   ACCOUNT_LOGIN_WINDOW_MS,
   MAX_CONCURRENT_HASHES,
+  PartnershipEntity,
   PartnershipsService,
   PasswordHasher,
 } from '@app/auth';
 import { IdempotencyRecordEntity, IdempotencyRecords } from '@app/cases';
 import { Clock } from '@app/common';
+import { TransactionRunner } from '@app/database';
 import { makeTeam, openCase, setToday, type Team } from '../support/case-helpers';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TestApp } from '../support/test-app';
 
@@ -98,6 +100,21 @@ describe('Security: headers, dashboard, health, users and idempotency (no proxy 
       const asset = await t.http.get(new URL(src!, 'http://x/docs').pathname);
       expect({ src, status: asset.status }).toEqual({ src, status: 200 });
     }
+  });
+
+  it("opens the queue dashboard to the first start's partnership only, whatever the creation times say", async () => {
+    const other = await t
+      .get(PartnershipsService)
+      .createWithAdmin('Another partnership', { email: 'other-admin@x.test', password: 'another long password 1' });
+    // Made in the same second as the first, or with a clock set back: the order of creation cannot tell them apart.
+    await t
+      .get(TransactionRunner)
+      .run((m) =>
+        m.getRepository(PartnershipEntity).update({ id: other.partnership.id }, { createdAt: new Date('2020-01-01') }),
+      );
+    const otherAdmin = await t.login('other-admin@x.test', 'another long password 1');
+    expect((await t.http.get('/admin/queues').set(bearer(otherAdmin))).status).toBe(403);
+    expect((await t.http.get('/admin/queues').set(bearer(team.admin))).status).toBe(200);
   });
 
   it('answers a malformed dashboard query with a 400 without stack or file paths', async () => {

@@ -27,7 +27,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     if ((await this.users.count()) > 0) return;
     const given = this.config.bootstrapAdmin;
     if (given) {
-      await this.partnerships.createWithAdmin(DEFAULT_PARTNERSHIP_NAME, given);
+      await this.partnerships.createWithAdmin(DEFAULT_PARTNERSHIP_NAME, given, { operator: true });
       this.logger.log({ msg: 'First start: created the partnership and its admin from ADMIN_EMAIL' });
       return;
     }
@@ -37,7 +37,11 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
       ]);
     }
     const password = randomBytes(18).toString('base64url');
-    await this.partnerships.createWithAdmin(DEFAULT_PARTNERSHIP_NAME, { email: DEVELOPMENT_ADMIN_EMAIL, password });
+    await this.partnerships.createWithAdmin(
+      DEFAULT_PARTNERSHIP_NAME,
+      { email: DEVELOPMENT_ADMIN_EMAIL, password },
+      { operator: true },
+    );
     mkdirSync(this.config.dataDir, { recursive: true });
     const file = join(this.config.dataDir, 'admin-password');
     writeFileSync(file, `${DEVELOPMENT_ADMIN_EMAIL}\n${password}\n`, { mode: 0o600 });

@@ -26,6 +26,13 @@ export class PartnershipEntity extends EntityBase {
   @Column({ type: 'simple-json' })
   closureDays: string[];
 
+  /**
+   * The partnership made at the deployment's first start: its admins run the deployment (the queue dashboard shows
+   * every partnership's jobs). Exactly one has it; partnerships made by the operator command do not.
+   */
+  @Column({ type: 'boolean', default: false })
+  operator: boolean;
+
   @VersionColumn()
   version: number;
 }

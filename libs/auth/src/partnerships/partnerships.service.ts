@@ -48,13 +48,8 @@ export class PartnershipsService {
    * The partnership made when the deployment was first started (the operator's own): its admins run the deployment,
    * e.g. the queue dashboard, which shows every partnership's jobs.
    */
-  async isOperatorPartnership(id: string): Promise<boolean> {
-    const [first] = await this.partnerships.find({
-      select: { id: true },
-      order: { createdAt: 'ASC', id: 'ASC' },
-      take: 1,
-    });
-    return first?.id === id;
+  isOperatorPartnership(id: string): Promise<boolean> {
+    return this.partnerships.existsBy({ id, operator: true });
   }
 
   /** Every partnership of the deployment, oldest first. */
@@ -110,10 +105,14 @@ export class PartnershipsService {
     return saved;
   }
 
-  /** Creates a partnership with its first admin, in one transaction. Used by the first start and the operator command. */
+  /**
+   * Creates a partnership with its first admin, in one transaction. Used by the first start (the operator's own
+   * partnership) and the operator command (every other one).
+   */
   async createWithAdmin(
     name: string,
     admin: { email: string; password: string; name?: string },
+    options: { operator?: boolean } = {},
   ): Promise<{ partnership: PartnershipEntity; admin: UserEntity }> {
     return this.tx.run(async (manager) => {
       const partnership = await manager.getRepository(PartnershipEntity).save(
@@ -123,6 +122,7 @@ export class PartnershipsService {
           ruleOverrides: [],
           reminderOffsets: null,
           closureDays: [],
+          operator: options.operator ?? false,
         }),
       );
       const input: CreateUserDto = {
