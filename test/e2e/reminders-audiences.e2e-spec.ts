@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
 import { PartnershipsService, UserEntity } from '@app/auth';
-import { Clock } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { ReminderEntity, ReminderReconciler } from '@app/reminders';
+import { setNow, waitForRows } from '../support/reminder-helpers';
 import { TestApp } from '../support/test-app';
 import { SmtpPeer, type ReceivedMail } from '../support/smtp-peer';
 import { TestRedisServer } from '../support/redis-server';
@@ -16,31 +15,13 @@ import { makeTeam, openCase, Team } from '../support/case-helpers';
  * the business unit (else the admins), saying whose it was.
  */
 
-function setNow(t: TestApp, iso: string) {
-  t.get(Clock).now = () => new Date(iso);
-}
-
-async function rows(t: TestApp, caseId: string) {
-  return t
-    .get(DataSource)
-    .getRepository(ReminderEntity)
-    .find({ where: { caseId }, order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
-}
-
 const SETTLED = ['sent', 'superseded', 'failed', 'cancelled', 'obsolete'];
 
 /** Waits until every reminder of the case whose time has come is settled, and returns the rows. */
-async function settledRows(t: TestApp, caseId: string, nowMs: number, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const current = await rows(t, caseId);
-    if (current.filter((r) => r.fireAtMs <= nowMs).every((r) => SETTLED.includes(r.status))) return current;
-    if (Date.now() > deadline)
-      throw new Error(
-        `rows never settled: ${JSON.stringify(current.map((r) => [r.rule ?? r.noticeKind, r.offsetDays, r.status]))}`,
-      );
-    await new Promise((r) => setTimeout(r, 50));
-  }
+function settledRows(t: TestApp, caseId: string, nowMs: number, timeoutMs = 20_000) {
+  const settled = (current: ReminderEntity[]) =>
+    current.filter((r) => r.fireAtMs <= nowMs).every((r) => SETTLED.includes(r.status));
+  return waitForRows(t, caseId, settled, timeoutMs);
 }
 
 const NOTIFY_PANEL = /notifies the Child/i;

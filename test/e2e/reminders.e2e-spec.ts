@@ -1,44 +1,16 @@
-import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
-import { ReminderEntity, ReminderQueue, ReminderReconciler } from '@app/reminders';
+import { ReminderQueue, ReminderReconciler } from '@app/reminders';
+import { reminderRowsOf, setNow, waitForRows } from '../support/reminder-helpers';
 import { TestApp } from '../support/test-app';
 import { SmtpPeer } from '../support/smtp-peer';
 import { TestRedisServer } from '../support/redis-server';
 import { makeTeam, openCase, step, Team } from '../support/case-helpers';
 
-/** Sets the service clock to an instant (London 09:00 is 09:00Z in winter). */
-function setNow(t: TestApp, iso: string) {
-  t.get(Clock).now = () => new Date(iso);
-}
-
 async function reconcile(t: TestApp) {
   return t.get(ReminderReconciler).run();
 }
 
-async function rows(t: TestApp, caseId: string) {
-  return t
-    .get(DataSource)
-    .getRepository(ReminderEntity)
-    .find({ where: { caseId }, order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
-}
-
-async function waitForRows(
-  t: TestApp,
-  caseId: string,
-  predicate: (r: ReminderEntity[]) => boolean,
-  timeoutMs = 15_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const current = await rows(t, caseId);
-    if (predicate(current)) return current;
-    if (Date.now() > deadline)
-      throw new Error(
-        `rows never matched: ${JSON.stringify(current.map((r) => [r.rule ?? r.noticeKind, r.offsetDays, r.status]))}`,
-      );
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const rows = reminderRowsOf;
 
 describe('Deadline reminders and mail, on real Redis and a real SMTP peer', () => {
   let smtp: SmtpPeer;

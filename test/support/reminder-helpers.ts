@@ -1,0 +1,36 @@
+import { DataSource } from 'typeorm';
+import { Clock } from '@app/common';
+import { ReminderEntity } from '@app/reminders';
+import type { TestApp } from './test-app';
+
+/** Sets the service clock to an instant (London 09:00 is 09:00Z in winter). */
+export function setNow(t: TestApp, iso: string): void {
+  t.get(Clock).now = () => new Date(iso);
+}
+
+/** The reminder rows of a case, in firing order. */
+export function reminderRowsOf(t: TestApp, caseId: string): Promise<ReminderEntity[]> {
+  return t
+    .get(DataSource)
+    .getRepository(ReminderEntity)
+    .find({ where: { caseId }, order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
+}
+
+/** Waits until the case's reminder rows satisfy the predicate, and returns them. */
+export async function waitForRows(
+  t: TestApp,
+  caseId: string,
+  predicate: (rows: ReminderEntity[]) => boolean,
+  timeoutMs = 15_000,
+): Promise<ReminderEntity[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const current = await reminderRowsOf(t, caseId);
+    if (predicate(current)) return current;
+    if (Date.now() > deadline)
+      throw new Error(
+        `rows never matched: ${JSON.stringify(current.map((r) => [r.rule ?? r.noticeKind, r.offsetDays, r.status]))}`,
+      );
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
