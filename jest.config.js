@@ -45,6 +45,11 @@ const projects = [
   { ...base, displayName: 'tooling', testMatch: ['<rootDir>/test/tooling/**/*.spec.ts'] },
 ];
 projects.push(
+  // The pages in Debian's Chromium (playwright-core), on SQLite, with axe-core on every page.
+  e2e('browser', {
+    testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+    setupFiles: ['<rootDir>/test/support/use-sqlite.ts'],
+  }),
   e2e('faults', {
     testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'],
     setupFiles: ['<rootDir>/test/support/use-sqlite.ts'],

@@ -17,6 +17,8 @@ export class AppConfig {
   reminders: { attempts: number; backoffMs: number; leaseMs: number; reconcileIntervalMs: number };
   mail: { transport: 'outbox' | 'smtp'; outboxDir: string; smtpUrl?: string; from: string };
   jwt: { secret: string; expiresIn: string };
+  /** Browser sessions: ended after `idleMs` without a request, and `absoluteMs` after sign-in whatever happens. */
+  session: { idleMs: number; absoluteMs: number };
   bootstrapAdmin?: { email: string; password: string };
 
   constructor(values: AppConfig) {

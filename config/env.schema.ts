@@ -133,6 +133,20 @@ export class EnvironmentVariables {
   IDEMPOTENCY_KEY_TTL_HOURS?: number;
 
   @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 1440' })
+  @Min(1, { message: 'SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 1440' })
+  @Max(1440, { message: 'SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 1440' })
+  SESSION_IDLE_MINUTES?: number;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'SESSION_ABSOLUTE_HOURS must be a whole number of hours from 1 to 168' })
+  @Min(1, { message: 'SESSION_ABSOLUTE_HOURS must be a whole number of hours from 1 to 168' })
+  @Max(168, { message: 'SESSION_ABSOLUTE_HOURS must be a whole number of hours from 1 to 168' })
+  SESSION_ABSOLUTE_HOURS?: number;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })

@@ -147,6 +147,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secret: vars.JWT_SECRET ?? (nodeEnv === 'production' ? '' : developmentSecret(dataDir)),
       expiresIn: '8h',
     },
+    session: {
+      idleMs: (vars.SESSION_IDLE_MINUTES ?? 30) * 60_000,
+      absoluteMs: (vars.SESSION_ABSOLUTE_HOURS ?? 12) * 3_600_000,
+    },
     bootstrapAdmin:
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
         ? { email: vars.ADMIN_EMAIL.toLowerCase(), password: vars.ADMIN_PASSWORD }

@@ -92,6 +92,13 @@ export class TestApp {
     await this.app.init();
   }
 
+  /** Listens on a free port of 127.0.0.1 (for a browser) and gives the address to open. */
+  async listen(): Promise<string> {
+    await this.app.listen(0, '127.0.0.1');
+    const address = this.app.getHttpServer().address() as { port: number };
+    return `http://127.0.0.1:${address.port}`;
+  }
+
   get http() {
     return request(this.app.getHttpServer());
   }

@@ -15,6 +15,7 @@ import { ENTITIES } from '@app/schema';
 import { HealthModule } from './health/health.module';
 import { PartnershipController } from './partnership/partnership.controller';
 import { UsersController } from './users/users.controller';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         CasesModule,
         RemindersModule.forRoot({ workers: config.queue.workers === 'embedded' }),
         HealthModule,
+        WebModule,
       ],
       controllers: [
         AuthController,

@@ -10,6 +10,7 @@ import { ERROR_MODELS } from './http/api-errors';
 import { ErrorResponseFilter } from './http/error-response.filter';
 import { securityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation.pipe';
+import { mountWeb } from './web/mount-web';
 
 export const BODY_LIMIT = '256kb';
 
@@ -28,6 +29,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
   app.disable('x-powered-by');
   app.use(securityHeaders());
+  mountWeb(app, config);
   mountQueueDashboard(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());

@@ -14,6 +14,8 @@ import { PartnershipsService } from './partnerships/partnerships.service';
 import { PasswordHasher } from './password-hasher';
 import { UserEntity } from './users/user.entity';
 import { UsersService } from './users/users.service';
+import { WebSessionEntity } from './sessions/web-session.entity';
+import { WebSessionStore } from './sessions/web-session-store';
 
 @Module({
   imports: [
@@ -39,10 +41,19 @@ import { UsersService } from './users/users.service';
     AccountLoginLimit,
     AuthService,
     AdminBootstrapService,
+    WebSessionStore,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [UsersService, PartnershipsService, PartnershipCalendars, AuthService, AccountLoginLimit, PasswordHasher],
+  exports: [
+    UsersService,
+    PartnershipsService,
+    PartnershipCalendars,
+    AuthService,
+    AccountLoginLimit,
+    PasswordHasher,
+    WebSessionStore,
+  ],
 })
 export class AuthModule {}
 
-export const AUTH_ENTITIES = [PartnershipEntity, UserEntity, LoginFailureEntity];
+export const AUTH_ENTITIES = [PartnershipEntity, UserEntity, LoginFailureEntity, WebSessionEntity];

@@ -16,3 +16,5 @@ export * from './partnerships/partnership-calendars.service';
 export * from './authentication/account-login-limit';
 export * from './authentication/bearer-token';
 export * from './authentication/login-failure.entity';
+export * from './sessions/web-session.entity';
+export * from './sessions/web-session-store';

@@ -36,14 +36,31 @@ export class AuthService {
 
   /** The per-address limit (the throttler, before this) and the per-account one are both checked before hashing. */
   async login(email: string, password: string): Promise<LoginResult> {
+    const user = await this.verifyCredentials(email, password);
+    const claims: TokenClaims = { sub: user.id, pid: user.partnershipId };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: TOKEN_LIFETIME_SECONDS });
+    return { accessToken, tokenType: 'Bearer', expiresIn: TOKEN_LIFETIME_SECONDS };
+  }
+
+  /**
+   * The one check of an email and password, for the API's login and the sign-in page alike: the per-account limit
+   * first, then the hash (also for an unknown email, so both failures take the same time).
+   *
+   * @throws TooManyRequestsError when the account has used up its window; UnauthenticatedError, never saying which
+   * of the two was wrong.
+   */
+  async verifyCredentials(email: string, password: string): Promise<AuthenticatedUser> {
     await this.accountLimit.begin(email);
     const user = await this.users.findForLogin(email);
     const valid = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !user.active || !valid) throw new UnauthenticatedError('Email or password is wrong');
     await this.accountLimit.succeeded(email);
-    const claims: TokenClaims = { sub: user.id, pid: user.partnershipId };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: TOKEN_LIFETIME_SECONDS });
-    return { accessToken, tokenType: 'Bearer', expiresIn: TOKEN_LIFETIME_SECONDS };
+    return this.activeUser(user.id, user.partnershipId);
+  }
+
+  /** The user a browser session belongs to, if still active: roles are read fresh, like a token's. */
+  async sessionUser(userId: string, partnershipId: string): Promise<AuthenticatedUser> {
+    return this.activeUser(userId, partnershipId);
   }
 
   /** Resolves a bearer token to the current, active user. Roles are read fresh, so a change takes effect at once. */

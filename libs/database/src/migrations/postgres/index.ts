@@ -6,3 +6,4 @@ export * from './1795454728494-reminder-walk-index';
 export * from './1795944118887-reminder-unfilled-roles';
 export * from './1795944179193-security-limits';
 export * from './1795948327806-operator-partnership';
+export * from './1795954525173-web-sessions';
