@@ -5,14 +5,16 @@ export class WebSessionsSqlite1795954525173 implements MigrationInterface {
   name = 'WebSessionsSqlite1795954525173';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"web_sessions\" (\"id\" varchar(64) PRIMARY KEY NOT NULL, \"userId\" varchar, \"data\" text NOT NULL, \"createdAtMs\" bigint NOT NULL, \"touchedAtMs\" bigint NOT NULL, \"expiresAtMs\" bigint NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_9210b0bdcc13ed927396f15af9\" ON \"web_sessions\" (\"userId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_f7d3e0e2c310a4686ee3e8552a\" ON \"web_sessions\" (\"expiresAtMs\") ");
+    await queryRunner.query(
+      'CREATE TABLE "web_sessions" ("id" varchar(64) PRIMARY KEY NOT NULL, "userId" varchar, "data" text NOT NULL, "createdAtMs" bigint NOT NULL, "touchedAtMs" bigint NOT NULL, "expiresAtMs" bigint NOT NULL)',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_9210b0bdcc13ed927396f15af9" ON "web_sessions" ("userId") ');
+    await queryRunner.query('CREATE INDEX "IDX_f7d3e0e2c310a4686ee3e8552a" ON "web_sessions" ("expiresAtMs") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_f7d3e0e2c310a4686ee3e8552a\"");
-    await queryRunner.query("DROP INDEX \"IDX_9210b0bdcc13ed927396f15af9\"");
-    await queryRunner.query("DROP TABLE \"web_sessions\"");
+    await queryRunner.query('DROP INDEX "IDX_f7d3e0e2c310a4686ee3e8552a"');
+    await queryRunner.query('DROP INDEX "IDX_9210b0bdcc13ed927396f15af9"');
+    await queryRunner.query('DROP TABLE "web_sessions"');
   }
 }
