@@ -1,10 +1,12 @@
 import type { Actor, Role } from '../actors';
+import { signOffViolation } from './case.rules';
 import type { CaseContext, CaseEventType } from './case.types';
 
+type SignOffEventType = 'decision.signed-off' | 'lcspr.final-report-signed-off';
 const SIGN_OFF_EVENTS: readonly CaseEventType[] = ['decision.signed-off', 'lcspr.final-report-signed-off'];
 const CASE_WORKERS: readonly Role[] = ['business-unit', 'subgroup-member'];
 
-export function isSignOffEvent(type: CaseEventType): boolean {
+export function isSignOffEvent(type: CaseEventType): type is SignOffEventType {
   return SIGN_OFF_EVENTS.includes(type);
 }
 
@@ -30,6 +32,23 @@ export function refusalFor(
     return `${type} is sent only by the business unit or a subgroup member`;
   }
   return undefined;
+}
+
+/**
+ * The events to offer `actor` on the case page now: of the events the state accepts (`allowedEvents`), those the
+ * actor may send, and a sign-off only while the actor's agency may still sign in the current round (the same rule
+ * that refuses a second sign-off). Other rules depend on what the form will hold, so they are not judged here.
+ */
+export function eventsTheActorMaySendNow(
+  actor: Actor,
+  context: CaseContext,
+  allowedEvents: readonly CaseEventType[],
+): CaseEventType[] {
+  return allowedEvents.filter(
+    (type) =>
+      refusalFor(actor, type, context) === undefined &&
+      (!isSignOffEvent(type) || signOffViolation(context, type, actor.agency) === undefined),
+  );
 }
 
 export const CASE_OPENERS: readonly Role[] = ['business-unit'];

@@ -1,3 +1,4 @@
+import type { Agency } from '../actors';
 import type { LocalDate } from '../rulebook/types';
 import { openActions } from './case.setup';
 import type { CaseContext, CaseEvent, SignOffRound } from './case.types';
@@ -36,7 +37,8 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
     case 'rapid-review.meeting-held':
       return past('heldOn', event.heldOn);
     case 'decision.signed-off':
-      return signedAlready(lastRound(context.decisionRounds), event.actor.agency, 'decision');
+    case 'lcspr.final-report-signed-off':
+      return signOffViolation(context, event.type, event.actor.agency);
     case 'rapid-review.submitted':
       return past('submittedOn', event.submittedOn, context.decision?.decidedOn ?? aware, 'the decision');
     case 'panel.responded':
@@ -55,12 +57,6 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
       return past('receivedOn', event.receivedOn, context.facts.decisionOn ?? aware, 'the decision');
     case 'lcspr.resumed':
       return past('resumedOn', event.resumedOn, context.lcspr.pause?.from ?? aware, 'the pause began');
-    case 'lcspr.final-report-signed-off': {
-      const round = lastRound(context.finalReportRounds);
-      if (!round) return 'No draft report has been received to sign off';
-      if (round.outcome === 'disputed') return 'The final report was disputed: a revised draft must be received first';
-      return signedAlready(round, event.actor.agency, 'final report');
-    }
     case 'publication.scheduled':
       return event.plannedOn <= event.today
         ? `plannedOn (${event.plannedOn}) must be after today (${event.today})`
@@ -105,6 +101,23 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
     default:
       return undefined;
   }
+}
+
+/**
+ * Why `agency` may not sign off now, or undefined when it may: once per agency in the current round, and a final
+ * report only when a draft was received and its round is not disputed. It depends on the context and the agency
+ * alone, so the pages ask it too before offering the sign-off form.
+ */
+export function signOffViolation(
+  context: CaseContext,
+  type: 'decision.signed-off' | 'lcspr.final-report-signed-off',
+  agency: Agency | undefined,
+): string | undefined {
+  if (type === 'decision.signed-off') return signedAlready(lastRound(context.decisionRounds), agency, 'decision');
+  const round = lastRound(context.finalReportRounds);
+  if (!round) return 'No draft report has been received to sign off';
+  if (round.outcome === 'disputed') return 'The final report was disputed: a revised draft must be received first';
+  return signedAlready(round, agency, 'final report');
 }
 
 function lastRound(rounds: SignOffRound[]): SignOffRound | undefined {

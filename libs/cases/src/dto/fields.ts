@@ -1,7 +1,9 @@
 /**
- * Field decorators that bundle the validator, the trimming transform, optionality and the Swagger description, so a
- * DTO property reads as one line of intent: `@TextField(2000) reason: string`.
+ * Field decorators that bundle the validator, the trimming transform, optionality, the Swagger description and the
+ * field's form metadata (what the web pages ask), so a DTO property reads as one line of intent:
+ * `@TextField(2000, { label: 'Why ...' }) reason: string`.
  */
+import 'reflect-metadata';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -15,6 +17,7 @@ import {
   IsText,
   IsTrueOrFalse,
   LATEST_DATE,
+  MAX_URL_LENGTH,
 } from './validators';
 
 export interface FieldOptions {
@@ -25,6 +28,107 @@ export interface FieldOptions {
   optional?: boolean;
   description?: string;
   example?: unknown;
+  /** The question or label shown on a web form; by default the humanised property name (`heldOn` -> 'Held on'). */
+  label?: string;
+  /** Help shown under the label on a web form. */
+  hint?: string;
+  /**
+   * The web form's message when the field is left blank, where the default ('Enter <label>', 'Select <label>') would
+   * read badly, e.g. after a question: 'Select yes if the reviewer is independent of the partnership'.
+   */
+  errorIfMissing?: string;
+}
+
+/** How a web form asks for a field; `long-text` is free text longer than {@link LONG_TEXT_OVER} characters. */
+export type FormFieldKind = 'date' | 'text' | 'long-text' | 'choice' | 'yes-no' | 'url' | 'identifier';
+
+/** Free text allowed more characters than this is asked for in a textarea with a character count. */
+export const LONG_TEXT_OVER = 200;
+
+export interface FormOption {
+  value: string;
+  text: string;
+}
+
+/** What a web form needs to ask for one field, recorded by the field decorators next to the validator. */
+export interface FormField {
+  name: string;
+  kind: FormFieldKind;
+  label: string;
+  hint?: string;
+  errorIfMissing?: string;
+  optional: boolean;
+  maxLength?: number;
+  /** For `choice`: the allowed values, in their declared order, with plain-English text. */
+  options?: FormOption[];
+}
+
+/**
+ * Plain English for the values of every enum a form offers, in one place. A value not listed reads as its
+ * humanised self (`serious-harm` -> 'Serious harm').
+ */
+export const OPTION_LABELS: Readonly<Record<string, string>> = {
+  // Agencies
+  'local-authority': 'Local authority',
+  police: 'Police',
+  health: 'Health',
+  // Recommendations and the Panel's responses
+  lcspr: 'LCSPR (local child safeguarding practice review)',
+  'no-lcspr': 'No LCSPR',
+  'national-review': 'National review by the Panel',
+  agrees: 'Agrees with the decision',
+  challenges: 'Challenges the decision',
+  // Sign-offs
+  agree: 'Agree',
+  disagree: 'Disagree',
+  // Pauses
+  'criminal-proceedings': 'Criminal proceedings',
+  inquest: 'Inquest',
+  'domestic-homicide-review': 'Domestic homicide review',
+  'panel-agreement': 'Agreed with the Panel',
+  other: 'Another reason',
+  // Incidents and children
+  death: 'Death',
+  'serious-harm': 'Serious harm',
+  known: 'Known',
+  suspected: 'Suspected',
+  female: 'Female',
+  male: 'Male',
+  unknown: 'Not known',
+};
+
+/** `heldOn` -> 'Held on', `no-lcspr` -> 'No lcspr'. */
+export function humanise(name: string): string {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_.]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function optionLabel(value: string): string {
+  return OPTION_LABELS[value] ?? humanise(value);
+}
+
+const FORM_FIELDS = Symbol('form-fields');
+
+/** The form fields a class declares, in declaration order (inherited ones first). */
+export function formFieldsOf(cls: abstract new (...args: never[]) => object): readonly FormField[] {
+  return (Reflect.getMetadata(FORM_FIELDS, cls.prototype) as FormField[] | undefined) ?? [];
+}
+
+function formField(
+  kind: FormFieldKind,
+  { optional = false, label, hint, errorIfMissing }: FieldOptions,
+  extra: Pick<FormField, 'maxLength' | 'options'> = {},
+): PropertyDecorator {
+  return (target, propertyKey) => {
+    const name = String(propertyKey);
+    const field: FormField = { name, kind, label: label ?? humanise(name), hint, errorIfMissing, optional, ...extra };
+    const inherited = (Reflect.getMetadata(FORM_FIELDS, target) as FormField[] | undefined) ?? [];
+    Reflect.defineMetadata(FORM_FIELDS, [...inherited.filter((f) => f.name !== name), field], target);
+  };
 }
 
 function common({ optional = false, description, example }: FieldOptions): {
@@ -49,6 +153,7 @@ export function DateField(options: FieldOptions = {}): PropertyDecorator {
     }),
     ...optional,
     IsLocalDate(),
+    formField('date', options),
   );
 }
 
@@ -60,18 +165,29 @@ export function TextField(maxLength: number, options: FieldOptions = {}): Proper
     trim,
     ...optional,
     IsText(maxLength),
+    formField(maxLength > LONG_TEXT_OVER ? 'long-text' : 'text', options, { maxLength }),
   );
 }
 
 /** One of a fixed set of strings. */
 export function EnumField(values: readonly string[], options: FieldOptions = {}): PropertyDecorator {
   const { swagger, optional } = common({ example: values[0], ...options });
-  return applyDecorators(ApiProperty({ ...swagger, enum: [...values] }), ...optional, IsOneOf(values));
+  return applyDecorators(
+    ApiProperty({ ...swagger, enum: [...values] }),
+    ...optional,
+    IsOneOf(values),
+    formField('choice', options, { options: values.map((value) => ({ value, text: optionLabel(value) })) }),
+  );
 }
 
 export function BooleanField(options: FieldOptions = {}): PropertyDecorator {
   const { swagger, optional } = common(options);
-  return applyDecorators(ApiProperty({ ...swagger, type: Boolean }), ...optional, IsTrueOrFalse());
+  return applyDecorators(
+    ApiProperty({ ...swagger, type: Boolean }),
+    ...optional,
+    IsTrueOrFalse(),
+    formField('yes-no', options),
+  );
 }
 
 export function ActionIdField(options: FieldOptions = {}): PropertyDecorator {
@@ -85,15 +201,18 @@ export function ActionIdField(options: FieldOptions = {}): PropertyDecorator {
     }),
     ...optional,
     IsActionId(),
+    // ACTION_ID_PATTERN's limit
+    formField('identifier', options, { maxLength: 60 }),
   );
 }
 
 export function HttpUrlField(options: FieldOptions = {}): PropertyDecorator {
   const { swagger, optional } = common({ example: 'https://example.org/reports/lcspr-2026-01.pdf', ...options });
   return applyDecorators(
-    ApiProperty({ ...swagger, type: String, format: 'uri', maxLength: 2000 }),
+    ApiProperty({ ...swagger, type: String, format: 'uri', maxLength: MAX_URL_LENGTH }),
     trim,
     ...optional,
     IsHttpUrl(),
+    formField('url', options, { maxLength: MAX_URL_LENGTH }),
   );
 }

@@ -13,7 +13,7 @@ export const LATEST_DATE = '2099-12-31';
 /** Letters, digits, `-`, `_` and `.`; 1 to 60 characters. */
 export const ACTION_ID_PATTERN = /^[A-Za-z0-9._-]{1,60}$/;
 
-const MAX_URL_LENGTH = 2000;
+export const MAX_URL_LENGTH = 2000;
 
 /** What is wrong with a value (worded to follow the field name), or undefined when it is fine. */
 type Check = (value: unknown, args: ValidationArguments) => string | undefined;

@@ -73,44 +73,58 @@ export const TEXT_LIMITS = {
 // Notification
 
 export class NotificationSubmittedPayload {
-  @DateField({ description: 'The day the notification was sent to the Panel.' })
+  @DateField({
+    description: 'The day the notification was sent to the Panel.',
+    label: 'Date the notification was sent to the Panel',
+  })
   submittedOn: string;
 
   @TextField(TEXT_LIMITS.reference, {
     optional: true,
     description: "The Panel's reference, when known.",
     example: 'CSPRP-2026-0123',
+    label: "The Panel's reference",
+    hint: 'For example, CSPRP-2026-0123',
   })
   panelReference?: string;
 }
 
 export class PartnersInformedPayload {
-  @DateField()
+  @DateField({ label: 'Date the safeguarding partners were informed' })
   informedOn: string;
 }
 
 export class NotificationWithdrawnPayload {
-  @TextField(TEXT_LIMITS.reason, { description: 'Why the criteria are not met.' })
+  @TextField(TEXT_LIMITS.reason, {
+    description: 'Why the criteria are not met.',
+    label: 'Why the criteria for a notification are not met',
+  })
   reason: string;
 }
 
 // Rapid review
 
 export class AgencyReturnReceivedPayload {
-  @EnumField(AGENCIES)
+  @EnumField(AGENCIES, {
+    label: 'Which agency sent its return?',
+    errorIfMissing: 'Select the agency that sent its return',
+  })
   agency: Agency;
 }
 
 export class RapidReviewMeetingHeldPayload {
-  @DateField()
+  @DateField({ label: 'Date of the rapid review meeting' })
   heldOn: string;
 }
 
 export class RapidReviewRecommendedPayload {
-  @EnumField(RECOMMENDATIONS)
+  @EnumField(RECOMMENDATIONS, {
+    label: 'What does the subgroup recommend?',
+    errorIfMissing: 'Select what the subgroup recommends',
+  })
   recommendation: RecommendationValue;
 
-  @TextField(TEXT_LIMITS.rationale)
+  @TextField(TEXT_LIMITS.rationale, { label: 'Why this is recommended', hint: 'Do not name the children.' })
   rationale: string;
 }
 
@@ -118,150 +132,176 @@ export class RapidReviewRecommendedPayload {
 
 /** The signing agency is the actor's own, never a payload field. */
 export class DecisionSignedOffPayload {
-  @EnumField(SIGN_OFF_DECISIONS)
+  @EnumField(SIGN_OFF_DECISIONS, {
+    label: 'Do you agree with the recommendation?',
+    errorIfMissing: 'Select if you agree or disagree with the recommendation',
+  })
   decision: SignOffDecisionValue;
 
-  @TextField(TEXT_LIMITS.comment, { optional: true })
+  @TextField(TEXT_LIMITS.comment, { optional: true, label: 'Comment', hint: 'Do not name the children.' })
   comment?: string;
 }
 
 export class DecisionEscalatedPayload {
-  @TextField(TEXT_LIMITS.note)
+  @TextField(TEXT_LIMITS.note, {
+    label: 'Note for the lead partners',
+    hint: 'What the partners disagree about. Do not name the children.',
+    errorIfMissing: 'Enter a note for the lead partners',
+  })
   note: string;
 }
 
 export class RapidReviewSubmittedPayload {
-  @DateField()
+  @DateField({ label: 'Date the rapid review was sent to the Panel' })
   submittedOn: string;
 }
 
 // Panel response
 
 export class PanelRespondedPayload {
-  @EnumField(PANEL_RESPONSES)
+  @EnumField(PANEL_RESPONSES, { label: 'What did the Panel say?', errorIfMissing: "Select the Panel's response" })
   response: PanelResponseValue;
 
-  @DateField()
+  @DateField({ label: "Date of the Panel's response" })
   respondedOn: string;
 
-  @TextField(TEXT_LIMITS.comment, { optional: true })
+  @TextField(TEXT_LIMITS.comment, { optional: true, label: 'Comment', hint: 'Do not name the children.' })
   comment?: string;
 }
 
 export class NationalReviewPublishedPayload {
-  @DateField()
+  @DateField({ label: 'Date the national review was published' })
   publishedOn: string;
 }
 
 // LCSPR
 
 export class LcsprReviewerAppointedPayload {
-  @TextField(TEXT_LIMITS.personName, { example: 'Sam Reviewer' })
+  @TextField(TEXT_LIMITS.personName, { example: 'Sam Reviewer', label: "Reviewer's full name" })
   reviewerName: string;
 
-  @BooleanField({ example: true })
+  @BooleanField({
+    example: true,
+    label: 'Is the reviewer independent of the partnership?',
+    errorIfMissing: 'Select yes if the reviewer is independent of the partnership',
+  })
   independent: boolean;
 }
 
 export class LcsprTermsAgreedPayload {
-  @DateField()
+  @DateField({ label: 'Date the terms of reference were agreed' })
   agreedOn: string;
 }
 
 export class LcsprMethodologyAgreedPayload {
-  @DateField()
+  @DateField({ label: 'Date the methodology was agreed' })
   agreedOn: string;
 }
 
 export class LcsprPausedPayload {
-  @EnumField(PAUSE_REASONS)
+  @EnumField(PAUSE_REASONS, { label: 'Why is the review paused?', errorIfMissing: 'Select why the review is paused' })
   reason: PauseReasonValue;
 
-  @TextField(TEXT_LIMITS.detail)
+  @TextField(TEXT_LIMITS.detail, {
+    label: 'Details of the pause',
+    hint: 'For example, when the proceedings are expected to end. Do not name the children.',
+  })
   detail: string;
 }
 
 export class LcsprResumedPayload {
-  @DateField()
+  @DateField({ label: 'Date the review resumed' })
   resumedOn: string;
 }
 
 export class LcsprDraftReceivedPayload {
-  @DateField()
+  @DateField({ label: 'Date the draft report was received' })
   receivedOn: string;
 }
 
 /** The signing agency is the actor's own, never a payload field. */
 export class LcsprFinalReportSignedOffPayload {
-  @EnumField(SIGN_OFF_DECISIONS)
+  @EnumField(SIGN_OFF_DECISIONS, {
+    label: 'Do you agree with the final report?',
+    errorIfMissing: 'Select if you agree or disagree with the final report',
+  })
   decision: SignOffDecisionValue;
 
-  @TextField(TEXT_LIMITS.comment, { optional: true })
+  @TextField(TEXT_LIMITS.comment, { optional: true, label: 'Comment', hint: 'Do not name the children.' })
   comment?: string;
 }
 
 // Publication
 
 export class PublicationScheduledPayload {
-  @DateField()
+  @DateField({ label: 'Planned publication date', hint: 'A date after today, for example 15 7 2026' })
   plannedOn: string;
 }
 
 export class PublicationReportSentPayload {
-  @DateField()
+  @DateField({ label: 'Date the final report was sent to the Panel and the Secretary of State' })
   sentOn: string;
 }
 
 export class PublicationPublishedPayload {
-  @DateField()
+  @DateField({ label: 'Date the report was published' })
   publishedOn: string;
 
-  @HttpUrlField()
+  @HttpUrlField({
+    label: 'Web address of the published report',
+    hint: 'For example, https://www.example.org/reports/lcspr.pdf',
+  })
   url: string;
 }
 
 export class PublicationDelayedPayload {
-  @TextField(TEXT_LIMITS.reason)
+  @TextField(TEXT_LIMITS.reason, { label: 'Why publication is delayed', hint: 'Do not name the children.' })
   reason: string;
 
-  @DateField()
+  @DateField({ label: 'New planned publication date', hint: 'A date after today, for example 15 7 2026' })
   newPlannedOn: string;
 }
 
 export class PublicationWithheldPayload {
-  @TextField(TEXT_LIMITS.reason)
+  @TextField(TEXT_LIMITS.reason, { label: 'Why the report will not be published', hint: 'Do not name the children.' })
   reason: string;
 }
 
 export class PublicationPanelInformedPayload {
-  @DateField()
+  @DateField({ label: 'Date the Panel and the Secretary of State were told' })
   informedOn: string;
 }
 
 // Learning
 
 export class ActionAddedPayload {
-  @ActionIdField()
+  @ActionIdField({
+    label: 'Action reference',
+    hint: 'Unique within the case: letters, numbers, hyphens, underscores or full stops, for example A-1',
+  })
   actionId: string;
 
-  @TextField(TEXT_LIMITS.description)
+  @TextField(TEXT_LIMITS.description, { label: 'What needs to be done' })
   description: string;
 
   @TextField(TEXT_LIMITS.personName, {
     description: 'The person or team responsible.',
     example: 'Head of Children’s Services',
+    label: 'Who is responsible',
+    hint: 'A person or a team, for example Head of Children’s Services',
+    errorIfMissing: 'Enter who is responsible for the action',
   })
   owner: string;
 
-  @DateField()
+  @DateField({ label: 'Due date' })
   dueOn: string;
 }
 
 export class ActionCompletedPayload {
-  @ActionIdField()
+  @ActionIdField({ label: 'Action reference', hint: 'For example, A-1' })
   actionId: string;
 
-  @DateField()
+  @DateField({ label: 'Date the action was completed' })
   completedOn: string;
 }
 
