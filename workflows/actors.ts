@@ -36,6 +36,39 @@ export function incompatibleRolePairs(roles: readonly string[]): (readonly [Role
   return INCOMPATIBLE_ROLE_PAIRS.filter(([a, b]) => roles.includes(a) && roles.includes(b));
 }
 
+/**
+ * The parts of a case record that describe the children: each child's age, sex, ethnicity and disability, and the
+ * summary of what happened. No name is ever stored, but together they can identify a child, so they are read only by
+ * the roles that need them (least privilege); everything else in the record is case work that every role reads.
+ */
+export const RESTRICTED_RECORD_PARTS = ['children', 'summary'] as const;
+export type RestrictedRecordPart = (typeof RESTRICTED_RECORD_PARTS)[number];
+
+/**
+ * Which restricted parts each role reads: the one list the case record (API and pages) follows; docs/api-contract.md
+ * gives the reasons. Keyed by every role, so a new role does not compile until someone decides what it reads.
+ * - business unit and subgroup member do the work on the case (notification, rapid review, recommendation);
+ * - a delegated partner signs off a decision about the child and so must know what it is about;
+ * - the independent scrutineer reads everything (read-only oversight);
+ * - lead partners (escalations and the annual report), the lead reviewer (an outside author, but the role is
+ *   partnership-wide, not one case's) and the admin (users and settings, not cases) follow the case without them.
+ */
+export const RECORD_VISIBILITY: Readonly<Record<Role, readonly RestrictedRecordPart[]>> = {
+  admin: [],
+  'business-unit': ['children', 'summary'],
+  'subgroup-member': ['children', 'summary'],
+  'delegated-partner': ['children', 'summary'],
+  'lead-partner': [],
+  'lead-reviewer': [],
+  scrutineer: ['children', 'summary'],
+};
+
+/** The restricted parts none of `roles` reads (a person with several roles reads what any of them reads). */
+export function recordPartsWithheldFrom(roles: readonly Role[]): RestrictedRecordPart[] {
+  const readable = new Set(roles.flatMap((role) => RECORD_VISIBILITY[role] ?? []));
+  return RESTRICTED_RECORD_PARTS.filter((part) => !readable.has(part));
+}
+
 /** Roles that belong to one of the three statutory agencies and must say which. */
 export const ROLES_WITH_AGENCY: readonly Role[] = ['delegated-partner', 'lead-partner'];
 

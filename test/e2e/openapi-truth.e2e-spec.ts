@@ -3,7 +3,7 @@ import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { AUDIT_EVENT_TYPES, CASE_EVENT_TYPES, EVENT_PAYLOADS, knownFields } from '@app/cases';
 import { Clock, ERROR_CODES } from '@app/common';
-import { CASE_STAGES, CASE_STATES } from '@app/workflows';
+import { CASE_STAGES, CASE_STATES, RESTRICTED_RECORD_PARTS } from '@app/workflows';
 import { ReminderEntity, ReminderReconciler } from '@app/reminders';
 import { getMetadataStorage } from 'class-validator';
 import { OpenApiChecker, type HttpMethod, type OpenApiDocument } from '../support/openapi-checker';
@@ -269,9 +269,16 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
       return view.id;
     }
 
-    // Reading: one case, its history, lists with each filter.
+    // Reading: one case, its whole record (in full, and without the children and summary), its history, lists with
+    // each filter.
     for (const caseId of [id, withdrawn.id, national, withheld]) {
       await expectStatus(200, 'get', `/cases/${caseId}`, { token: scrutineer });
+      const record = await expectStatus(200, 'get', `/cases/${caseId}/record`, { token: scrutineer });
+      expect(record.restricted).toEqual([]);
+      expect((await expectStatus(200, 'get', `/cases/${caseId}/record`, { token: admin })).restricted).toEqual([
+        'children',
+        'summary',
+      ]);
       await expectStatus(200, 'get', `/cases/${caseId}/history`, { token: scrutineer });
     }
     for (const query of ['', '?stage=learning', '?overdue=true', '?dueWithinDays=60&limit=2&offset=1']) {
@@ -303,6 +310,7 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     await expectStatus(400, 'post', '/auth/login', { body: { email: 'admin@partnership.test' } });
     await expectStatus(404, 'get', `/cases/${randomUUID()}`, { token: bu });
     await expectStatus(404, 'get', '/cases/not-a-uuid/history', { token: bu });
+    await expectStatus(404, 'get', `/cases/${randomUUID()}/record`, { token: bu });
     await expectStatus(404, 'post', `/cases/${randomUUID()}/events`, { token: bu, body: { type: 'case.closed' } });
     await expectStatus(403, 'post', `/cases/${withheld}/events`, {
       token: scrutineer,
@@ -355,6 +363,9 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     expect(prop('AuditEventView', 'type').enum).toEqual([...AUDIT_EVENT_TYPES]);
     expect(prop('AuditEventView', 'from')).toMatchObject({ nullable: true, enum: [...CASE_STATES, null] });
     expect(prop('AuditEventView', 'to').enum).toEqual([...CASE_STATES]);
+    expect(prop('CaseRecordView', 'stage').enum).toEqual([...CASE_STAGES]);
+    expect(prop('CaseRecordView', 'state').enum).toEqual([...CASE_STATES]);
+    expect(prop('CaseRecordView', 'restricted').items?.enum).toEqual([...RESTRICTED_RECORD_PARTS]);
     expect(prop('ErrorResponse', 'code').enum).toEqual([...ERROR_CODES]);
     expect(doc.paths['/cases']?.get?.parameters?.find((p) => p.name === 'stage')?.schema?.enum).toEqual([
       ...CASE_STAGES,

@@ -6,6 +6,7 @@ import {
   ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@app/auth';
@@ -14,6 +15,7 @@ import {
   CASE_EVENT_BODIES,
   caseEventBodySchema,
   CaseListView,
+  CaseRecordView,
   CasesService,
   CaseView,
   OpenCaseDto,
@@ -70,6 +72,19 @@ export class CasesController {
   @ApiErrorResponses(401, 404)
   get(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
     return this.cases.get(user, id);
+  }
+
+  @Get(':id/record')
+  @ApiOperation({
+    summary: 'Everything the case holds, by stage',
+    description:
+      "The children's details and the summary only for the roles that read them (RECORD_VISIBILITY); for others " +
+      'they are absent and `restricted` names them.',
+  })
+  @ApiOkResponse({ type: CaseRecordView })
+  @ApiErrorResponses(401, 404)
+  record(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseRecordView> {
+    return this.cases.record(user, id);
   }
 
   @Get(':id/history')

@@ -8,6 +8,7 @@ import {
   PartnershipEntity,
   PartnershipSettingsHook,
   PartnershipsService,
+  UserEntity,
   assertHasRole,
 } from '@app/auth';
 import { todayInLondon } from '@app/calendar';
@@ -41,6 +42,8 @@ import { CaseDeadlines } from './case-deadlines.service';
 import { refusalToError, StaleCaseError } from './case.errors';
 import { IdempotencyRecords, type IdempotentRequest } from './idempotency-records';
 import { AuditEventView, CaseListView, CaseView } from './case-view';
+import type { CaseRecordView } from './case-record-view';
+import { recordUserIds, toCaseRecord } from './case-record';
 
 const MAX_ATTEMPTS = 8;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -235,6 +238,22 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const row = await this.load(this.reads.manager, user.partnershipId, caseId);
     const partnership = await this.partnerships.get(user.partnershipId);
     return this.toView(row, partnership, this.today());
+  }
+
+  /**
+   * The whole record of one case, as the user's roles may read it (`RECORD_VISIBILITY`): the API's
+   * `GET /cases/:id/record` and the case page both read it here.
+   */
+  async record(user: AuthenticatedUser, caseId: string): Promise<CaseRecordView> {
+    const row = await this.load(this.reads.manager, user.partnershipId, caseId);
+    const ids = recordUserIds(row.snapshot.context);
+    const users = ids.length
+      ? await this.reads.getRepository(UserEntity).find({
+          where: { id: In(ids), partnershipId: user.partnershipId },
+          select: { id: true, name: true },
+        })
+      : [];
+    return toCaseRecord(row, user.roles, new Map(users.map((u) => [u.id, u.name])));
   }
 
   async history(user: AuthenticatedUser, caseId: string): Promise<AuditEventView[]> {
