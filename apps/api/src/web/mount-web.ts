@@ -30,7 +30,9 @@ export function mountWeb(app: NestExpressApplication, config: AppConfig): void {
       saveUninitialized: false,
       unset: 'destroy',
       // No maxAge: the cookie ends with the browser; the store enforces the idle and absolute time-outs.
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.publicUrl.startsWith('https://'), path: '/' },
+      // Secure always when the service is on https; otherwise whenever the request came over https (directly, or
+      // as a proxy named in TRUSTED_PROXIES says).
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.publicUrl.startsWith('https://') || 'auto', path: '/' },
     }),
   );
   const govuk = join(GOVUK_FRONTEND_DIR, 'govuk');
