@@ -1,5 +1,6 @@
 /**
- * How each case event is offered on the web pages: its title, the text of its button and one plain-English sentence.
+ * How each case event is offered on the web pages: its title, the text of its button, what it records once sent, and
+ * one plain-English sentence.
  * The fields themselves are described at the payload classes (event-payloads.ts). Button texts differ between the
  * events a state accepts together, so each form on a page has a button of its own name.
  */
@@ -9,6 +10,8 @@ export interface EventDescription {
   /** The form's heading, an instruction: 'Record the rapid review meeting'. */
   title: string;
   button: string;
+  /** What happened once it was sent, for the history and the page's confirmation: 'Rapid review meeting recorded'. */
+  done: string;
   /** What sending the event means, in one sentence. */
   description: string;
 }
@@ -17,137 +20,164 @@ export const EVENT_DESCRIPTIONS = {
   'notification.submitted': {
     title: 'Record the notification to the Panel',
     button: 'Save notification',
+    done: 'Notification to the Panel recorded',
     description: 'The serious incident notification was sent to the Child Safeguarding Practice Review Panel.',
   },
   'partners.informed': {
     title: 'Record that the safeguarding partners were informed',
     button: 'Save partners informed',
+    done: 'Safeguarding partners informed',
     description: 'The local authority told the other safeguarding partners about the serious incident.',
   },
   'notification.withdrawn': {
     title: 'Withdraw the notification',
     button: 'Withdraw notification',
+    done: 'Notification withdrawn',
     description: 'The incident does not meet the criteria for a notification. This ends the case.',
   },
   'agency-return.received': {
     title: "Record an agency's return",
     button: 'Save agency return',
+    done: 'Agency return recorded',
     description: 'An agency sent its information for the rapid review.',
   },
   'rapid-review.meeting-held': {
     title: 'Record the rapid review meeting',
     button: 'Save meeting',
+    done: 'Rapid review meeting recorded',
     description: 'The partners met to review the incident.',
   },
   'rapid-review.recommended': {
     title: 'Recommend the next step',
     button: 'Save recommendation',
+    done: 'Recommendation made',
     description: 'The subgroup recommends whether a local review is needed. Each agency then signs it off.',
   },
   'decision.signed-off': {
     title: 'Sign off the decision',
     button: 'Sign off',
+    done: 'Decision signed off',
     description: "Your agency agrees or disagrees with the subgroup's recommendation. Every agency must agree.",
   },
   'decision.escalated': {
     title: 'Escalate the disagreement to the lead partners',
     button: 'Escalate to lead partners',
+    done: 'Disagreement escalated to the lead partners',
     description: 'The partners could not agree, so the lead safeguarding partners are asked to decide.',
   },
   'rapid-review.submitted': {
     title: 'Record that the rapid review was sent to the Panel',
     button: 'Save rapid review sent',
+    done: 'Rapid review sent to the Panel',
     description: 'The rapid review and the partners’ decision were sent to the Panel.',
   },
   'panel.responded': {
     title: "Record the Panel's response",
     button: 'Save Panel response',
+    done: "Panel's response recorded",
     description:
       'The Panel replied to the rapid review: it agrees, challenges the decision, or takes a national review.',
   },
   'national-review.published': {
     title: 'Record that the national review was published',
     button: 'Save national review published',
+    done: 'National review published',
     description: 'The Panel published its national review.',
   },
   'lcspr.reviewer-appointed': {
     title: 'Record the reviewer',
     button: 'Save reviewer',
+    done: 'Reviewer appointed',
     description: 'The person who leads the local child safeguarding practice review was appointed.',
   },
   'lcspr.terms-agreed': {
     title: 'Record that the terms of reference were agreed',
     button: 'Save terms agreed',
+    done: 'Terms of reference agreed',
     description: 'The partners agreed what the review will look at.',
   },
   'lcspr.methodology-agreed': {
     title: 'Record that the methodology was agreed',
     button: 'Save methodology agreed',
+    done: 'Methodology agreed',
     description: 'The partners agreed how the review will be carried out.',
   },
   'lcspr.paused': {
     title: 'Pause the review',
     button: 'Pause review',
+    done: 'Review paused',
     description: 'The review waits for another process. Its 6-month deadline stops counting until it resumes.',
   },
   'lcspr.resumed': {
     title: 'Resume the review',
     button: 'Resume review',
+    done: 'Review resumed',
     description: 'The review continues and its 6-month deadline counts again.',
   },
   'lcspr.draft-received': {
     title: 'Record a draft report',
     button: 'Save draft received',
+    done: 'Draft report received',
     description: 'A draft of the final report was received. Each agency then signs it off.',
   },
   'lcspr.final-report-signed-off': {
     title: 'Sign off the final report',
     button: 'Sign off',
+    done: 'Final report signed off',
     description: 'Your agency agrees or disagrees with the final report. Every agency must agree.',
   },
   'publication.scheduled': {
     title: 'Plan the publication',
     button: 'Save publication date',
+    done: 'Publication planned',
     description: 'The date the final report is to be published.',
   },
   'publication.report-sent': {
     title: 'Record that the final report was sent',
     button: 'Save report sent',
+    done: 'Final report sent to the Panel and the Secretary of State',
     description: 'The final report was sent to the Panel and the Secretary of State before publication.',
   },
   'publication.published': {
     title: 'Record the publication',
     button: 'Save publication',
+    done: 'Report published',
     description: 'The final report was published.',
   },
   'publication.delayed': {
     title: 'Delay the publication',
     button: 'Delay publication',
+    done: 'Publication delayed',
     description: 'The report will be published later than planned. The Panel and the Secretary of State must be told.',
   },
   'publication.withheld': {
     title: 'Withhold the report',
     button: 'Withhold report',
+    done: 'Report withheld',
     description: 'The report will not be published. The Panel and the Secretary of State must be told.',
   },
   'publication.panel-informed': {
     title: 'Record that the Panel and the Secretary of State were told',
     button: 'Save Panel told',
+    done: 'Panel and Secretary of State told',
     description: 'The Panel and the Secretary of State were told about the delay or the withholding.',
   },
   'action.added': {
     title: 'Add an action',
     button: 'Add action',
+    done: 'Action added',
     description: 'Something the partnership will do to act on what the review learned.',
   },
   'action.completed': {
     title: 'Complete an action',
     button: 'Complete action',
+    done: 'Action completed',
     description: 'An action of the plan was done.',
   },
   'case.closed': {
     title: 'Close the case',
     button: 'Close case',
+    done: 'Case closed',
     description: 'Every action is complete and nothing more is to be done on this case.',
   },
 } as const satisfies Record<CaseEventType, EventDescription>;

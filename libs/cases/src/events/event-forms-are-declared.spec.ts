@@ -6,10 +6,11 @@ import { EVENT_PAYLOADS } from './event-payload-registry';
 import { CASE_EVENT_TYPES } from './event-payloads';
 
 describe('event descriptions', () => {
-  it.each(CASE_EVENT_TYPES)('describe %s with a title, a button and a sentence', (type) => {
-    const { title, button, description } = EVENT_DESCRIPTIONS[type];
+  it.each(CASE_EVENT_TYPES)('describe %s with a title, a button, what it records and a sentence', (type) => {
+    const { title, button, done, description } = EVENT_DESCRIPTIONS[type];
     expect(title).toMatch(/^[A-Z]/);
     expect(button).toMatch(/^[A-Z]/);
+    expect(done).toMatch(/^[A-Z][^.]*[a-z]$/);
     expect(description).toMatch(/^[A-Z].*\.$/);
   });
 
