@@ -22,10 +22,12 @@ import {
   CaseMachineRegistry,
   allowedEvents,
   dispatch,
+  eventsTheActorMaySendNow,
   openCase,
   refusalFor,
   stageOf,
   stateOf,
+  type CaseEventType,
   type PersistedCaseSnapshot,
   type SignOffRound,
 } from '@app/workflows';
@@ -47,6 +49,13 @@ import { recordUserIds, toCaseRecord } from './case-record';
 
 const MAX_ATTEMPTS = 8;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The case page's read: see {@link CasesService.overview}. */
+export interface CaseOverview {
+  case: CaseView;
+  record: CaseRecordView;
+  eventsYouMaySendNow: CaseEventType[];
+}
 
 export interface DispatchOptions {
   idempotencyKey?: string;
@@ -246,6 +255,27 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
    */
   async record(user: AuthenticatedUser, caseId: string): Promise<CaseRecordView> {
     const row = await this.load(this.reads.manager, user.partnershipId, caseId);
+    return this.recordOf(user, row);
+  }
+
+  /**
+   * What the case page reads, all of one version of the case: the case (as `get`), its record (as `record`) and the
+   * events the user may send now (the state's allowed events that their role, and for a sign-off their agency, may
+   * send: `eventsTheActorMaySendNow`), so the page offers a form only where the API would take the event.
+   */
+  async overview(user: AuthenticatedUser, caseId: string): Promise<CaseOverview> {
+    const row = await this.load(this.reads.manager, user.partnershipId, caseId);
+    const partnership = await this.partnerships.get(user.partnershipId);
+    const view = this.toView(row, partnership, this.today());
+    const allowed = allowedEvents(this.machines.get(row.machineVersion), row.snapshot);
+    return {
+      case: view,
+      record: await this.recordOf(user, row),
+      eventsYouMaySendNow: eventsTheActorMaySendNow(actorOf(user), row.snapshot.context, allowed),
+    };
+  }
+
+  private async recordOf(user: AuthenticatedUser, row: CaseEntity): Promise<CaseRecordView> {
     const ids = recordUserIds(row.snapshot.context);
     const users = ids.length
       ? await this.reads.getRepository(UserEntity).find({
