@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
+import { CasePageController } from './case/case-page.controller';
 import { CsrfGuard } from './csrf';
 import { HomeController } from './home/home.controller';
 import { PageExceptionFilter } from './page-exception.filter';
@@ -12,6 +13,6 @@ import { SignedInGuard } from './signed-in.guard';
 @Module({
   imports: [AuthModule, CasesModule],
   providers: [SignedInGuard, CsrfGuard, PageLocalsInterceptor, PageExceptionFilter],
-  controllers: [SignInController, HomeController],
+  controllers: [SignInController, HomeController, CasePageController],
 })
 export class WebModule {}

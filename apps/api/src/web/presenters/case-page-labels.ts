@@ -1,0 +1,44 @@
+import { RULE_TITLES, type Role } from '@app/workflows';
+
+/** Each state of a case in plain English, as the case page says where the case is within its stage. */
+export const STATE_NAMES: Readonly<Record<string, string>> = {
+  'notification.awaiting-notification': 'Waiting for the notification to the Panel',
+  'rapid-review.gathering': 'Rapid review under way',
+  'decision.awaiting-sign-off': 'Waiting for the partners to sign off',
+  'decision.disputed': 'Disputed: a partner disagreed',
+  'decision.reconsidering': "Reconsidering after the Panel's challenge",
+  'decision.agreed': 'Agreed: to be sent to the Panel',
+  'panel-response.awaiting-response': "Waiting for the Panel's response",
+  'national-review.in-progress': 'National review under way',
+  'lcspr.in-progress': 'Local review under way',
+  'lcspr.paused': 'Local review paused',
+  'publication.unscheduled': 'Publication not yet planned',
+  'publication.scheduled': 'Publication planned',
+  'publication.awaiting-panel-informed': 'Waiting for the Panel and the Secretary of State to be told',
+  'learning.action-plan': 'Action plan under way',
+  closed: 'Closed',
+};
+
+export function stateName(state: string): string {
+  return STATE_NAMES[state] ?? state;
+}
+
+/** Each role as the pages name it. */
+export const ROLE_NAMES: Readonly<Record<Role, string>> = {
+  admin: 'Admin',
+  'business-unit': 'Business unit',
+  'subgroup-member': 'Subgroup member',
+  'delegated-partner': 'Delegated partner',
+  'lead-partner': 'Lead partner',
+  'lead-reviewer': 'Lead reviewer',
+  scrutineer: 'Scrutineer',
+};
+
+export function roleName(role: string): string {
+  return ROLE_NAMES[role as Role] ?? role;
+}
+
+/** A rule's short name (`RULE_TITLES`); an id no rulebook knows reads as itself. */
+export function ruleTitle(ruleId: string): string {
+  return (RULE_TITLES as Readonly<Record<string, string>>)[ruleId] ?? ruleId;
+}

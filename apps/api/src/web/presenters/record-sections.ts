@@ -1,0 +1,198 @@
+import { optionLabel, type CaseRecordView } from '@app/cases';
+import { govukDate } from '../page-dates';
+import { escapeHtml as escape } from './html';
+
+export interface SummaryListRow {
+  key: { text: string };
+  value: { text: string } | { html: string };
+}
+
+export interface RecordSection {
+  /** For the section's heading and its id on the page. */
+  id: string;
+  title: string;
+  rows: SummaryListRow[];
+}
+
+type Value = string | string[] | undefined;
+
+/** A row when there is something to show: one line as text, several as a list. */
+function row(key: string, value: Value): SummaryListRow[] {
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return [];
+  if (!Array.isArray(value)) return [{ key: { text: key }, value: { text: value } }];
+  if (value.length === 1) return [{ key: { text: key }, value: { text: value[0] } }];
+  const items = value.map((line) => `<li>${escape(line)}</li>`).join('');
+  return [{ key: { text: key }, value: { html: `<ul class="govuk-list">${items}</ul>` } }];
+}
+
+const date = (value: string | undefined) => (value ? govukDate(value) : undefined);
+const dates = (values: readonly string[]) => values.map(govukDate);
+const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+
+function incident(record: CaseRecordView): SummaryListRow[] {
+  const { incident: i, restricted } = record;
+  const withheld = restricted.map((part) => (part === 'children' ? "the children's details" : 'the summary'));
+  return [
+    ...row('Date of the incident', govukDate(i.incidentOn)),
+    ...row('Type of incident', optionLabel(i.incidentType)),
+    ...row('Abuse or neglect', optionLabel(i.abuseOrNeglect)),
+    ...row('Looked after by the local authority', yesNo(i.lookedAfter)),
+    ...(i.children ?? []).flatMap((child, n) =>
+      row(`Child ${n + 1}`, [
+        `Aged ${child.ageYears}, ${optionLabel(child.sex).toLowerCase()}`,
+        ...(child.ethnicity ? [`Ethnicity: ${child.ethnicity}`] : []),
+        ...(child.disability ? [`Disability: ${child.disability}`] : []),
+      ]),
+    ),
+    ...row('Summary', i.summary),
+    ...row(
+      'Not shown to your role',
+      withheld.length
+        ? capitalise(`${withheld.join(' and ')}: only the roles that work on the case or oversee it see them`)
+        : undefined,
+    ),
+  ];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function notification(record: CaseRecordView): SummaryListRow[] {
+  const n = record.notification;
+  return [
+    ...row('The local authority became aware on', govukDate(n.laAwareOn)),
+    ...row('Notification sent to the Panel on', date(n.submittedOn)),
+    ...row('Panel reference', n.panelReference),
+    ...row('Safeguarding partners informed on', date(n.partnersInformedOn)),
+    ...row('Withdrawn', n.withdrawn && `On ${govukDate(n.withdrawn.withdrawnOn)}: ${n.withdrawn.reason}`),
+  ];
+}
+
+function rapidReview(record: CaseRecordView): SummaryListRow[] {
+  const r = record.rapidReview;
+  return [
+    ...row(
+      'Agency returns',
+      r.agencyReturns.map((a) => `${optionLabel(a.agency)}: received ${govukDate(a.receivedOn)}`),
+    ),
+    ...row('Rapid review meetings', dates(r.meetingsHeldOn)),
+    ...row('Recommendation', r.recommendation && optionLabel(r.recommendation.recommendation)),
+    ...row('Reasons for the recommendation', r.recommendation?.rationale),
+    ...row('Recommended on', date(r.recommendation?.recommendedOn)),
+    ...row('Rapid review sent to the Panel', dates(r.submittedOn)),
+  ];
+}
+
+function decision(record: CaseRecordView): SummaryListRow[] {
+  const d = record.decision;
+  if (d.rounds.length === 0 && !d.outcome) return [];
+  return [
+    ...row('Agencies that sign off', d.signOffAgencies.map(optionLabel).join(', ')),
+    ...row('Agreed decision', d.outcome && optionLabel(d.outcome)),
+    ...row('Agreed on', date(d.decidedOn)),
+  ];
+}
+
+function panelResponse(record: CaseRecordView): SummaryListRow[] {
+  return record.panelResponse.responses.flatMap((r, n, all) =>
+    row(all.length > 1 ? `Response ${n + 1}` : 'Response', [
+      `${optionLabel(r.response)}, on ${govukDate(r.respondedOn)}`,
+      ...(r.comment ? [`Comment: ${r.comment}`] : []),
+    ]),
+  );
+}
+
+function lcspr(record: CaseRecordView): SummaryListRow[] {
+  const l = record.lcspr;
+  return [
+    ...row(
+      'Reviewer',
+      l.reviewer && `${l.reviewer.name} (${l.reviewer.independent ? 'independent' : 'not independent'})`,
+    ),
+    ...row('Terms of reference agreed on', date(l.termsAgreedOn)),
+    ...row('Methodology agreed on', date(l.methodologyAgreedOn)),
+    ...row('Draft reports received', dates(l.draftsReceivedOn)),
+    ...l.pauses.flatMap((p, n, all) =>
+      row(all.length > 1 ? `Pause ${n + 1}` : 'Pause', [
+        `${optionLabel(p.reason)}, from ${govukDate(p.pausedOn)}${p.resumedOn ? ` to ${govukDate(p.resumedOn)}` : ' (still paused)'}`,
+        ...(p.detail ? [p.detail] : []),
+      ]),
+    ),
+  ];
+}
+
+function publication(record: CaseRecordView): SummaryListRow[] {
+  const p = record.publication;
+  return [
+    ...row('Planned for', date(p.plannedOn)),
+    ...row('Final report sent to the Panel and the Secretary of State on', date(p.reportSentOn)),
+    ...row('Published on', date(p.publishedOn)),
+    // The API takes only http and https addresses; anything else is shown, never linked.
+    ...(p.url && /^https?:\/\//i.test(p.url)
+      ? [
+          {
+            key: { text: 'Web address' },
+            value: { html: `<a class="govuk-link" href="${escape(p.url)}">${escape(p.url)}</a>` },
+          },
+        ]
+      : row('Web address', p.url)),
+    ...row(
+      'Waiting to tell the Panel and the Secretary of State',
+      p.pending && [
+        p.pending.kind === 'delay'
+          ? `Delay decided on ${govukDate(p.pending.decidedOn)}${p.pending.newPlannedOn ? `, new date ${govukDate(p.pending.newPlannedOn)}` : ''}`
+          : `Withholding decided on ${govukDate(p.pending.decidedOn)}`,
+        `Reason: ${p.pending.reason}`,
+      ],
+    ),
+    ...p.delays.flatMap((d, n, all) =>
+      row(all.length > 1 ? `Delay ${n + 1}` : 'Delay', [
+        `From ${govukDate(d.plannedOn)} to ${govukDate(d.newPlannedOn)}, the Panel told on ${govukDate(d.panelInformedOn)}`,
+        `Reason: ${d.reason}`,
+      ]),
+    ),
+    ...row(
+      'Withheld',
+      p.withheld && [
+        `Decided on ${govukDate(p.withheld.decidedOn)}, the Panel told on ${govukDate(p.withheld.panelInformedOn)}`,
+        `Reason: ${p.withheld.reason}`,
+      ],
+    ),
+  ];
+}
+
+function learning(record: CaseRecordView): SummaryListRow[] {
+  return record.learning.actions.flatMap((a) =>
+    row(`Action ${a.id}`, [
+      a.description,
+      `Owner: ${a.owner}`,
+      `Due ${govukDate(a.dueOn)}`,
+      a.completedOn ? `Completed on ${govukDate(a.completedOn)}` : 'Not completed yet',
+    ]),
+  );
+}
+
+/**
+ * The case record as GOV.UK summary lists, one per stage that holds something: every value the record gives the
+ * reader, in plain English with GOV.UK dates. What the reader's role does not read is absent from the record; the
+ * incident section says so.
+ */
+export function recordSections(record: CaseRecordView): RecordSection[] {
+  const sections: RecordSection[] = [
+    { id: 'record-incident', title: 'Incident', rows: incident(record) },
+    { id: 'record-notification', title: 'Notification', rows: notification(record) },
+    { id: 'record-rapid-review', title: 'Rapid review', rows: rapidReview(record) },
+    { id: 'record-decision', title: 'Decision', rows: decision(record) },
+    { id: 'record-panel-response', title: "The Panel's response", rows: panelResponse(record) },
+    {
+      id: 'record-national-review',
+      title: 'National review',
+      rows: row('Published on', date(record.nationalReview.publishedOn)),
+    },
+    { id: 'record-lcspr', title: 'Local review (LCSPR)', rows: lcspr(record) },
+    { id: 'record-publication', title: 'Publication', rows: publication(record) },
+    { id: 'record-learning', title: 'Action plan', rows: learning(record) },
+  ];
+  return sections.filter((section) => section.rows.length > 0);
+}
