@@ -3,8 +3,8 @@
  *
  * 1. Command path: whole LCSPR journeys driven over HTTP by 16 concurrent clients against the built service on SQLite
  *    (and PostgreSQL when DATABASE_URL is set), then the floor: the same writes straight through the driver.
- * 2. Scale: 100,000 cases seeded into the SQLite file, the two list queries timed over HTTP, and the reconciler
- *    timed putting 100,000 pending reminder rows into an empty Redis.
+ * 2. Scale: 100,000 cases seeded into the SQLite file, the list queries and the home and case pages timed over
+ *    HTTP, and the reconciler timed putting 100,000 pending reminder rows into an empty Redis.
  * 3. Peak RSS of the service over all of it.
  *
  * Results: printed as a table, and written to bench/results/latest.json and latest.md.
@@ -14,7 +14,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import sqlite3 from 'sqlite3';
-import { call, createTeam, runClient, type Team } from './lib/journey';
+import { BUSINESS_UNIT, call, createTeam, runClient, type Team } from './lib/journey';
+import { signInToPages, timePage } from './lib/pages';
 import { postgresFloor, sqliteFloor, type FloorResult, type WriteProfile } from './lib/floor';
 import { log, phase, runMain } from './lib/lifecycle';
 import { connectClient, withTemporaryDatabase } from './lib/postgres';
@@ -278,10 +279,17 @@ async function scale(dir: string, dbPath: string, team: Team, peakRss: Record<st
     const overdue = await timeQuery(service, team.bu, '/cases?overdue=true');
     const dueSoon = await timeQuery(service, team.bu, '/cases?dueWithinDays=5');
     const firstPage = await timeQuery(service, team.bu, '/cases');
+    const cookie = await signInToPages(service.url, BUSINESS_UNIT.email, BUSINESS_UNIT.password);
+    const [someCase] = ((await call(service.url, 'GET', '/cases?limit=1', team.bu)) as { items: { id: string }[] })
+      .items;
+    const homePage = await timePage(service.url, cookie, '/', QUERY_SAMPLES);
+    const casePage = await timePage(service.url, cookie, `/case/${someCase.id}`, QUERY_SAMPLES);
     return {
       overdueQuery: { cases: SCALE_CASES, ...overdue },
       dueSoonQuery: { cases: SCALE_CASES, ...dueSoon },
       listQuery: { cases: SCALE_CASES, ...firstPage },
+      homePage: { cases: SCALE_CASES, ...homePage },
+      casePage: { cases: SCALE_CASES, ...casePage },
       reconcile: {
         rows: Number(report.pending),
         enqueued: Number(report.enqueued),
@@ -315,6 +323,8 @@ function report(results: Record<string, unknown> & { sqlite: CommandPath; postgr
     overdueQuery: { cases: number; matching: number; p50Ms: number; p99Ms: number };
     dueSoonQuery: { cases: number; matching: number; p50Ms: number; p99Ms: number };
     listQuery: { cases: number; matching: number; p50Ms: number; p99Ms: number };
+    homePage: { cases: number; p50Ms: number; p99Ms: number };
+    casePage: { cases: number; p50Ms: number; p99Ms: number };
     reconcile: { rows: number; seconds: number };
     rssMb: number;
   };
@@ -324,12 +334,20 @@ function report(results: Record<string, unknown> & { sqlite: CommandPath; postgr
     target ? `≤ ${target} (p99)` : '',
     target ? (x.p99Ms <= target ? 'met' : 'missed') : '',
   ];
+  const page = (name: string, x: typeof r.homePage, target: number) => [
+    `${name} (${x.cases.toLocaleString('en-GB')} cases) p50 / p99 ms`,
+    `${x.p50Ms} / ${x.p99Ms}`,
+    `≤ ${target} (p99)`,
+    x.p99Ms <= target ? 'met' : 'missed',
+  ];
   const rows = [
     ...cp('SQLite', results.sqlite),
     ...(results.postgres ? cp('PostgreSQL', results.postgres) : []),
     q('GET /cases?overdue=true', r.overdueQuery, 20),
     q('GET /cases?dueWithinDays=5', r.dueSoonQuery, 20),
     q('GET /cases (first page)', r.listQuery),
+    page('home page (business unit), rendered', r.homePage, 50),
+    page('a case page (business unit), rendered', r.casePage, 50),
     [
       `reconcile ${r.reconcile.rows.toLocaleString('en-GB')} pending reminders into empty Redis, s`,
       r.reconcile.seconds,

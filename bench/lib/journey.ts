@@ -44,12 +44,18 @@ async function login(baseUrl: string, email: string, password: string): Promise<
   return body.accessToken;
 }
 
+function benchUser(name: string): { email: string; password: string } {
+  return { email: `${name}@bench.test`, password: `bench password for ${name}` };
+}
+
+/** The business unit's sign-in, for the pages. */
+export const BUSINESS_UNIT = benchUser('bu');
+
 /** The business unit, the subgroup and the three delegated partners, created through the API as the admin. */
 export async function createTeam(baseUrl: string): Promise<Team> {
   const admin = await login(baseUrl, ADMIN.email, ADMIN.password);
   const user = async (name: string, roles: string[], agency?: string) => {
-    const email = `${name}@bench.test`;
-    const password = `bench password for ${name}`;
+    const { email, password } = benchUser(name);
     await call(baseUrl, 'POST', '/users', admin, { email, password, name, roles, ...(agency ? { agency } : {}) });
     return login(baseUrl, email, password);
   };
