@@ -30,7 +30,10 @@ describe('browser sessions while Redis is down', () => {
     expect((await signInThroughForm(newcomer, ADMIN_EMAIL, ADMIN_PASSWORD)).status).toBe(303);
     const page = await newcomer.get('/');
     expect(page.status).toBe(200);
-    const signedOut = await newcomer.post('/sign-out').type('form').send({ _csrf: csrfTokenOf(page.text) });
+    const signedOut = await newcomer
+      .post('/sign-out')
+      .type('form')
+      .send({ _csrf: csrfTokenOf(page.text) });
     expect(signedOut.status).toBe(303);
     expect((await newcomer.get('/')).headers.location).toBe('/sign-in');
   });

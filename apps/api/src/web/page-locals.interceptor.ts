@@ -1,8 +1,9 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { Observable } from 'rxjs';
+import { from, switchMap, type Observable } from 'rxjs';
 import { csrf } from './csrf';
 import { navigationFor } from './presenters/navigation';
+import { saveSession } from './session';
 
 /**
  * What every page's layout needs, in `res.locals` (per answer, never shared between requests): the signed-in person,
@@ -14,11 +15,14 @@ export class PageLocalsInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
     response.setHeader('Cache-Control', 'no-store');
-    if (request.session) response.locals.csrfToken = csrf.generateToken(request);
     if (request.user) {
       response.locals.user = request.user;
       response.locals.navigation = navigationFor(request.user.roles, request.path);
     }
-    return next.handle();
+    if (!request.session) return next.handle();
+    const hadToken = Boolean(request.session.csrfToken);
+    response.locals.csrfToken = csrf.generateToken(request);
+    // A new token is stored before the page with its form is sent (see saveSession).
+    return hadToken ? next.handle() : from(saveSession(request)).pipe(switchMap(() => next.handle()));
   }
 }

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuthService, type AuthenticatedUser } from '@app/auth';
 import { UnauthenticatedError } from '@app/common';
+import { regenerateSession, saveSession } from './session';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -44,11 +45,14 @@ export class SignedInGuard implements CanActivate {
         return true;
       } catch (error) {
         if (!(error instanceof UnauthenticatedError)) throw error;
-        await new Promise<void>((done) => request.session.regenerate(() => done()));
+        await regenerateSession(request);
       }
     }
     if (this.reflector.getAllAndOverride<boolean>(OPEN_PAGE, [context.getHandler(), context.getClass()])) return true;
-    if (request.method === 'GET' && request.session) request.session.returnTo = request.originalUrl;
+    if (request.method === 'GET' && request.session) {
+      request.session.returnTo = request.originalUrl;
+      await saveSession(request);
+    }
     throw new SignInRequired();
   }
 }

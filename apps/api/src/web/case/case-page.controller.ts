@@ -6,6 +6,7 @@ import { NotFoundError, RuleViolatedError, ValidationFailedError } from '@app/co
 import { formErrorsFrom, readEventForm, type FormErrors } from '../forms';
 import { refusalErrors } from '../forms/refusal-errors';
 import { PageController } from '../page-controller.decorator';
+import { saveSession } from '../session';
 import {
   INLINE_ID_PREFIX,
   VERSION_FIELD,
@@ -105,7 +106,7 @@ export class CasePageController {
     }
     request.session.caseConfirmation = { caseId: id, text: EVENT_DESCRIPTIONS[type].done };
     // Saved before the redirect is sent: the browser follows it as soon as the headers arrive.
-    await new Promise<void>((resolve, reject) => request.session.save((error) => (error ? reject(error) : resolve())));
+    await saveSession(request);
     response.redirect(303, casePath(id));
   }
 

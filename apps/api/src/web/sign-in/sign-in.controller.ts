@@ -4,20 +4,13 @@ import type { Request, Response } from 'express';
 import { AuthService } from '@app/auth';
 import { TooManyRequestsError, UnauthenticatedError } from '@app/common';
 import { PageController } from '../page-controller.decorator';
+import { destroySession, regenerateSession, saveSession } from '../session';
 import { OpenPage } from '../signed-in.guard';
 import { SESSION_COOKIE } from '../mount-web';
 import { safeReturnPath } from './return-path';
 import { signInPage } from './sign-in-page';
 
 const WRONG_CREDENTIALS = 'Enter a correct email address and password';
-
-function regenerate(request: Request): Promise<void> {
-  return new Promise((resolve, reject) => request.session.regenerate((error) => (error ? reject(error) : resolve())));
-}
-
-function save(request: Request): Promise<void> {
-  return new Promise((resolve, reject) => request.session.save((error) => (error ? reject(error) : resolve())));
-}
 
 /** Sign in and out. The session id changes at sign-in (no fixation); sign-out deletes the session on the server. */
 @PageController()
@@ -48,10 +41,10 @@ export class SignInController {
     try {
       const user = await this.auth.verifyCredentials(email, password);
       const returnTo = safeReturnPath(request.session.returnTo);
-      await regenerate(request);
+      await regenerateSession(request);
       request.session.userId = user.id;
       request.session.partnershipId = user.partnershipId;
-      await save(request);
+      await saveSession(request);
       return response.redirect(303, returnTo);
     } catch (error) {
       if (error instanceof UnauthenticatedError) {
@@ -66,9 +59,7 @@ export class SignInController {
 
   @Post('sign-out')
   async signOut(@Req() request: Request, @Res() response: Response) {
-    await new Promise<void>((resolve, reject) =>
-      request.session.destroy((error) => (error ? reject(error) : resolve())),
-    );
+    await destroySession(request);
     response.clearCookie(SESSION_COOKIE, { path: '/' });
     return response.redirect(303, '/signed-out');
   }
