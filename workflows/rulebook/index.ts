@@ -7,3 +7,4 @@ export * from './errors';
 export * from './rules';
 export * from './overrides';
 export * from './deadlines';
+export * from './rule-titles';
