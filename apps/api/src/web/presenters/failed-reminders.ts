@@ -75,7 +75,7 @@ export function failedReminderRows(
       label: `${reference}: ${reminderSubject(reminder)}`,
       cells: [
         {
-          html: `<a class="govuk-link" href="/case/${encodeURIComponent(reminder.caseId)}">${escapeHtml(reference)}</a>`,
+          html: `<a class="govuk-link app-nowrap" href="/case/${encodeURIComponent(reminder.caseId)}">${escapeHtml(reference)}</a>`,
         },
         { text: reminderSubject(reminder) },
         { text: reminderAudience(reminder) },
