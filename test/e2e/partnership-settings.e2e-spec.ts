@@ -53,4 +53,32 @@ describe('Partnership settings that move due dates', () => {
     const report = await t.get(IntegrityChecker).check();
     expect(report.violations).toEqual([]);
   });
+
+  it('keeps who set an override and when while the list is sent back whole to change another rule', async () => {
+    setToday(t, '2026-02-02');
+    const first = { rule: 'inform-partners', length: 3, reason: 'Our protocol' };
+    await t.http
+      .patch('/partnership')
+      .auth(team.admin, { type: 'bearer' })
+      .send({ ruleOverrides: [first] })
+      .expect(200);
+    const other = await t.userWithToken(team.admin, { email: 'second-admin@partnership.test', roles: ['admin'] });
+    setToday(t, '2026-03-03');
+    const second = { rule: 'rapid-review', length: 20, reason: 'Our procedures' };
+    const res = await t.http
+      .patch('/partnership')
+      .auth(other.token, { type: 'bearer' })
+      .send({ ruleOverrides: [first, second] })
+      .expect(200);
+    const stamps = Object.fromEntries(
+      res.body.ruleOverrides.map((o: { rule: string; changedBy: string; changedOn: string }) => [
+        o.rule,
+        [o.changedBy === other.id ? 'second admin' : 'first admin', o.changedOn],
+      ]),
+    );
+    expect(stamps).toEqual({
+      'inform-partners': ['first admin', '2026-02-02'],
+      'rapid-review': ['second admin', '2026-03-03'],
+    });
+  });
 });

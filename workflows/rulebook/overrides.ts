@@ -52,7 +52,11 @@ export interface ResolvedRulebook extends Rulebook {
 }
 
 /** Upper bounds keep an override within sensible statutory periods (and within the calendar's years). */
-const MAX_LENGTH: Record<RuleUnit, number> = { 'working-days': 1000, 'calendar-days': 3660, 'calendar-months': 120 };
+export const MAX_OVERRIDE_LENGTH: Readonly<Record<RuleUnit, number>> = {
+  'working-days': 1000,
+  'calendar-days': 3660,
+  'calendar-months': 120,
+};
 
 const CHANGE_FIELDS: readonly OverridableField[] = ['anchor', 'length', 'unit'];
 
@@ -110,8 +114,11 @@ export function validateOverrides(rulebook: Rulebook, overrides: readonly RuleOv
       const { length } = override;
       if (!Number.isInteger(length) || length <= 0) {
         problem('length', `The length of ${rule.id} must be a positive whole number; got ${JSON.stringify(length)}`);
-      } else if (length > MAX_LENGTH[unit]) {
-        problem('length', `The length of ${rule.id} can be at most ${MAX_LENGTH[unit]} ${unit}; got ${length}`);
+      } else if (length > MAX_OVERRIDE_LENGTH[unit]) {
+        problem(
+          'length',
+          `The length of ${rule.id} can be at most ${MAX_OVERRIDE_LENGTH[unit]} ${unit}; got ${length}`,
+        );
       }
     }
   });

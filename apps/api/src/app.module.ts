@@ -20,6 +20,7 @@ import { WebModule } from './web/web.module';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const reminders = RemindersModule.forRoot({ workers: config.queue.workers === 'embedded' });
     return {
       module: AppModule,
       imports: [
@@ -34,9 +35,9 @@ export class AppModule {
         }),
         AuthModule,
         CasesModule,
-        RemindersModule.forRoot({ workers: config.queue.workers === 'embedded' }),
+        reminders,
         HealthModule,
-        WebModule,
+        WebModule.forRoot(reminders),
       ],
       controllers: [
         AuthController,

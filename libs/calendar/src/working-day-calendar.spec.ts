@@ -400,3 +400,30 @@ describe('counting from a non-working anchor mirrors in both directions (fast-ch
     expect(closedOnChristmasEve.addWorkingDays('2026-12-24', 1)).toBe('2026-12-29');
   });
 });
+
+describe('the non-working days a count skips', () => {
+  const withClosure = new WorkingDayCalendar({ closureDays: ['2025-12-24', '2025-12-27'] });
+
+  it('lists the bank holidays and weekday closure days between a date and the answer, in order', () => {
+    expect(withClosure.addWorkingDays('2025-12-19', 5)).toBe('2025-12-31');
+    expect(withClosure.nonWorkingDaysBetween('2025-12-19', '2025-12-31')).toEqual([
+      { date: '2025-12-24', title: 'Partnership closure day', kind: 'closure' },
+      { date: '2025-12-25', title: 'Christmas Day', kind: 'bank-holiday' },
+      { date: '2025-12-26', title: 'Boxing Day', kind: 'bank-holiday' },
+    ]);
+  });
+
+  it('counts the same span as workingDaysBetween in both directions: the start is never in it', () => {
+    expect(calendar.nonWorkingDaysBetween('2025-12-25', '2026-01-02').map((d) => d.date)).toEqual([
+      '2025-12-26',
+      '2026-01-01',
+    ]);
+    expect(calendar.addWorkingDays('2026-01-02', -4)).toBe('2025-12-24');
+    expect(calendar.nonWorkingDaysBetween('2026-01-02', '2025-12-24').map((d) => d.date)).toEqual([
+      '2025-12-25',
+      '2025-12-26',
+      '2026-01-01',
+    ]);
+    expect(calendar.nonWorkingDaysBetween('2026-01-01', '2026-01-01')).toEqual([]);
+  });
+});

@@ -124,6 +124,21 @@ export class WorkingDayCalendar {
     return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
   }
 
+  /**
+   * The weekdays not worked in the span {@link workingDaysBetween} counts: (from, to] when `to` is later, [to, from)
+   * when it is earlier. So moving by {@link addWorkingDays} skips exactly these between its date and its answer.
+   */
+  nonWorkingDaysBetween(from: LocalDate, to: LocalDate): NonWorkingDay[] {
+    const forward = to >= from;
+    const [low, high] = forward ? [from, to] : [to, from];
+    const inSpan = (date: LocalDate) => (forward ? date > low && date <= high : date >= low && date < high);
+    const found: NonWorkingDay[] = [];
+    for (let year = yearOf(low); year <= yearOf(high); year++) {
+      found.push(...this.nonWorkingDays(year).filter((day) => inSpan(day.date)));
+    }
+    return found;
+  }
+
   isWorkingDay(date: LocalDate): boolean {
     const day = toEpochDay(date);
     this.ensureYearsLoaded(day, day);

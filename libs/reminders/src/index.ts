@@ -7,3 +7,5 @@ export * from './reminder-reconciler';
 export * from './reminder-scheduler';
 export * from './reminder-sender';
 export * from './reminders.module';
+export * from './failed-reminders.service';
+export * from './partnership-views.service';

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { MailModule } from '@app/mail';
+import { FailedReminders } from './failed-reminders.service';
+import { PartnershipViews } from './partnership-views.service';
 import { ReminderProcessor } from './reminder.processor';
 import { ReminderQueue } from './reminder-queue';
 import { ReminderReconciler } from './reminder-reconciler';
@@ -22,9 +24,16 @@ export class RemindersModule {
       providers: [
         ReminderScheduler,
         ReminderQueue,
+        FailedReminders,
+        PartnershipViews,
         ...(options.workers ? [ReminderSender, ReminderProcessor, ReminderReconciler] : []),
       ],
-      exports: [ReminderQueue, ...(options.workers ? [ReminderReconciler, ReminderSender] : [])],
+      exports: [
+        ReminderQueue,
+        FailedReminders,
+        PartnershipViews,
+        ...(options.workers ? [ReminderReconciler, ReminderSender] : []),
+      ],
     };
   }
 }

@@ -1,23 +1,19 @@
-import { ReadSide, TransactionRunner } from '@app/database';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { AuthenticatedUser, CurrentUser, Roles, UnfilledRoleView } from '@app/auth';
-import { NotFoundError, RuleViolatedError } from '@app/common';
 import {
+  FailedReminders,
   FALLBACK_ROLES,
   type FallbackRole,
   NOTICE_ROLES,
   REMINDER_KINDS,
   REMINDER_STATUSES,
   ReminderEntity,
-  ReminderQueue,
   ReminderStatus,
 } from '@app/reminders';
 import { RULE_IDS } from '@app/workflows';
 import { ApiErrorResponses } from '../http/api-errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 class ListRemindersQuery {
   @ApiPropertyOptional({ enum: REMINDER_STATUSES, default: 'failed' })
@@ -97,15 +93,7 @@ function toView(r: ReminderEntity): ReminderView {
 @ApiBearerAuth()
 @Controller('admin/reminders')
 export class RemindersAdminController {
-  constructor(
-    private readonly reads: ReadSide,
-    private readonly queue: ReminderQueue,
-    private readonly tx: TransactionRunner,
-  ) {}
-
-  private get reminders() {
-    return this.reads.getRepository(ReminderEntity);
-  }
+  constructor(private readonly failed: FailedReminders) {}
 
   @Get()
   @Roles('admin')
@@ -115,11 +103,7 @@ export class RemindersAdminController {
   })
   @ApiErrorResponses(401, 400, 403)
   async list(@Query() query: ListRemindersQuery, @CurrentUser() user: AuthenticatedUser): Promise<ReminderView[]> {
-    const rows = await this.reminders.find({
-      where: { partnershipId: user.partnershipId, status: query.status ?? 'failed' },
-      order: { fireAtMs: 'DESC' },
-      take: 500,
-    });
+    const rows = await this.failed.list(user.partnershipId, query.status ?? 'failed');
     return rows.map(toView);
   }
 
@@ -129,17 +113,6 @@ export class RemindersAdminController {
   @ApiOkResponse({ type: ReminderView, description: 'The reminder, pending again' })
   @ApiErrorResponses(401, 404, 403, 422)
   async retry(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReminderView> {
-    if (!UUID.test(id)) throw new NotFoundError('Reminder');
-    const row = await this.reminders.findOneBy({ id, partnershipId: user.partnershipId });
-    if (!row) throw new NotFoundError('Reminder');
-    if (row.status !== 'failed')
-      throw new RuleViolatedError(`Only a failed reminder can be retried (this one is ${row.status})`);
-    await this.tx.run((manager) =>
-      manager
-        .getRepository(ReminderEntity)
-        .update({ id, status: 'failed' }, { status: 'pending', attempts: 0, lastError: null }),
-    );
-    await this.queue.schedule([{ id, fireAtMs: 0 }]).catch(() => undefined);
-    return toView(await this.reminders.findOneByOrFail({ id }));
+    return toView(await this.failed.retry(user.partnershipId, id));
   }
 }

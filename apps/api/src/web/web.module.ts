@@ -1,18 +1,38 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { CasePageController } from './case/case-page.controller';
 import { CsrfGuard } from './csrf';
 import { HomeController } from './home/home.controller';
+import { RemindersPageController } from './manage/reminders-page.controller';
+import { SettingsPageController } from './manage/settings-page.controller';
 import { PageExceptionFilter } from './page-exception.filter';
 import { PageLocalsInterceptor } from './page-locals.interceptor';
+import { RulebookPageController } from './rulebook/rulebook-page.controller';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SignedInGuard } from './signed-in.guard';
+import { WorkingDaysPageController } from './working-days/working-days-page.controller';
 
 /** The pages (GOV.UK Design System, server-rendered): see docs/web-contract.md. */
 @Module({
   imports: [AuthModule, CasesModule],
   providers: [SignedInGuard, CsrfGuard, PageLocalsInterceptor, PageExceptionFilter],
-  controllers: [SignInController, HomeController, CasePageController],
+  controllers: [
+    SignInController,
+    HomeController,
+    CasePageController,
+    SettingsPageController,
+    RemindersPageController,
+    RulebookPageController,
+    WorkingDaysPageController,
+  ],
 })
-export class WebModule {}
+export class WebModule {
+  /**
+   * With the app's own reminders module (built once from the config, so one queue connection), whose services the
+   * settings and failed-reminders pages share with the API.
+   */
+  static forRoot(reminders: DynamicModule): DynamicModule {
+    return { module: WebModule, imports: [reminders] };
+  }
+}

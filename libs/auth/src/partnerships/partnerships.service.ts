@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, NotFoundError, ValidationFailedError } from '@app/common';
 import { ReadSide, TransactionRunner } from '@app/database';
-import { AGENCIES, getRulebook, validateOverrides, type Role } from '@app/workflows';
+import { AGENCIES, getRulebook, validateOverrides, type Role, type RuleOverrideInput } from '@app/workflows';
 import { CreateUserDto } from '../users/dto/create-user.dto';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -21,6 +21,12 @@ export function toPartnershipView(p: PartnershipEntity, unfilledRoles: UnfilledR
     version: p.version,
     unfilledRoles,
   };
+}
+
+function sameOverride(a: RuleOverrideInput, b: RuleOverrideInput): boolean {
+  return (
+    a.rule === b.rule && a.anchor === b.anchor && a.length === b.length && a.unit === b.unit && a.reason === b.reason
+  );
 }
 
 /** Runs in the transaction that changed a partnership's closure days, rule overrides or reminder offsets. */
@@ -88,7 +94,11 @@ export class PartnershipsService {
           );
         }
         const today = this.clock.now().toISOString().slice(0, 10);
-        partnership.ruleOverrides = changes.ruleOverrides.map((o) => ({ ...o, changedBy, changedOn: today }));
+        // An override sent back as it was keeps who set it and when: a list is sent whole to change one rule.
+        partnership.ruleOverrides = changes.ruleOverrides.map((o) => {
+          const kept = partnership.ruleOverrides.find((stored) => sameOverride(stored, o));
+          return { ...o, changedBy: kept?.changedBy ?? changedBy, changedOn: kept?.changedOn ?? today };
+        });
       }
       const saved = await repo.save(partnership);
       const clocksChanged =

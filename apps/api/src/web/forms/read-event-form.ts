@@ -56,6 +56,18 @@ function readDate(
 }
 
 /**
+ * A GOV.UK date input outside an event form (its parts named `<name>-day`, `<name>-month`, `<name>-year`), read as
+ * an event's date is: `YYYY-MM-DD`, nothing when every part is blank, or what is wrong with the parts.
+ */
+export function readDateInput(
+  formBody: Readonly<Record<string, unknown>>,
+  name: string,
+  label: string,
+): { value?: string; error?: FormError } {
+  return readDate({ name, kind: 'date', label, optional: false }, formBody, '');
+}
+
+/**
  * Reads the form of event `type` from the submitted `formBody` (urlencoded, so every value a string; `_csrf` and
  * other names that are no field of the event are ignored). `idPrefix` is the one `eventForm` was given.
  *
