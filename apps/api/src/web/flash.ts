@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { saveSession } from './session';
 
 declare module 'express-session' {
   interface SessionData {
@@ -7,14 +8,10 @@ declare module 'express-session' {
   }
 }
 
-/**
- * Answers a change with a redirect to `path`, whose page then says `message` once. The session is saved before the
- * redirect is sent: a browser follows a redirect on its headers, before express-session's own save at the end of the
- * answer has finished, and the next page would read the session without the message.
- */
+/** Answers a change with a redirect to `path`, whose page then says `message` once (saved first: see saveSession). */
 export async function redirectWithFlash(request: Request, response: Response, path: string, message: string) {
   request.session.flash = message;
-  await new Promise<void>((resolve, reject) => request.session.save((error) => (error ? reject(error) : resolve())));
+  await saveSession(request);
   response.redirect(303, path);
 }
 

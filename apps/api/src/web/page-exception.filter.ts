@@ -17,13 +17,8 @@ export class PageExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     response.setHeader('Cache-Control', 'no-store');
-    if (exception instanceof SignInRequired) {
-      // Saved before the redirect is sent: the browser asks for the sign-in page on the redirect's headers, and that
-      // page must find the session holding the page asked for (returnTo), not start a new one.
-      if (request.session) request.session.save(() => response.redirect(303, '/sign-in'));
-      else response.redirect(303, '/sign-in');
-      return;
-    }
+    // The guard has saved the page asked for in the session already.
+    if (exception instanceof SignInRequired) return response.redirect(303, '/sign-in');
     if (exception instanceof ThrottlerException && request.path === '/sign-in') {
       const email = typeof request.body?.email === 'string' ? request.body.email : '';
       return signInPage(response, 429, email, { email: exception.message });

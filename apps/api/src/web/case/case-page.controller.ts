@@ -6,7 +6,7 @@ import { NotFoundError, RuleViolatedError, ValidationFailedError } from '@app/co
 import { formErrorsFrom, readEventForm, type FormErrors } from '../forms';
 import { refusalErrors } from '../forms/refusal-errors';
 import { PageController } from '../page-controller.decorator';
-import { saveSession } from '../session';
+import { redirectWithFlash, takeFlash } from '../flash';
 import {
   INLINE_ID_PREFIX,
   VERSION_FIELD,
@@ -16,13 +16,6 @@ import {
   isAnsweredOnCasePage,
   type ReshownForm,
 } from '../presenters/case-page';
-
-declare module 'express-session' {
-  interface SessionData {
-    /** What the person's last change to a case recorded, shown once on that case's page. */
-    caseConfirmation: { caseId: string; text: string };
-  }
-}
 
 /** An event type named in a page's address; any other name is a page that does not exist. */
 function eventTypeOf(name: string): CaseEventType {
@@ -53,9 +46,7 @@ export class CasePageController {
 
   @Get(':id')
   async show(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const flash = request.session.caseConfirmation;
-    if (flash) delete request.session.caseConfirmation;
-    const confirmation = flash?.caseId === id ? flash.text : undefined;
+    const confirmation = takeFlash(request);
     await this.renderCase(response, 200, request.user!, id, { confirmation });
   }
 
@@ -104,10 +95,7 @@ export class CasePageController {
       if (!errors) throw error;
       return showAgain(statusOf(error), errors);
     }
-    request.session.caseConfirmation = { caseId: id, text: EVENT_DESCRIPTIONS[type].done };
-    // Saved before the redirect is sent: the browser follows it as soon as the headers arrive.
-    await saveSession(request);
-    response.redirect(303, casePath(id));
+    await redirectWithFlash(request, response, casePath(id), EVENT_DESCRIPTIONS[type].done);
   }
 
   private async renderCase(

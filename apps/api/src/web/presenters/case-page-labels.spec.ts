@@ -1,5 +1,6 @@
 import { CASE_STATES, ROLES } from '@app/workflows';
-import { ROLE_NAMES, STATE_NAMES, stateName } from './case-page-labels';
+import { STATE_NAMES, stateName } from './case-page-labels';
+import { ROLE_NAMES } from './roles';
 
 describe('the case page labels', () => {
   it('name every state of a case in plain English', () => {

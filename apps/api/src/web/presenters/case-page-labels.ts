@@ -1,5 +1,3 @@
-import { RULE_TITLES, type Role } from '@app/workflows';
-
 /** Each state of a case in plain English, as the case page says where the case is within its stage. */
 export const STATE_NAMES: Readonly<Record<string, string>> = {
   'notification.awaiting-notification': 'Waiting for the notification to the Panel',
@@ -21,24 +19,4 @@ export const STATE_NAMES: Readonly<Record<string, string>> = {
 
 export function stateName(state: string): string {
   return STATE_NAMES[state] ?? state;
-}
-
-/** Each role as the pages name it. */
-export const ROLE_NAMES: Readonly<Record<Role, string>> = {
-  admin: 'Admin',
-  'business-unit': 'Business unit',
-  'subgroup-member': 'Subgroup member',
-  'delegated-partner': 'Delegated partner',
-  'lead-partner': 'Lead partner',
-  'lead-reviewer': 'Lead reviewer',
-  scrutineer: 'Scrutineer',
-};
-
-export function roleName(role: string): string {
-  return ROLE_NAMES[role as Role] ?? role;
-}
-
-/** A rule's short name (`RULE_TITLES`); an id no rulebook knows reads as itself. */
-export function ruleTitle(ruleId: string): string {
-  return (RULE_TITLES as Readonly<Record<string, string>>)[ruleId] ?? ruleId;
 }

@@ -1,7 +1,7 @@
 import type { DeadlineView } from '@app/cases';
 import { govukDate } from '../page-dates';
 import { statusTag } from './case-labels';
-import { ruleTitle } from './case-page-labels';
+import { ruleTitle } from './rulebook';
 import { escapeHtml as escape } from './html';
 
 type Cell = { text: string } | { html: string };

@@ -12,8 +12,9 @@ export const ROLE_NAMES: Record<Role, string> = {
   scrutineer: 'Scrutineer',
 };
 
-export function roleName(role: Role): string {
-  return ROLE_NAMES[role] ?? role;
+/** A role's name; a value no list knows (an old audit event's) reads as itself. */
+export function roleName(role: string): string {
+  return ROLE_NAMES[role as Role] ?? role;
 }
 
 /** `{ role: 'lead-partner', agency: 'police' }` -> `Lead partner (Police)`. */

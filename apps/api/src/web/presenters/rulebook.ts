@@ -73,6 +73,7 @@ const STOPPED_BY: Record<RuleId, CaseEventType | { text: string }> = {
   'annual-report': { text: 'The partnership publishing its next annual report (not recorded on a case).' },
 };
 
+/** A rule's short name (`RULE_TITLES`); an id no rulebook knows reads as itself. */
 export function ruleTitle(rule: string): string {
   return (RULE_TITLES as Record<string, string>)[rule] ?? rule;
 }

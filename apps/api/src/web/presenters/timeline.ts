@@ -1,6 +1,8 @@
 import { EVENT_DESCRIPTIONS, isCaseEventType, optionLabel, type AuditEventView } from '@app/cases';
 import { govukDate, govukDateTime } from '../page-dates';
-import { roleName, ruleTitle, stateName } from './case-page-labels';
+import { stateName } from './case-page-labels';
+import { roleName } from './roles';
+import { ruleTitle } from './rulebook';
 
 export interface TimelineItem {
   /** What happened: 'Rapid review meeting recorded', 'Deadline missed: Notify the Panel (due 12 January 2026)'. */
