@@ -48,7 +48,15 @@ export class SignedInGuard implements CanActivate {
       }
     }
     if (this.reflector.getAllAndOverride<boolean>(OPEN_PAGE, [context.getHandler(), context.getClass()])) return true;
-    if (request.method === 'GET' && request.session) request.session.returnTo = request.originalUrl;
+    if (request.method === 'GET' && request.session) {
+      request.session.returnTo = request.originalUrl;
+      // Saved before the redirect is sent: express-session would otherwise send the headers first and save on the
+      // way out, and a browser that follows the redirect at once can ask for the sign-in page before the page asked
+      // for is stored.
+      await new Promise<void>((resolve, reject) =>
+        request.session.save((error) => (error ? reject(error) : resolve())),
+      );
+    }
     throw new SignInRequired();
   }
 }

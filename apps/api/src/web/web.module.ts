@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
+import { AccountController } from './account/account.controller';
 import { CsrfGuard } from './csrf';
 import { HomeController } from './home/home.controller';
+import { ManageController } from './manage/manage.controller';
+import { ManageUsersController } from './manage/manage-users.controller';
 import { PageExceptionFilter } from './page-exception.filter';
 import { PageLocalsInterceptor } from './page-locals.interceptor';
 import { SignInController } from './sign-in/sign-in.controller';
@@ -12,6 +15,6 @@ import { SignedInGuard } from './signed-in.guard';
 @Module({
   imports: [AuthModule, CasesModule],
   providers: [SignedInGuard, CsrfGuard, PageLocalsInterceptor, PageExceptionFilter],
-  controllers: [SignInController, HomeController],
+  controllers: [SignInController, HomeController, ManageController, ManageUsersController, AccountController],
 })
 export class WebModule {}
