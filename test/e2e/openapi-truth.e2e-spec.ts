@@ -136,6 +136,29 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     const partners = [la, police, health];
     for (const token of [admin, bu, la, scrutineer]) await expectStatus(200, 'get', '/users/me', { token });
     await expectStatus(200, 'get', '/users', { token: admin });
+    // Changing a user, resetting their password, and changing one's own.
+    const adminId = (await expectStatus(200, 'get', '/users/me', { token: admin })).id as string;
+    const scrutineerId = (await expectStatus(200, 'get', '/users/me', { token: scrutineer })).id as string;
+    await expectStatus(200, 'patch', `/users/${scrutineerId}`, { token: admin, body: { name: 'Scrutineer, renamed' } });
+    await expectStatus(204, 'post', `/users/${scrutineerId}/password`, {
+      token: admin,
+      body: { password: 'a password set by the admin' },
+    });
+    await expectStatus(204, 'post', '/users/me/password', {
+      token: scrutineer,
+      body: { currentPassword: 'a password set by the admin', newPassword: 'a password of my own choosing' },
+    });
+    await expectStatus(400, 'post', '/users/me/password', {
+      token: scrutineer,
+      body: { currentPassword: 'not it', newPassword: 'a password of my own choosing' },
+    });
+    await expectStatus(409, 'patch', `/users/${adminId}`, { token: admin, body: { active: false } });
+    await expectStatus(404, 'patch', `/users/${randomUUID()}`, { token: admin, body: { active: false } });
+    await expectStatus(403, 'patch', `/users/${scrutineerId}`, { token: bu, body: { active: false } });
+    await expectStatus(404, 'post', `/users/${randomUUID()}/password`, {
+      token: admin,
+      body: { password: 'a password set by the admin' },
+    });
     await expectStatus(200, 'get', '/partnership', { token: bu });
     await expectStatus(200, 'patch', '/partnership', {
       token: admin,

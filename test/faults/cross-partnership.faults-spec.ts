@@ -250,6 +250,38 @@ describe("Partnership B reaches nothing of partnership A's", () => {
             expect: (m) => (isAdmin(m) ? [200] : [403]),
           },
         ];
+      // A's users by id: not found, whoever asks (the lookup comes before the role check).
+      case 'PATCH /users/{id}':
+      case 'POST /users/{id}/password':
+        return [a.admin, aMembers[1]].flatMap((m) =>
+          [m.id, m.id.toUpperCase()].map((id) => ({
+            ...base,
+            label: `A's ${m.label}${id === m.id ? '' : ', upper case'}`,
+            path: path({ id }),
+            json:
+              op.key === 'PATCH /users/{id}'
+                ? { active: false, roles: ['scrutineer'] }
+                : { password: 'taken over, long' },
+            expect: () => [404],
+          })),
+        );
+      case 'POST /users/me/password':
+        return [
+          {
+            ...base,
+            label: "own, naming A's admin",
+            path: op.path,
+            json: { currentPassword: 'not the password', newPassword: 'a long enough password', id: a.admin.id },
+            expect: () => [400],
+          },
+          {
+            ...base,
+            label: "own, with A's admin's email as the current password",
+            path: op.path,
+            json: { currentPassword: a.admin.email, newPassword: 'a long enough password' },
+            expect: () => [400],
+          },
+        ];
       case 'GET /users/me':
         return [
           { ...base, label: "own, asked for A's admin", path: `${op.path}?id=${a.admin.id}`, expect: () => [200] },

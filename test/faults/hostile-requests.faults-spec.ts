@@ -51,7 +51,14 @@ import {
   type Parameter,
   type Schema,
 } from './support/openapi';
-import { byLabel, createPartnership, everyRole, firstPartnership, type Member } from './support/partnerships';
+import {
+  addMember,
+  byLabel,
+  createPartnership,
+  everyRole,
+  firstPartnership,
+  type Member,
+} from './support/partnerships';
 
 /** Generous: argon2 and a thousand requests run slowly on a busy machine; the suite stays well under this alone. */
 const TIMEOUT_MS = 120_000;
@@ -123,6 +130,8 @@ describe('Hostile requests (1,000, generated) against every route of the OpenAPI
   let payloads: Record<CaseEventType, Schema>;
   let caseIds: string[];
   let reminderId: string;
+  /** A user for the routes that take a user's id: the base requests change them (so not one of `members`). */
+  let userId: string;
   let otherPartnershipId: string;
   let baseline: TableDigest;
   let prototypes: string;
@@ -166,6 +175,7 @@ describe('Hostile requests (1,000, generated) against every route of the OpenAPI
     });
     caseIds = [fresh, deciding];
     reminderId = (await t.get(DataSource).query('SELECT id FROM reminders LIMIT 1'))[0].id;
+    userId = (await addMember(t, p, 'changed', { email: 'changed@hostile.test', roles: ['business-unit'] })).id;
   }, TIMEOUT_MS);
   afterAll(async () => {
     await t?.close();
@@ -188,6 +198,7 @@ describe('Hostile requests (1,000, generated) against every route of the OpenAPI
     if (o.pathParams.length === 0) return o.path;
     if (o.path.startsWith('/cases/')) return fillPath(o, { id: caseIds[0] });
     if (o.path.startsWith('/admin/reminders/')) return fillPath(o, { id: reminderId });
+    if (o.path.startsWith('/users/')) return fillPath(o, { id: userId });
     throw new Error(`${o.key}: the suite does not know which real id to put in its path; teach realPath()`);
   }
 
@@ -274,7 +285,7 @@ describe('Hostile requests (1,000, generated) against every route of the OpenAPI
       for (const o of ops) {
         if (isEventsRoute(o)) continue;
         const who =
-          needsAdmin(o) || o.key === 'POST /users' || o.key === 'PATCH /partnership'
+          needsAdmin(o) || o.key === 'POST /users' || o.key === 'PATCH /partnership' || o.path.startsWith('/users/{id}')
             ? admin
             : byLabel(members, 'business-unit');
         if (o.body) {
@@ -286,8 +297,8 @@ describe('Hostile requests (1,000, generated) against every route of the OpenAPI
             json: validBody(o),
             expect: [],
           });
-          // The login base has a valid shape but no such account.
-          const expected = o.key === 'POST /auth/login' ? 401 : 'success';
+          // The login base has a valid shape but no such account; the password change's, a wrong current password.
+          const expected = o.key === 'POST /auth/login' ? 401 : o.key === 'POST /users/me/password' ? 400 : 'success';
           expect({ route: o.key, answer: res.status < 300 ? 'success' : res.status }).toEqual({
             route: o.key,
             answer: expected,
@@ -632,7 +643,10 @@ describe('Hostile requests (1,000, generated) against every route of the OpenAPI
           fc.integer({ min: 500, max: 6000 }).map((n) => ({ id: 'a'.repeat(n), raw: false })),
           fc.constantFrom('%E0%A4%A', '%zz', '%').map((id) => ({ id, raw: true })),
         )
-        .filter(({ id }) => id !== '.' && id !== '..' && !caseIds.includes(id) && id !== reminderId);
+        .filter(
+          ({ id }) =>
+            id !== '.' && id !== '..' && id !== 'me' && !caseIds.includes(id) && id !== reminderId && id !== userId,
+        );
       for (const [i, o] of targets.entries()) {
         await fc.assert(
           fc.asyncProperty(hostileId, memberArb(), async ({ id, raw }, member) => {

@@ -11,6 +11,7 @@ export * from './partnerships/dto/update-partnership.dto';
 export * from './users/user.entity';
 export * from './users/users.service';
 export * from './users/dto/create-user.dto';
+export * from './users/dto/update-user.dto';
 export * from './password-hasher';
 export * from './partnerships/partnership-calendars.service';
 export * from './authentication/account-login-limit';

@@ -1,11 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
+import { AccountController } from './account/account.controller';
 import { CasePageController } from './case/case-page.controller';
 import { CsrfGuard } from './csrf';
 import { HomeController } from './home/home.controller';
 import { RemindersPageController } from './manage/reminders-page.controller';
 import { SettingsPageController } from './manage/settings-page.controller';
+import { ManageController } from './manage/manage.controller';
+import { ManageUsersController } from './manage/manage-users.controller';
 import { PageExceptionFilter } from './page-exception.filter';
 import { PageLocalsInterceptor } from './page-locals.interceptor';
 import { RulebookPageController } from './rulebook/rulebook-page.controller';
@@ -25,6 +28,9 @@ import { WorkingDaysPageController } from './working-days/working-days-page.cont
     RemindersPageController,
     RulebookPageController,
     WorkingDaysPageController,
+    ManageController,
+    ManageUsersController,
+    AccountController,
   ],
 })
 export class WebModule {

@@ -80,23 +80,29 @@ export class WebSessionStore extends session.Store implements OnApplicationBoots
     );
   }
 
+  /** Sign-out and sign-in (the old id): ended like {@link endSessionsOf}, so a request in flight cannot revive it. */
   override destroy(sid: string, callback?: Callback): void {
     this.tx
-      .run((manager) => manager.delete(WebSessionEntity, { id: key(sid) }))
+      .run((manager) => manager.update(WebSessionEntity, { id: key(sid) }, { expiresAtMs: 0, data: {} }))
       .then(
         () => callback?.(),
         (error) => callback?.(error),
       );
   }
 
-  /** Ends every session of a user at once (deactivated, password changed or reset), except `keepSid`'s. */
+  /**
+   * Ends every session of a user at once (deactivated, password changed or reset), except `keepSid`'s. An ended row is
+   * kept, expired and emptied, until the sweep removes it: a request of that session still in flight saves its
+   * session on the way out, and finding the row ended, {@link write} does not bring it back.
+   */
   async endSessionsOf(userId: string, keepSid?: string): Promise<number> {
     const result = await this.tx.run((manager) => {
       const query = manager
         .createQueryBuilder()
-        .delete()
-        .from(WebSessionEntity)
-        .where('"userId" = :userId', { userId });
+        .update(WebSessionEntity)
+        .set({ expiresAtMs: 0, data: {} })
+        .where('"userId" = :userId', { userId })
+        .andWhere('"expiresAtMs" > 0');
       if (keepSid) query.andWhere('id <> :keep', { keep: key(keepSid) });
       return query.execute();
     });
@@ -123,7 +129,12 @@ export class WebSessionStore extends session.Store implements OnApplicationBoots
     const id = key(sid);
     await this.tx.run(async (manager) => {
       const repo = manager.getRepository(WebSessionEntity);
-      const existing = await repo.findOne({ where: { id }, select: { id: true, createdAtMs: true } });
+      const existing = await repo.findOne({
+        where: { id },
+        select: { id: true, createdAtMs: true, expiresAtMs: true },
+      });
+      // Ended (on the server, or timed out) while this request was in flight: it stays ended.
+      if (existing && existing.expiresAtMs <= now) return;
       const createdAtMs = existing?.createdAtMs ?? now;
       const expiresAtMs = Math.min(now + this.config.session.idleMs, createdAtMs + this.config.session.absoluteMs);
       const row: QueryDeepPartialEntity<WebSessionEntity> = {

@@ -37,6 +37,56 @@ function HasNoIncompatibleRoles(): PropertyDecorator {
   });
 }
 
+/**
+ * The rules of each field of a user, declared once: creating a user, changing one and the pages' forms all apply these
+ * (the pages through `validatePlain` on the same DTOs).
+ */
+function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
+export const USER_NAME_MAX_LENGTH = 200;
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+
+/** Trimmed; not blank. */
+export const NameRules = (): PropertyDecorator =>
+  compose(
+    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
+    IsString({ message: 'name must be text' }),
+    MinLength(1, { message: 'name must not be empty' }),
+    MaxLength(USER_NAME_MAX_LENGTH, { message: `name must be at most ${USER_NAME_MAX_LENGTH} characters` }),
+  );
+
+/** A new password, for `field` (`password`, `newPassword`). */
+export const PasswordRules = (field: string): PropertyDecorator =>
+  compose(
+    IsString({ message: `${field} must be text` }),
+    MinLength(PASSWORD_MIN_LENGTH, { message: `${field} must be at least ${PASSWORD_MIN_LENGTH} characters` }),
+    MaxLength(PASSWORD_MAX_LENGTH, { message: `${field} must be at most ${PASSWORD_MAX_LENGTH} characters` }),
+  );
+
+/** At least one role, each known, none twice, and no pair that separation of duties forbids. */
+export const RolesRules = (): PropertyDecorator =>
+  compose(
+    IsArray({ message: 'roles must be a list of roles' }),
+    ArrayMinSize(1, { message: 'roles must hold at least one role' }),
+    ArrayMaxSize(ROLES.length),
+    ArrayUnique({ message: 'roles must not hold a role twice' }),
+    IsIn(ROLES, { each: true, message: `each role must be one of: ${ROLES.join(', ')}` }),
+    HasNoIncompatibleRoles(),
+  );
+
+export const AGENCY_MESSAGE = `agency must be one of: ${AGENCIES.join(', ')} (required for ${ROLES_WITH_AGENCY.join(' and ')})`;
+
+/** Whether a set of roles needs an agency (a delegated or lead partner belongs to one). */
+export function needsAgency(roles: unknown): boolean {
+  return Array.isArray(roles) && roles.some((r) => ROLES_WITH_AGENCY.includes(r));
+}
+
+export const ROLES_DESCRIPTION =
+  'Not business-unit or subgroup-member together with delegated-partner, nor scrutineer with any of those three.';
+
 export class CreateUserDto {
   @ApiProperty({ example: 'jo.bloggs@council.gov.uk' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
@@ -48,41 +98,21 @@ export class CreateUserDto {
   email: string;
 
   @ApiProperty({ example: 'Jo Bloggs' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @NameRules()
   name: string;
 
-  @ApiProperty({ minLength: 12, description: 'At least 12 characters.' })
-  @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters' })
-  @MaxLength(200)
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, description: `At least ${PASSWORD_MIN_LENGTH} characters.` })
+  @PasswordRules('password')
   password: string;
 
-  @ApiProperty({
-    enum: ROLES,
-    isArray: true,
-    description:
-      'Not business-unit or subgroup-member together with delegated-partner, nor scrutineer with any of those three.',
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(ROLES.length)
-  @ArrayUnique()
-  @IsIn(ROLES, { each: true, message: `each role must be one of: ${ROLES.join(', ')}` })
-  @HasNoIncompatibleRoles()
+  @ApiProperty({ enum: ROLES, isArray: true, description: ROLES_DESCRIPTION })
+  @RolesRules()
   roles: Role[];
 
   @ApiPropertyOptional({ enum: AGENCIES, description: 'Required for delegated-partner and lead-partner.' })
   @ValidateIf((o: CreateUserDto) => o.agency !== undefined || needsAgency(o.roles))
-  @IsIn(AGENCIES, {
-    message: `agency must be one of: ${AGENCIES.join(', ')} (required for ${ROLES_WITH_AGENCY.join(' and ')})`,
-  })
+  @IsIn(AGENCIES, { message: AGENCY_MESSAGE })
   agency?: Agency;
-}
-
-function needsAgency(roles: unknown): boolean {
-  return Array.isArray(roles) && roles.some((r) => ROLES_WITH_AGENCY.includes(r));
 }
 
 export class UserView {
