@@ -1,4 +1,5 @@
 import { TestApp } from '../support/test-app';
+import { runTs } from '../support/run-ts';
 
 describe('Operations: health and API docs', () => {
   let t: TestApp;
@@ -50,5 +51,38 @@ describe('Operations: Redis unreachable', () => {
     expect(res.body.status).toBe('degraded');
     expect(res.body.checks.database.status).toBe('up');
     expect(res.body.checks.redis.status).toBe('down');
+  });
+});
+
+describe('Operations: another partnership from the operator command', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('creates the partnership and its first admin, who can then log in', async () => {
+    const run = await runTs(
+      'apps/api/src/cli/create-partnership.ts',
+      [
+        '--name',
+        'Eastshire Safeguarding Partnership',
+        '--admin-email',
+        'east-admin@partnership.test',
+        '--admin-password',
+        'a long enough password',
+      ],
+      t.env,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Created partnership "Eastshire Safeguarding Partnership" \(.+\) with admin east-admin@partnership.test\n$/,
+    );
+    const token = await t.login('east-admin@partnership.test', 'a long enough password');
+    const partnership = await t.http.get('/partnership').auth(token, { type: 'bearer' }).expect(200);
+    expect(partnership.body.name).toBe('Eastshire Safeguarding Partnership');
   });
 });

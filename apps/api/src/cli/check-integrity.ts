@@ -12,7 +12,14 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PartnershipCalendars, PartnershipsService, PasswordHasher, UsersService } from '@app/auth';
+import {
+  AccountLoginLimit,
+  PartnershipCalendars,
+  PartnershipsService,
+  PasswordHasher,
+  UsersService,
+  WebSessionStore,
+} from '@app/auth';
 import { CaseDeadlines, INVARIANTS, IntegrityChecker, type IntegrityReport } from '@app/cases';
 import { CommonModule } from '@app/common';
 import { AppConfig, AppConfigModule, ConfigError, buildDataSourceOptions, loadConfig } from '@app/config';
@@ -89,6 +96,9 @@ async function main(): Promise<number> {
       TransactionRunner,
       READ_SIDE,
       PasswordHasher,
+      // UsersService ends sessions and counts logins when users change; the checker changes none.
+      WebSessionStore,
+      AccountLoginLimit,
       UsersService,
       PartnershipsService,
       PartnershipCalendars,

@@ -8,7 +8,14 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { validateSync } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
-import { CreateUserDto, PartnershipsService, PasswordHasher, UsersService } from '@app/auth';
+import {
+  AccountLoginLimit,
+  CreateUserDto,
+  PartnershipsService,
+  PasswordHasher,
+  UsersService,
+  WebSessionStore,
+} from '@app/auth';
 import { CommonModule, ConflictError } from '@app/common';
 import { AppConfigModule, ConfigError, loadConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -43,7 +50,7 @@ async function main(): Promise<void> {
 
   @Module({
     imports: [AppConfigModule.forRoot(config), CommonModule, DatabaseModule.forRoot(ENTITIES)],
-    providers: [PasswordHasher, UsersService, PartnershipsService],
+    providers: [PasswordHasher, WebSessionStore, AccountLoginLimit, UsersService, PartnershipsService],
   })
   class CreatePartnershipModule {}
 
