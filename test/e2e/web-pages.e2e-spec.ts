@@ -61,7 +61,7 @@ describe('the pages over HTTP: headers, sessions and links', () => {
     expect(asksForJson.body.code).toBe('unauthenticated');
   });
 
-  it('stores only a hash of the session id, and a new id at sign-in', async () => {
+  it('stores only a hash of the session id, and ends the id used before sign-in', async () => {
     const client = pageClient(t);
     const before = await client.get('/sign-in');
     const anonymousId = sessionIdOf(before.headers['set-cookie']);
@@ -73,10 +73,14 @@ describe('the pages over HTTP: headers, sessions and links', () => {
     const signedInId = sessionIdOf(signedIn.headers['set-cookie']);
     expect(signedInId).not.toBe(anonymousId);
     const db = t.get(DataSource);
-    const ids = (await db.query('SELECT id FROM web_sessions')).map((r: { id: string }) => r.id);
-    expect(ids).toContain(createHash('sha256').update(signedInId).digest('hex'));
-    expect(ids).not.toContain(signedInId);
-    expect(ids).not.toContain(createHash('sha256').update(anonymousId).digest('hex'));
+    const rows: { id: string; expiresAtMs: string | number }[] = await db.query(
+      'SELECT id, "expiresAtMs" FROM web_sessions',
+    );
+    const live = rows.filter((r) => Number(r.expiresAtMs) > Date.now()).map((r) => r.id);
+    expect(live).toContain(createHash('sha256').update(signedInId).digest('hex'));
+    expect(rows.map((r) => r.id)).not.toContain(signedInId);
+    // The id before sign-in is ended (kept expired until the sweep, so a request in flight cannot revive it).
+    expect(live).not.toContain(createHash('sha256').update(anonymousId).digest('hex'));
   });
 
   it('marks the session cookie Secure when the request came over https through a trusted proxy', async () => {
