@@ -58,7 +58,10 @@ export function pageForm(
   const again = shown?.type === type ? shown : undefined;
   return {
     ...eventForm(type, again?.values ?? {}, again?.errors ?? {}, { action: eventPath(caseId, type), idPrefix }),
-    hidden: [{ name: VERSION_FIELD, value: String(version) }],
+    // A sign-off is the agency's own answer to the recommendation, whatever the other agencies signed meanwhile: it
+    // carries no version, so partners signing at the same moment are all recorded (the machine still refuses a
+    // second sign-off of one agency, or one after the round has closed).
+    hidden: isSignOffEvent(type) ? [] : [{ name: VERSION_FIELD, value: String(version) }],
   };
 }
 
