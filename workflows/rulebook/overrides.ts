@@ -140,6 +140,19 @@ function toRuleOverride(input: RuleOverrideInput, rule: RuleDefinition): RuleOve
  * unit plus `override` (what changed, the defaults it replaced, and why). Rules keep the rulebook's order.
  * Throws {@link InvalidOverridesError} when {@link validateOverrides} finds any problem.
  */
+/** A rule as an override changes it: each part the override sets in place of the rulebook's, the rest as it is. */
+export function withOverride<R extends RuleDefinition>(
+  rule: R,
+  override: { anchor?: RuleAnchor; length?: number; unit?: RuleUnit },
+): R {
+  return {
+    ...rule,
+    anchor: override.anchor ?? rule.anchor,
+    length: override.length ?? rule.length,
+    unit: override.unit ?? rule.unit,
+  };
+}
+
 export function resolveRulebook(rulebook: Rulebook, overrides: readonly RuleOverrideInput[] = []): ResolvedRulebook {
   const problems = validateOverrides(rulebook, overrides);
   if (problems.length > 0) throw new InvalidOverridesError(problems);
@@ -148,10 +161,7 @@ export function resolveRulebook(rulebook: Rulebook, overrides: readonly RuleOver
     if (!input) return rule;
     const override = toRuleOverride(input, rule);
     return {
-      ...rule,
-      anchor: override.anchor ?? rule.anchor,
-      length: override.length ?? rule.length,
-      unit: override.unit ?? rule.unit,
+      ...withOverride(rule, override),
       override: { ...override, defaults: { anchor: rule.anchor, length: rule.length, unit: rule.unit } },
     };
   });

@@ -15,6 +15,7 @@ import {
   type RuleAnchor,
   type RuleDefinition,
   type RuleUnit,
+  withOverride,
 } from '@app/workflows';
 import type { FormError, FormErrors } from '../forms';
 import { govukDate } from '../page-dates';
@@ -130,13 +131,13 @@ export function overrideRows(rules: readonly RuleDefinition[], overrides: readon
     });
 }
 
+/** The rule as the partnership's override has it: the rulebook's own arithmetic (`withOverride`), not a copy. */
 function effective(rule: RuleDefinition, override: Pick<RuleOverrideView, 'anchor' | 'length' | 'unit'>) {
-  return {
-    ...rule,
-    anchor: (override.anchor as RuleAnchor | undefined) ?? rule.anchor,
-    length: override.length ?? rule.length,
-    unit: (override.unit as RuleUnit | undefined) ?? rule.unit,
-  };
+  return withOverride(rule, {
+    anchor: override.anchor as RuleAnchor | undefined,
+    length: override.length,
+    unit: override.unit as RuleUnit | undefined,
+  });
 }
 
 /** What the override form holds: typed values, else the stored override's, else the rulebook's. */
