@@ -61,6 +61,16 @@ describe('the pages over HTTP: headers, sessions and links', () => {
     expect(asksForJson.body.code).toBe('unauthenticated');
   });
 
+  it('answers a browser with the GOV.UK page not found for an address that does not exist, and API clients with JSON', async () => {
+    const page = await t.http.get('/no-such-page').set('Accept', BROWSER_ACCEPT);
+    expect(page.status).toBe(404);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('Page not found');
+    const api = await t.http.get('/no-such-page').set('Accept', 'application/json');
+    expect(api.status).toBe(404);
+    expect(api.body.code).toBe('not-found');
+  });
+
   it('stores only a hash of the session id, and ends the id used before sign-in', async () => {
     const client = pageClient(t);
     const before = await client.get('/sign-in');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, ErrorCode } from '@app/common';
 
 /** The HTTP status of each error code (the OpenAPI error responses are derived from it). */
@@ -28,6 +28,13 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   429: 'too-many-requests',
 };
 
+const PAGE_FOR_STATUS: Record<number, string> = { 404: 'errors/not-found', 413: 'errors/bad-request' };
+
+/** A browser (HTML preferred, no bearer token), not a client of the API. */
+function prefersPage(request: Request): boolean {
+  return !request.headers.authorization && request.accepts(['json', 'html']) === 'html';
+}
+
 export interface ErrorBody {
   statusCode: number;
   code: ErrorCode;
@@ -46,7 +53,15 @@ export class ErrorResponseFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (response.headersSent) return;
+    // A browser that asked for a page that does not exist, or sent a form too large to read: a GOV.UK page, as the
+    // web contract wants for every page, rather than the API's JSON (the page controllers answer their own errors).
+    const page = PAGE_FOR_STATUS[body.statusCode];
+    if (page && prefersPage(host.switchToHttp().getRequest<Request>())) {
+      response.status(body.statusCode).setHeader('Cache-Control', 'no-store').render(page);
+      return;
+    }
+    response.status(body.statusCode).json(body);
   }
 
   toBody(exception: unknown): ErrorBody {

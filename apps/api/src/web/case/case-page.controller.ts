@@ -2,7 +2,7 @@ import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '@app/auth';
 import { CasesService, EVENT_DESCRIPTIONS, isCaseEventType, parseCaseEvent, type CaseEventType } from '@app/cases';
-import { NotFoundError, RuleViolatedError, ValidationFailedError } from '@app/common';
+import { ConflictError, NotFoundError, RuleViolatedError, ValidationFailedError } from '@app/common';
 import { formErrorsFrom, readEventForm, type FormErrors } from '../forms';
 import { refusalErrors } from '../forms/refusal-errors';
 import { PageController } from '../page-controller.decorator';
@@ -72,8 +72,14 @@ export class CasePageController {
     const user = request.user!;
     const onCasePage = isAnsweredOnCasePage(type);
     const idPrefix = onCasePage ? INLINE_ID_PREFIX : '';
-    const showAgain = (status: number, errors: FormErrors) => {
-      const reshown: ReshownForm = { type, values: body, errors };
+    const showAgain = (status: number, errors: FormErrors, refusedAsStale = false) => {
+      const shownWith = refusedAsStale ? undefined : versionOf(body);
+      const reshown: ReshownForm = {
+        type,
+        values: body,
+        errors,
+        ...(shownWith !== undefined ? { version: shownWith } : {}),
+      };
       return onCasePage
         ? this.renderCase(response, status, user, id, { reshown })
         : this.renderEvent(response, status, user, id, type, reshown);
@@ -93,7 +99,7 @@ export class CasePageController {
     } catch (error) {
       const errors = refusalErrors(type, error, idPrefix);
       if (!errors) throw error;
-      return showAgain(statusOf(error), errors);
+      return showAgain(statusOf(error), errors, error instanceof ConflictError);
     }
     await redirectWithFlash(request, response, casePath(id), EVENT_DESCRIPTIONS[type].done);
   }

@@ -137,6 +137,15 @@ describe('the page of an event', () => {
     });
   });
 
+  it('keeps the version the form was first shown with while a mistake is corrected, so a change made meanwhile is still refused', () => {
+    const page = eventPage({
+      overview: overview(['rapid-review.meeting-held']),
+      type: 'rapid-review.meeting-held',
+      reshown: { type: 'rapid-review.meeting-held', values: { 'heldOn-day': '20' }, errors: {}, version: 4 },
+    });
+    expect(page.form?.hidden).toEqual([{ name: '_version', value: '4' }]);
+  });
+
   it('says what can be done instead when the event cannot be sent now', () => {
     const page = eventPage({ overview: overview(['decision.escalated']), type: 'rapid-review.meeting-held' });
     expect(page.form).toBeUndefined();

@@ -33,6 +33,11 @@ export interface ReshownForm {
   type: CaseEventType;
   values: FormValues;
   errors: FormErrors;
+  /**
+   * The version the person's form was first shown with, kept while they correct it, so that a change made meanwhile
+   * by someone else is still refused; absent when the refusal was that change (they have now seen the case as it is).
+   */
+  version?: number;
 }
 
 /** The sign-offs are answered on the case page itself; every other event on a page of its own. */
@@ -61,7 +66,7 @@ export function pageForm(
     // A sign-off is the agency's own answer to the recommendation, whatever the other agencies signed meanwhile: it
     // carries no version, so partners signing at the same moment are all recorded (the machine still refuses a
     // second sign-off of one agency, or one after the round has closed).
-    hidden: isSignOffEvent(type) ? [] : [{ name: VERSION_FIELD, value: String(version) }],
+    hidden: isSignOffEvent(type) ? [] : [{ name: VERSION_FIELD, value: String(again?.version ?? version) }],
   };
 }
 
