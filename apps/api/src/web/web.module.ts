@@ -5,6 +5,7 @@ import { CsrfGuard } from './csrf';
 import { HomeController } from './home/home.controller';
 import { PageExceptionFilter } from './page-exception.filter';
 import { PageLocalsInterceptor } from './page-locals.interceptor';
+import { ReportIncidentController } from './report-incident/report-incident.controller';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SignedInGuard } from './signed-in.guard';
 
@@ -12,6 +13,6 @@ import { SignedInGuard } from './signed-in.guard';
 @Module({
   imports: [AuthModule, CasesModule],
   providers: [SignedInGuard, CsrfGuard, PageLocalsInterceptor, PageExceptionFilter],
-  controllers: [SignInController, HomeController],
+  controllers: [SignInController, HomeController, ReportIncidentController],
 })
 export class WebModule {}
