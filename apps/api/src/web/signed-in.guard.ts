@@ -48,7 +48,12 @@ export class SignedInGuard implements CanActivate {
       }
     }
     if (this.reflector.getAllAndOverride<boolean>(OPEN_PAGE, [context.getHandler(), context.getClass()])) return true;
-    if (request.method === 'GET' && request.session) request.session.returnTo = request.originalUrl;
+    if (request.method === 'GET' && request.session) {
+      request.session.returnTo = request.originalUrl;
+      // Stored before the redirect is answered: express-session would send the redirect first and save after, and
+      // the browser, quicker, would ask for the sign-in page with a session that does not exist yet.
+      await new Promise<void>((done, fail) => request.session.save((error) => (error ? fail(error) : done())));
+    }
     throw new SignInRequired();
   }
 }
