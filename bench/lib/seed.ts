@@ -65,7 +65,7 @@ function open(path: string): Promise<sqlite3.Database> {
 const SQL_UUID = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))`;
 
 /**
- * Clones the template cases (case row, audit history, deadlines) into `total` cases, and gives each one pending
+ * Clones the template cases (case row, audit history, deadlines, awaited sign-offs) into `total` cases, and gives each one pending
  * reminder row in the next 60 days. All in SQL inside SQLite, straight into the file while the service is stopped.
  */
 export async function seedCases(
@@ -129,6 +129,13 @@ export async function seedCases(
       'deadlines',
       { id: SQL_UUID, caseId: 's."caseId"' },
       'seed s JOIN deadlines t ON t."caseId" = s."templateId"',
+    ),
+  );
+  await run(
+    await cloneSql(
+      'awaited_sign_offs',
+      { caseId: 's."caseId"' },
+      'seed s JOIN awaited_sign_offs t ON t."caseId" = s."templateId"',
     ),
   );
   const reminderColumns = await columns('reminders');

@@ -168,6 +168,8 @@ describe('The integrity checker over every case', () => {
         detail:
           'the last event 4 (rapid-review.meeting-held) ends in rapid-review.gathering but the case is in decision.awaiting-sign-off',
       }),
+      // The moved snapshot awaits sign-offs that no command ever recorded.
+      expect.objectContaining({ caseId: c.id, invariant: 'awaited-sign-offs-match' }),
     ]);
   });
 
@@ -231,6 +233,36 @@ describe('The integrity checker over every case', () => {
         }),
       ]),
     );
+  });
+
+  it('reports awaited-sign-offs-match when an awaited sign-off is lost or one is left after the partner signed', async () => {
+    const lost = await caseInRapidReview();
+    await step(t, team.subgroup, lost.id, 'rapid-review.recommended', { recommendation: 'lcspr', rationale: 'r' });
+    const signed = await caseInRapidReview();
+    await step(t, team.subgroup, signed.id, 'rapid-review.recommended', { recommendation: 'lcspr', rationale: 'r' });
+    await step(t, team.police, signed.id, 'decision.signed-off', { decision: 'agree' });
+    const added = await violationsAddedBy(async () => {
+      await sql(`DELETE FROM "awaited_sign_offs" WHERE "caseId" = ? AND "agency" = 'health'`, [lost.id]);
+      await sql(
+        `INSERT INTO "awaited_sign_offs" ("caseId", "agency", "partnershipId", "event") SELECT "id", 'police', "partnershipId", 'decision.signed-off' FROM "cases" WHERE "id" = ?`,
+        [signed.id],
+      );
+    });
+    expect(added).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          caseId: lost.id,
+          invariant: 'awaited-sign-offs-match',
+          detail: 'no row for the sign-off awaited from health decision.signed-off',
+        }),
+        expect.objectContaining({
+          caseId: signed.id,
+          invariant: 'awaited-sign-offs-match',
+          detail: 'a row awaits a sign-off the case does not offer: police decision.signed-off',
+        }),
+      ]),
+    );
+    expect(added).toHaveLength(2);
   });
 
   it('reports reminders-follow-deadlines for a pending reminder left on a stopped deadline', async () => {

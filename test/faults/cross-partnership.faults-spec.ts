@@ -482,6 +482,9 @@ describe("Partnership B reaches nothing of partnership A's", () => {
         '?overdue=true',
         '?overdue=false',
         '?dueWithinDays=366',
+        '?dueWithinWorkingDays=260',
+        '?open=true',
+        '?awaitingSignOff=true',
         '?limit=200',
         ...stages.map((s) => `?stage=${s}`),
       ];

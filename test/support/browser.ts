@@ -66,7 +66,10 @@ export async function createPerson(
   return { email: user.email, password, name: user.name };
 }
 
-/** Signs in through the sign-in page, as a person would. */
+/**
+ * Signs in through the sign-in page, as a person would, and waits for the page the form leads to (a click does not
+ * wait for the navigation it starts: reading the page at once could read the sign-in page still).
+ */
 export async function signIn(page: Page, person: Pick<Person, 'email' | 'password'>): Promise<void> {
   await page.getByLabel('Email address').fill(person.email);
   await page.getByLabel('Password', { exact: true }).fill(person.password);

@@ -1,8 +1,8 @@
-import type { Actor, Role } from '../actors';
+import type { Actor, Agency, Role } from '../actors';
 import { signOffViolation } from './case.rules';
 import type { CaseContext, CaseEventType } from './case.types';
 
-type SignOffEventType = 'decision.signed-off' | 'lcspr.final-report-signed-off';
+export type SignOffEventType = 'decision.signed-off' | 'lcspr.final-report-signed-off';
 const SIGN_OFF_EVENTS: readonly CaseEventType[] = ['decision.signed-off', 'lcspr.final-report-signed-off'];
 const CASE_WORKERS: readonly Role[] = ['business-unit', 'subgroup-member'];
 
@@ -49,6 +49,26 @@ export function eventsTheActorMaySendNow(
       refusalFor(actor, type, context) === undefined &&
       (!isSignOffEvent(type) || signOffViolation(context, type, actor.agency) === undefined),
   );
+}
+
+/** A sign-off the case waits for: the agency's delegated partner is offered `event` now. */
+export interface AwaitedSignOff {
+  agency: Agency;
+  event: SignOffEventType;
+}
+
+/**
+ * The sign-offs the case waits for now: for each agency the partnership signs with, the sign-off its delegated partner
+ * is offered by {@link eventsTheActorMaySendNow}. Stored as rows beside the case, so "awaiting my sign-off" is a query.
+ */
+export function signOffsAwaited(context: CaseContext, allowedEvents: readonly CaseEventType[]): AwaitedSignOff[] {
+  if (!allowedEvents.some(isSignOffEvent)) return [];
+  return context.signOffAgencies.flatMap((agency) => {
+    const partner: Actor = { id: '', name: '', roles: ['delegated-partner'], agency };
+    return eventsTheActorMaySendNow(partner, context, allowedEvents)
+      .filter(isSignOffEvent)
+      .map((event) => ({ agency, event }));
+  });
 }
 
 export const CASE_OPENERS: readonly Role[] = ['business-unit'];

@@ -1,7 +1,7 @@
 /** What the case page offers each person: the state's events they may send, and a sign-off once per agency and round. */
 import type { Actor } from '../actors';
 import { allowedEvents, dispatch, type PersistedCaseSnapshot } from './case-engine';
-import { eventsTheActorMaySendNow } from './case.permissions';
+import { eventsTheActorMaySendNow, signOffsAwaited } from './case.permissions';
 import { actors, ALL_STATES, machine, newCase, partners, play, reach, signDecision, steps } from './case-test-kit.spec';
 
 const offered = (actor: Actor, s: PersistedCaseSnapshot) =>
@@ -74,6 +74,38 @@ describe('eventsTheActorMaySendNow', () => {
           const accepted = dispatch(machine, s, { type, decision: 'agree', actor: partner, today: '2026-06-05' }).ok;
           expect([type, partner.agency, mayNow.includes(type)]).toEqual([type, partner.agency, accepted]);
         }
+      }
+    }
+  });
+});
+
+describe('signOffsAwaited', () => {
+  const awaited = (s: PersistedCaseSnapshot) => signOffsAwaited(s.context, allowedEvents(machine, s));
+
+  it("names every agency whose delegated partner is offered a sign-off, and no one's when none is", () => {
+    const s = reach('decision.awaiting-sign-off');
+    expect(awaited(s)).toEqual([
+      { agency: 'local-authority', event: 'decision.signed-off' },
+      { agency: 'police', event: 'decision.signed-off' },
+      { agency: 'health', event: 'decision.signed-off' },
+    ]);
+    expect(awaited(play(s, signDecision(21, 'agree', actors.la))).map((a) => a.agency)).toEqual(['police', 'health']);
+    expect(awaited(reach('lcspr.in-progress'))).toEqual([]);
+    expect(awaited(play(reach('lcspr.in-progress'), steps.draft()))).toContainEqual({
+      agency: 'health',
+      event: 'lcspr.final-report-signed-off',
+    });
+  });
+
+  it('agrees with what each partner is offered, in every state', () => {
+    for (const state of ALL_STATES) {
+      const s = reach(state);
+      for (const partner of partners) {
+        const offeredSignOffs = offered(partner, s).filter((t) => t.endsWith('signed-off'));
+        const awaitedOf = awaited(s)
+          .filter((a) => a.agency === partner.agency)
+          .map((a) => a.event);
+        expect([state, partner.agency, awaitedOf]).toEqual([state, partner.agency, offeredSignOffs]);
       }
     }
   });

@@ -12,6 +12,7 @@ import { ManageUsersController } from './manage/manage-users.controller';
 import { PageExceptionFilter } from './page-exception.filter';
 import { PageLocalsInterceptor } from './page-locals.interceptor';
 import { RulebookPageController } from './rulebook/rulebook-page.controller';
+import { ReportIncidentController } from './report-incident/report-incident.controller';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SignedInGuard } from './signed-in.guard';
 import { WorkingDaysPageController } from './working-days/working-days-page.controller';
@@ -23,6 +24,7 @@ import { WorkingDaysPageController } from './working-days/working-days-page.cont
   controllers: [
     SignInController,
     HomeController,
+    ReportIncidentController,
     CasePageController,
     SettingsPageController,
     RemindersPageController,

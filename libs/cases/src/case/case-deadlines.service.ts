@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PartnershipCalendars, PartnershipEntity } from '@app/auth';
+import type { WorkingDayCalendar } from '@app/calendar';
 import {
   computeDeadlines,
   getRulebook,
@@ -23,6 +24,11 @@ export class CaseDeadlines {
     const rules = resolveRulebook(getRulebook(rulebookVersion), partnership.ruleOverrides).rules;
     const calendar = this.calendars.withClosures(partnership.closureDays);
     return computeDeadlines(rules, snapshot.context.facts, snapshot.context.clocks, today, calendar);
+  }
+
+  /** The working days the partnership counts in: bank holidays and its closure days. */
+  calendarOf(partnership: Pick<PartnershipEntity, 'closureDays'>): WorkingDayCalendar {
+    return this.calendars.withClosures(partnership.closureDays);
   }
 
   clockState(snapshot: PersistedCaseSnapshot, deadline: Deadline): DeadlineClockState {

@@ -17,6 +17,7 @@ import { ReadSide, TransactionRunner, isUniqueViolation } from '@app/database';
 import {
   CASE_MACHINE_ID,
   CASE_OPENERS,
+  CASE_STAGES,
   CURRENT_RULEBOOK_VERSION,
   CaseEvent,
   CaseMachineRegistry,
@@ -25,14 +26,17 @@ import {
   eventsTheActorMaySendNow,
   openCase,
   refusalFor,
+  signOffsAwaited,
   stageOf,
   stateOf,
+  type AwaitedSignOff,
   type CaseEventType,
   type PersistedCaseSnapshot,
   type SignOffRound,
 } from '@app/workflows';
 import { OpenCaseDto } from '../dto';
 import {
+  AwaitedSignOffEntity,
   CaseAuditEventEntity,
   CaseEntity,
   CaseReferenceCounterEntity,
@@ -64,11 +68,22 @@ export interface DispatchOptions {
 
 export interface CaseListFilter {
   stage?: string;
+  /** Only cases not closed. */
+  open?: boolean;
   overdue?: boolean;
+  /** A running deadline due from today to this many calendar days ahead. */
   dueWithinDays?: number;
+  /** A running deadline due from today to this many working days ahead, in the partnership's calendar. */
+  dueWithinWorkingDays?: number;
+  /** Only cases awaiting a sign-off from the caller's agency now (a delegated partner's; none for anyone else). */
+  awaitingSignOff?: boolean;
+  /** 50 by default; 0 counts without listing. */
   limit?: number;
   offset?: number;
 }
+
+/** Every stage but `closed`. */
+const OPEN_STAGES = CASE_STAGES.filter((stage) => stage !== 'closed');
 
 /** A case changed: what the reminders and mail features react to after the commit. */
 export interface CaseChanged {
@@ -229,6 +244,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       const saved = await manager.getRepository(CaseEntity).findOneByOrFail({ id: entity.id });
       await this.appendAudit(manager, saved, user, 'case.opened', null, saved.state, { laAwareOn: input.laAwareOn }, 1);
       const deadlines = await this.writeDeadlines(manager, saved, partnership, today);
+      await this.writeAwaitedSignOffs(manager, saved, []);
       const change = {
         caseId: saved.id,
         partnershipId: saved.partnershipId,
@@ -316,32 +332,63 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
   async list(user: AuthenticatedUser, filter: CaseListFilter): Promise<CaseListView> {
     const today = this.today();
     const pid = user.partnershipId;
+    const partnership = await this.partnerships.get(pid);
     const ranges: { sql: string; params: Record<string, string> }[] = [];
     if (filter.overdue) ranges.push({ sql: `d."dueOn" < :today`, params: { today } });
     if (filter.dueWithinDays !== undefined) {
       ranges.push({
-        sql: `d."dueOn" >= :today AND d."dueOn" <= :until`,
-        params: { today, until: addDays(today, filter.dueWithinDays) },
+        sql: `d."dueOn" >= :today AND d."dueOn" <= :untilDay`,
+        params: { today, untilDay: addDays(today, filter.dueWithinDays) },
       });
     }
+    if (filter.dueWithinWorkingDays !== undefined) {
+      const calendar = this.deadlines.calendarOf(partnership);
+      ranges.push({
+        sql: `d."dueOn" >= :today AND d."dueOn" <= :untilWorkingDay`,
+        params: { today, untilWorkingDay: calendar.addWorkingDays(today, filter.dueWithinWorkingDays) },
+      });
+    }
+    // The cases awaiting the caller's sign-off are few (those in a sign-off round): their ids are read first, from
+    // their own index, and the cases found by id, so no walk of the partnership's cases looks for them.
+    let awaitedIds: string[] | undefined;
+    if (filter.awaitingSignOff) {
+      if (!user.roles.includes('delegated-partner') || !user.agency) return { items: [], total: 0 };
+      const awaited = await this.reads
+        .getRepository(AwaitedSignOffEntity)
+        .find({ where: { partnershipId: pid, agency: user.agency }, select: { caseId: true } });
+      awaitedIds = awaited.map((a) => a.caseId);
+      if (awaitedIds.length === 0) return { items: [], total: 0 };
+    }
+    const otherFilters = Boolean(filter.stage || filter.open || ranges.length);
     const runningDeadlinesSql = (range: string) =>
       `SELECT d."caseId" FROM deadlines d WHERE d."partnershipId" = :pid AND d."clockState" = 'running' AND ${range}`;
     const matching = () => {
-      const qb = this.reads.getRepository(CaseEntity).createQueryBuilder('c').where('c.partnershipId = :pid', { pid });
+      const qb = this.reads.getRepository(CaseEntity).createQueryBuilder('c').setParameter('pid', pid);
+      // The awaited ids are this partnership's: by id alone, SQLite finds each by its key.
+      if (awaitedIds) qb.where('c.id IN (:...awaitedIds)', { awaitedIds });
+      else qb.where('c.partnershipId = :pid');
       if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
+      if (filter.open) qb.andWhere('c.stage IN (:...openStages)', { openStages: OPEN_STAGES });
       for (const range of ranges) qb.andWhere(`c.id IN (${runningDeadlinesSql(range.sql)})`, range.params);
       return qb;
     };
 
-    const page = await matching()
-      .select('c.id', 'id')
-      .orderBy('c.openedAt', 'DESC')
-      .addOrderBy('c.reference', 'DESC')
-      .limit(filter.limit ?? 50)
-      .offset(filter.offset ?? 0)
-      .getRawMany<{ id: string }>();
+    const limit = filter.limit ?? 50;
+    // A limit of 0 asks only for the count (the home page's "needs you now"); TypeORM would read 0 as no limit.
+    const page =
+      limit === 0
+        ? []
+        : await matching()
+            .select('c.id', 'id')
+            .orderBy('c.openedAt', 'DESC')
+            .addOrderBy('c.reference', 'DESC')
+            .limit(limit)
+            .offset(filter.offset ?? 0)
+            .getRawMany<{ id: string }>();
     let counted: { n: string | number } | undefined;
-    if (ranges.length === 1 && !filter.stage) {
+    if (awaitedIds && !otherFilters) {
+      counted = { n: awaitedIds.length };
+    } else if (ranges.length === 1 && !filter.stage && !filter.open && !awaitedIds) {
       counted = await this.reads.manager
         .createQueryBuilder()
         .select('COUNT(DISTINCT m."caseId")', 'n')
@@ -356,7 +403,6 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     // partnership index and walk every case instead of fifty primary-key lookups.
     const rows = ids.length ? await this.reads.getRepository(CaseEntity).findBy({ id: In(ids) }) : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
-    const partnership = await this.partnerships.get(pid);
     return {
       items: ids.flatMap((id) => (byId.has(id) ? [this.toView(byId.get(id)!, partnership, today)] : [])),
       total: Number(counted?.n ?? 0),
@@ -439,6 +485,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       const fresh = Object.assign(new CaseEntity(), row, changes);
       await this.appendAudit(manager, fresh, user, parsed.type, result.from, result.to, parsed.payload, fresh.version);
       const deadlines = await this.writeDeadlines(manager, fresh, partnership, today);
+      await this.writeAwaitedSignOffs(manager, fresh, this.awaitedSignOffs(row));
       const change = {
         caseId: row.id,
         partnershipId: row.partnershipId,
@@ -559,6 +606,23 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     }
     await insertRows(manager, DeadlineEntity, added);
     return Object.assign([...rows.values()], { changed: changed || added.length > 0 });
+  }
+
+  private awaitedSignOffs(row: CaseEntity): AwaitedSignOff[] {
+    const allowed = allowedEvents(this.machines.get(row.machineVersion), row.snapshot);
+    return signOffsAwaited(row.snapshot.context, allowed);
+  }
+
+  /** Rewrites the case's awaited sign-offs when they differ from `before`, those of the snapshot it replaced. */
+  private async writeAwaitedSignOffs(manager: EntityManager, row: CaseEntity, before: AwaitedSignOff[]): Promise<void> {
+    const after = this.awaitedSignOffs(row);
+    if (isDeepStrictEqual(before, after)) return;
+    await manager.getRepository(AwaitedSignOffEntity).delete({ caseId: row.id });
+    await insertRows(
+      manager,
+      AwaitedSignOffEntity,
+      after.map(({ agency, event }) => ({ caseId: row.id, partnershipId: row.partnershipId, agency, event })),
+    );
   }
 
   /**

@@ -16,6 +16,7 @@ import {
   IsOneOf,
   IsText,
   IsTrueOrFalse,
+  IsWholeNumber,
   LATEST_DATE,
   MAX_URL_LENGTH,
 } from './validators';
@@ -40,7 +41,7 @@ export interface FieldOptions {
 }
 
 /** How a web form asks for a field; `long-text` is free text longer than {@link LONG_TEXT_OVER} characters. */
-export type FormFieldKind = 'date' | 'text' | 'long-text' | 'choice' | 'yes-no' | 'url' | 'identifier';
+export type FormFieldKind = 'date' | 'text' | 'long-text' | 'choice' | 'yes-no' | 'url' | 'identifier' | 'whole-number';
 
 /** Free text allowed more characters than this is asked for in a textarea with a character count. */
 export const LONG_TEXT_OVER = 200;
@@ -59,6 +60,9 @@ export interface FormField {
   errorIfMissing?: string;
   optional: boolean;
   maxLength?: number;
+  /** For `whole-number`: the smallest and largest allowed. */
+  min?: number;
+  max?: number;
   /** For `choice`: the allowed values, in their declared order, with plain-English text. */
   options?: FormOption[];
 }
@@ -121,7 +125,7 @@ export function formFieldsOf(cls: abstract new (...args: never[]) => object): re
 function formField(
   kind: FormFieldKind,
   { optional = false, label, hint, errorIfMissing }: FieldOptions,
-  extra: Pick<FormField, 'maxLength' | 'options'> = {},
+  extra: Pick<FormField, 'maxLength' | 'options' | 'min' | 'max'> = {},
 ): PropertyDecorator {
   return (target, propertyKey) => {
     const name = String(propertyKey);
@@ -187,6 +191,17 @@ export function BooleanField(options: FieldOptions = {}): PropertyDecorator {
     ...optional,
     IsTrueOrFalse(),
     formField('yes-no', options),
+  );
+}
+
+/** A whole number from `min` to `max` (a JSON number, never a string). */
+export function WholeNumberField(min: number, max: number, options: FieldOptions = {}): PropertyDecorator {
+  const { swagger, optional } = common(options);
+  return applyDecorators(
+    ApiProperty({ ...swagger, type: 'integer', minimum: min, maximum: max }),
+    ...optional,
+    IsWholeNumber(min, max),
+    formField('whole-number', options, { min, max }),
   );
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ValidateNested } from 'class-validator';
-import { BooleanField, DateField, EnumField, TextField } from './fields';
-import { IsListOf, IsNotAfter, IsWholeNumber } from './validators';
+import { BooleanField, DateField, EnumField, TextField, WholeNumberField } from './fields';
+import { IsListOf, IsNotAfter } from './validators';
 
 export const INCIDENT_TYPES = ['death', 'serious-harm'] as const;
 export type IncidentType = (typeof INCIDENT_TYPES)[number];
@@ -28,22 +28,27 @@ export class ChildDto {
    * Age in completed years at the time of the incident, 0 to 17. An unborn child (a concealed pregnancy, a
    * stillbirth) is recorded as 0, with `sex` `unknown` when it is not known.
    */
-  @ApiProperty({
-    minimum: 0,
-    maximum: MAX_CHILD_AGE,
+  @WholeNumberField(0, MAX_CHILD_AGE, {
     example: 3,
     description: 'Completed years, 0 to 17 (0 also for an unborn child).',
+    label: 'Age',
+    hint: 'In completed years at the time of the incident. Enter 0 for an unborn child.',
   })
-  @IsWholeNumber(0, MAX_CHILD_AGE)
   ageYears: number;
 
-  @EnumField(CHILD_SEXES, { description: '`unknown` when not known or not recorded.' })
+  @EnumField(CHILD_SEXES, { description: '`unknown` when not known or not recorded.', label: 'Sex' })
   sex: ChildSex;
 
-  @TextField(100, { optional: true, example: 'White British', description: 'As recorded by the local authority.' })
+  @TextField(100, {
+    optional: true,
+    example: 'White British',
+    description: 'As recorded by the local authority.',
+    label: 'Ethnicity',
+    hint: 'As recorded by the local authority',
+  })
   ethnicity?: string;
 
-  @TextField(100, { optional: true, example: 'None known' })
+  @TextField(100, { optional: true, example: 'None known', label: 'Disability' })
   disability?: string;
 }
 
@@ -51,20 +56,34 @@ export class ChildDto {
 export class OpenCaseDto {
   @DateField({
     description: 'The day the local authority became aware of the incident; the statutory clocks start here.',
+    label: 'Date the local authority became aware of the incident',
+    hint: 'The statutory clocks start on this day. For example, 27 3 2026',
   })
   laAwareOn: string;
 
-  @DateField({ description: 'The day of the incident; not after laAwareOn.', example: '2026-02-27' })
+  @DateField({
+    description: 'The day of the incident; not after laAwareOn.',
+    example: '2026-02-27',
+    label: 'Date of the incident',
+  })
   @IsNotAfter('laAwareOn')
   incidentOn: string;
 
-  @EnumField(INCIDENT_TYPES)
+  @EnumField(INCIDENT_TYPES, { label: 'What was the incident?', errorIfMissing: 'Select what the incident was' })
   incidentType: IncidentType;
 
-  @EnumField(ABUSE_OR_NEGLECT)
+  @EnumField(ABUSE_OR_NEGLECT, {
+    label: 'Is abuse or neglect known or suspected?',
+    errorIfMissing: 'Select whether abuse or neglect is known or suspected',
+  })
   abuseOrNeglect: AbuseOrNeglect;
 
-  @BooleanField({ description: 'Whether any child was looked after by the local authority.', example: false })
+  @BooleanField({
+    description: 'Whether any child was looked after by the local authority.',
+    example: false,
+    label: 'Was any of the children looked after by the local authority?',
+    errorIfMissing: 'Select yes if any of the children was looked after by the local authority',
+  })
   lookedAfter: boolean;
 
   @ApiProperty({ type: () => ChildDto, isArray: true, minItems: MIN_CHILDREN, maxItems: MAX_CHILDREN })
@@ -74,6 +93,11 @@ export class OpenCaseDto {
   children: ChildDto[];
 
   /** Free text for the partnership. Never sent in mails; must not name the children. */
-  @TextField(5000, { description: 'What happened, without naming the children. Never included in mails.' })
+  @TextField(5000, {
+    description: 'What happened, without naming the children. Never included in mails.',
+    label: 'Summary of the incident',
+    errorIfMissing: 'Enter a summary of the incident',
+    hint: "Do not include the child's name, or anything else that could identify a child.",
+  })
   summary: string;
 }

@@ -1,9 +1,11 @@
+import { AwaitedSignOffEntity } from './awaited-sign-off.entity';
 import { CaseAuditEventEntity } from './case-audit-event.entity';
 import { CaseReferenceCounterEntity } from './case-reference-counter.entity';
 import { CaseEntity } from './case.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { IdempotencyRecordEntity } from './idempotency-record.entity';
 
+export * from './awaited-sign-off.entity';
 export * from './case-audit-event.entity';
 export * from './case-reference-counter.entity';
 export * from './case.entity';
@@ -16,4 +18,5 @@ export const CASE_ENTITIES = [
   DeadlineEntity,
   IdempotencyRecordEntity,
   CaseReferenceCounterEntity,
+  AwaitedSignOffEntity,
 ];

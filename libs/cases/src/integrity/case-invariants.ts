@@ -1,7 +1,9 @@
 import {
+  allowedEvents,
   CASE_MACHINE_ID,
   CaseMachineRegistry,
   getRulebook,
+  signOffsAwaited,
   stageOf,
   stateOf,
   type Deadline,
@@ -45,6 +47,13 @@ export interface DeadlineRecord {
   clockState: string;
 }
 
+export interface AwaitedSignOffRecord {
+  caseId: string;
+  partnershipId: string;
+  agency: string;
+  event: string;
+}
+
 export interface ReminderRecord {
   id: string;
   caseId: string;
@@ -63,6 +72,7 @@ export interface CaseRows {
   /** Sorted by sequence. */
   events: AuditRecord[];
   deadlines: DeadlineRecord[];
+  awaitedSignOffs: AwaitedSignOffRecord[];
   /** Only the reminders that may matter: never-claimed pending deadline reminders, and any of another partnership. */
   reminders: ReminderRecord[];
   /** undefined when the case's partnership does not exist. */
@@ -103,6 +113,7 @@ export function checkCase(rows: CaseRows, tools: CheckTools): IntegrityViolation
   const computed =
     snapshot && rows.partnership ? checkDeadlines(rows, snapshot, rows.partnership, tools, report) : undefined;
   if (snapshot && computed) checkReminders(rows, snapshot, computed, tools, report);
+  if (snapshot) checkAwaitedSignOffs(rows, snapshot, tools.machines, report);
   checkOwnership(rows, report);
   return violations;
 }
@@ -323,7 +334,32 @@ function checkReminders(
   }
 }
 
-function checkOwnership({ caseRow, events, deadlines, reminders, partnership }: CaseRows, report: Report): void {
+function checkAwaitedSignOffs(
+  { caseRow, awaitedSignOffs }: CaseRows,
+  snapshot: PersistedCaseSnapshot,
+  machines: CaseMachineRegistry,
+  report: Report,
+): void {
+  let expected: string[];
+  try {
+    const allowed = allowedEvents(machines.get(caseRow.machineVersion), snapshot);
+    expected = signOffsAwaited(snapshot.context, allowed).map((a) => `${a.agency} ${a.event}`);
+  } catch {
+    // The snapshot does not restore: snapshot-restorable says so.
+    return;
+  }
+  const stored = awaitedSignOffs.map((a) => `${a.agency} ${a.event}`);
+  const missing = expected.filter((a) => !stored.includes(a));
+  const extra = stored.filter((a) => !expected.includes(a));
+  if (missing.length) report('awaited-sign-offs-match', `no row for the sign-off awaited from ${missing.join(', ')}`);
+  if (extra.length)
+    report('awaited-sign-offs-match', `a row awaits a sign-off the case does not offer: ${extra.join(', ')}`);
+}
+
+function checkOwnership(
+  { caseRow, events, deadlines, awaitedSignOffs, reminders, partnership }: CaseRows,
+  report: Report,
+): void {
   if (!partnership) report('rows-belong-to-case', 'the partnership of the case does not exist');
   const foreign = (table: string, items: { partnershipId: string }[]) => {
     const strays = items.filter((i) => i.partnershipId !== caseRow.partnershipId);
@@ -336,5 +372,6 @@ function checkOwnership({ caseRow, events, deadlines, reminders, partnership }: 
   };
   foreign('audit events', events);
   foreign('deadlines', deadlines);
+  foreign('awaited sign-offs', awaitedSignOffs);
   foreign('reminders', reminders);
 }

@@ -6,6 +6,7 @@ import { CaseDeadlines } from '../case/case-deadlines.service';
 import {
   checkCase,
   type AuditRecord,
+  type AwaitedSignOffRecord,
   type CaseRecord,
   type DeadlineRecord,
   type PartnershipSettings,
@@ -51,6 +52,7 @@ export class IntegrityChecker {
           cases,
           events: await this.eventsOf(manager, ids),
           deadlines: await this.deadlinesOf(manager, ids),
+          awaitedSignOffs: await this.awaitedSignOffsOf(manager, ids),
           reminders: await this.remindersOf(manager, ids),
           partnerships: await this.partnershipsOf(manager, cases, partnerships),
         };
@@ -58,6 +60,7 @@ export class IntegrityChecker {
       if (!batch) break;
       const events = groupByCase(batch.events);
       const deadlines = groupByCase(batch.deadlines);
+      const awaitedSignOffs = groupByCase(batch.awaitedSignOffs);
       const reminders = groupByCase(batch.reminders);
       for (const [id, settings] of batch.partnerships) partnerships.set(id, settings);
       for (const caseRow of batch.cases) {
@@ -67,6 +70,7 @@ export class IntegrityChecker {
               caseRow,
               events: (events.get(caseRow.id) ?? []).sort((a, b) => a.sequence - b.sequence),
               deadlines: deadlines.get(caseRow.id) ?? [],
+              awaitedSignOffs: (awaitedSignOffs.get(caseRow.id) ?? []).sort((a, b) => a.agency.localeCompare(b.agency)),
               reminders: reminders.get(caseRow.id) ?? [],
               partnership: partnerships.get(caseRow.partnershipId),
             },
@@ -147,6 +151,19 @@ export class IntegrityChecker {
     }));
   }
 
+  private async awaitedSignOffsOf(manager: EntityManager, ids: string[]): Promise<AwaitedSignOffRecord[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT "caseId", "partnershipId", "agency", "event" FROM "awaited_sign_offs" WHERE "caseId" IN (${this.params(ids.length)})`,
+      ids,
+    );
+    return rows.map((r) => ({
+      caseId: String(r.caseId),
+      partnershipId: String(r.partnershipId),
+      agency: String(r.agency),
+      event: String(r.event),
+    }));
+  }
+
   /** Only the reminders a check can object to; a case has dozens of settled ones. */
   private async remindersOf(manager: EntityManager, ids: string[]): Promise<ReminderRecord[]> {
     const rows: Record<string, unknown>[] = await manager.query(
@@ -196,6 +213,7 @@ export class IntegrityChecker {
     for (const [table, what] of [
       ['case_audit_events', 'audit events'],
       ['deadlines', 'deadlines'],
+      ['awaited_sign_offs', 'awaited sign-offs'],
       ['reminders', 'reminders'],
     ] as const) {
       const rows: Record<string, unknown>[] = await manager.query(

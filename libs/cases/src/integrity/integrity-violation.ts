@@ -6,8 +6,11 @@ export const INVARIANTS = {
   'state-matches-snapshot': 'the stage and state columns are those of the persisted XState snapshot',
   'snapshot-restorable': 'the snapshot restores on the registered machine version it was written by',
   'deadlines-match-rulebook': 'the deadline rows are what the rulebook computes from the snapshot',
+  'awaited-sign-offs-match':
+    'the awaited sign-off rows are the agencies whose delegated partner the snapshot offers a sign-off now',
   'reminders-follow-deadlines': 'no reminder waits to be sent for a deadline that is not running with that due date',
-  'rows-belong-to-case': 'every audit event, deadline and reminder belongs to an existing case of the same partnership',
+  'rows-belong-to-case':
+    'every audit event, deadline, awaited sign-off and reminder belongs to an existing case of the same partnership',
 } as const;
 
 export type Invariant = keyof typeof INVARIANTS;

@@ -64,7 +64,17 @@ function choiceValue(field: FormField, values: FormValues): string | undefined {
   return text(value);
 }
 
-function fieldModel(field: FormField, values: FormValues, errors: FormErrors, idPrefix: string): EventFormField {
+/**
+ * One field's GOV.UK macro and its arguments, from its declaration (`FormField`), with its value from `values` and its
+ * error from `errors`. `eventForm` builds every event's fields with it; a page asking for a DTO that is not an event
+ * (reporting an incident) builds its fields with it too.
+ */
+export function formFieldModel(
+  field: FormField,
+  values: FormValues,
+  errors: FormErrors,
+  idPrefix = '',
+): EventFormField {
   const id = `${idPrefix}${field.name}`;
   const error = errors[field.name];
   const label = field.optional ? `${field.label} (optional)` : field.label;
@@ -132,6 +142,23 @@ function fieldModel(field: FormField, values: FormValues, errors: FormErrors, id
           rows: 5,
         }),
       };
+    case 'whole-number': {
+      const value = values[field.name];
+      return {
+        name: field.name,
+        macro: 'govukInput',
+        params: defined({
+          id,
+          name: field.name,
+          label: { text: label, classes: 'govuk-label--s' },
+          ...common,
+          value: typeof value === 'number' ? String(value) : text(value),
+          inputmode: 'numeric',
+          spellcheck: false,
+          classes: 'govuk-input--width-2',
+        }),
+      };
+    }
     default:
       return {
         name: field.name,
@@ -168,6 +195,6 @@ export function eventForm(
     description,
     button,
     ...(options.action ? { action: options.action } : {}),
-    fields: eventFields(type).map((field) => fieldModel(field, values, errors, options.idPrefix ?? '')),
+    fields: eventFields(type).map((field) => formFieldModel(field, values, errors, options.idPrefix ?? '')),
   };
 }

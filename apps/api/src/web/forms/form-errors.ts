@@ -59,8 +59,15 @@ export function missingMessage(field: FormField): string {
   return `${verb} ${lowerFirst(field.label)}`;
 }
 
-/** One API problem ("must be at most 2000 characters", without the field's name) in the words of the page. */
-export function messageFor(field: FormField, problem: string): string {
+/**
+ * One API problem ("must be at most 2000 characters", without the field's name) in the words of the page. `labelOf`
+ * names another field of the form, for a rule between two fields ("must not be after laAwareOn").
+ */
+export function messageFor(
+  field: FormField,
+  problem: string,
+  labelOf: (name: string) => string | undefined = () => undefined,
+): string {
   const label = field.label;
   if (problem === 'is required' || problem === 'must not be empty') return missingMessage(field);
   switch (field.kind) {
@@ -72,6 +79,10 @@ export function messageFor(field: FormField, problem: string): string {
       const between = /^must be between (\d{4}-\d{2}-\d{2}) and (\d{4}-\d{2}-\d{2})$/.exec(problem);
       if (between) return `${label} must be between ${govukDate(between[1])} and ${govukDate(between[2])}`;
       if (problem.startsWith('must be a real date')) return `${label} must be a real date`;
+      const notAfter = /^must not be after (\w+)$/.exec(problem);
+      if (notAfter && labelOf(notAfter[1])) {
+        return `${label} must be the same as or before the ${lowerFirst(labelOf(notAfter[1])!)}`;
+      }
       break;
     }
     case 'text':
@@ -99,13 +110,22 @@ function problemOf(fieldName: string, message: string): string {
  * this form) is kept, worded as the API wrote it, and links to the form's first field.
  */
 export function formErrorsFrom(type: CaseEventType, details: readonly FieldError[], idPrefix = ''): FormErrors {
-  const fields = eventFields(type);
+  return fieldErrorsFrom(eventFields(type), details, idPrefix);
+}
+
+/** {@link formErrorsFrom} for any form's `fields` (a detail's `field` is the form field's name). */
+export function fieldErrorsFrom(
+  fields: readonly FormField[],
+  details: readonly FieldError[],
+  idPrefix = '',
+): FormErrors {
   const errors: FormErrors = {};
+  const labelOf = (name: string) => fields.find((f) => f.name === name)?.label;
   for (const field of fields) {
     const detail = details.find((d) => d.field === field.name);
     if (!detail) continue;
     errors[field.name] = {
-      text: messageFor(field, problemOf(field.name, detail.messages[0] ?? 'is invalid')),
+      text: messageFor(field, problemOf(field.name, detail.messages[0] ?? 'is invalid'), labelOf),
       href: `#${firstInputId(field, idPrefix)}`,
     };
   }

@@ -1,7 +1,7 @@
 import { CASE_EVENT_TYPES, parseCaseEvent, type CaseEventType } from '@app/cases';
 import { eventForm, type EventFormModel } from './event-form';
 import { eventFields } from './form-fields';
-import { readEventForm } from './read-event-form';
+import { readEventForm, readFormFields } from './read-event-form';
 
 /** A valid stored value for each field of an event, from its declaration. */
 function validValues(type: CaseEventType): Record<string, unknown> {
@@ -20,6 +20,8 @@ function validValues(type: CaseEventType): Record<string, unknown> {
           return [f.name, false];
         case 'identifier':
           return [f.name, 'A-1'];
+        case 'whole-number':
+          return [f.name, f.max];
         default:
           return [f.name, sample[f.kind]];
       }
@@ -133,5 +135,15 @@ describe('readEventForm', () => {
       },
     });
     expect(Object.keys((read as { errors: object }).errors)).toEqual(['reason', 'newPlannedOn']);
+  });
+});
+
+describe('readFormFields', () => {
+  const age = { name: 'age', kind: 'whole-number', label: 'Age', optional: false, min: 0, max: 17 } as const;
+
+  it('reads digits asked as a whole number as a number, and anything else as typed for the rules to refuse', () => {
+    expect(readFormFields([age], { age: ' 7 ' })).toEqual({ values: { age: 7 }, errors: {} });
+    expect(readFormFields([age], { age: 'seven' })).toEqual({ values: { age: 'seven' }, errors: {} });
+    expect(readFormFields([age], { age: '' })).toEqual({ values: {}, errors: {} });
   });
 });

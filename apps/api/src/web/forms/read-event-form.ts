@@ -80,26 +80,9 @@ export function readEventForm(
   idPrefix = '',
 ): ReadEventForm {
   const fields = eventFields(type);
-  const body: Record<string, unknown> = { type };
-  const errors: FormErrors = {};
-  for (const field of fields) {
-    if (field.kind === 'date') {
-      const { value, error } = readDate(field, formBody, idPrefix);
-      if (error) errors[field.name] = error;
-      else if (value !== undefined) body[field.name] = value;
-      continue;
-    }
-    const value = typed(formBody, field.name);
-    if (value.trim() === '') continue;
-    if (field.kind === 'yes-no') {
-      // Anything but yes or no is sent as typed, for the API to refuse.
-      body[field.name] = value === 'yes' ? true : value === 'no' ? false : value;
-    } else {
-      body[field.name] = value;
-    }
-  }
+  const { values, errors } = readFormFields(fields, formBody, idPrefix);
+  const body: Record<string, unknown> = { type, ...values };
   if (Object.keys(errors).length === 0) return { body };
-
   const others = othersProblems(type, body, errors, idPrefix);
   const all: FormErrors = {};
   for (const field of fields) {
@@ -107,6 +90,41 @@ export function readEventForm(
     if (error) all[field.name] = error;
   }
   return { errors: all };
+}
+
+/**
+ * Reads `fields` from the submitted `formBody` (any page's form, not only an event's): the three parts of a date
+ * become `YYYY-MM-DD`, Yes and No become true and false, digits asked as a whole number become a number, and blank
+ * fields are left out. Returns the values read and what the form alone can tell is wrong (a date missing a part);
+ * everything else is for the DTO's own rules to judge.
+ */
+export function readFormFields(
+  fields: readonly FormField[],
+  formBody: Readonly<Record<string, unknown>>,
+  idPrefix = '',
+): { values: Record<string, unknown>; errors: FormErrors } {
+  const values: Record<string, unknown> = {};
+  const errors: FormErrors = {};
+  for (const field of fields) {
+    if (field.kind === 'date') {
+      const { value, error } = readDate(field, formBody, idPrefix);
+      if (error) errors[field.name] = error;
+      else if (value !== undefined) values[field.name] = value;
+      continue;
+    }
+    const value = typed(formBody, field.name);
+    if (value.trim() === '') continue;
+    if (field.kind === 'yes-no') {
+      // Anything but yes or no is sent as typed, for the API to refuse.
+      values[field.name] = value === 'yes' ? true : value === 'no' ? false : value;
+    } else if (field.kind === 'whole-number') {
+      // Anything but digits is sent as typed, for the API to refuse.
+      values[field.name] = /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : value;
+    } else {
+      values[field.name] = value;
+    }
+  }
+  return { values, errors };
 }
 
 /** The API's messages for the fields the form could read (the unreadable ones are left out, so not "required"). */

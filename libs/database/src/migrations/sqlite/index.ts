@@ -7,3 +7,4 @@ export * from './1795944118887-reminder-unfilled-roles';
 export * from './1795944179193-security-limits';
 export * from './1795948327806-operator-partnership';
 export * from './1795954525173-web-sessions';
+export * from './1795955403168-awaited-sign-offs';
