@@ -28,7 +28,8 @@ describe('The case record: everything a case holds, read back through GET /cases
     for (const who of ['subgroup', 'la', 'police', 'health'] as const) {
       ids[who] = (await t.http.get('/users/me').auth(team[who], { type: 'bearer' }).expect(200)).body.id;
     }
-  });
+    // Nine users with argon2 hashes: longer than the default 30 s on a busy machine.
+  }, 60_000);
   afterAll(() => t.close());
 
   const read = async (token: string, caseId: string) =>
