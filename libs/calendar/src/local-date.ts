@@ -183,3 +183,19 @@ export function calendarDaysBetween(from: LocalDate, to: LocalDate): number {
 export function compareLocalDates(a: LocalDate, b: LocalDate): number {
   return toEpochDay(a) - toEpochDay(b);
 }
+
+/** The months' names in English, January first (index 0). */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;

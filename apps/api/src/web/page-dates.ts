@@ -1,4 +1,4 @@
-import { todayInLondon } from '@app/calendar';
+import { MONTH_NAMES, todayInLondon } from '@app/calendar';
 
 const londonTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -7,27 +7,12 @@ const londonTime = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** `2026-01-14` -> `14 January 2026`, the GOV.UK way (no leading zero, the month in full). */
 export function govukDate(localDate: string | undefined | null): string {
   if (!localDate) return '';
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(localDate);
   if (!match) return localDate;
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+  return `${Number(match[3])} ${MONTH_NAMES[Number(match[2]) - 1]} ${match[1]}`;
 }
 
 /** An instant, in London: `14 January 2026 at 3:05pm`. */

@@ -1,4 +1,5 @@
 import type { Agency, Role } from '@app/workflows';
+import { MONTH_NAMES } from '@app/calendar';
 
 /** What every template returns; `MailMessage` adds recipients and the Message-ID. */
 export interface RenderedMail {
@@ -8,21 +9,6 @@ export interface RenderedMail {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 const FOOTER =
   'This is an automatic message from practice-review; please do not reply. It carries only the case ' +
   'reference, the rule and its dates: sign in through the link to see the case.';
@@ -44,7 +30,7 @@ export function formatDueOn(dueOn: string): { long: string; short: string } {
     throw new Error(`dueOn must be a real YYYY-MM-DD date, got ${JSON.stringify(dueOn)}`);
   }
   const weekday = WEEKDAYS[date.getUTCDay()];
-  const month = MONTHS[date.getUTCMonth()];
+  const month = MONTH_NAMES[date.getUTCMonth()];
   const day = date.getUTCDate();
   const year = date.getUTCFullYear();
   return {

@@ -5,6 +5,8 @@
  */
 import type { CaseEventType } from '@app/cases';
 import type { FieldError } from '@app/common';
+import { MONTH_NAMES } from '@app/calendar';
+import { govukDate } from '../page-dates';
 import { eventFields, firstInputId, lowerFirst, type DatePart, type FormField } from './form-fields';
 
 export interface FormError {
@@ -23,32 +25,12 @@ export interface ErrorSummaryParams {
   errorList: { text: string; href: string }[];
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** `2000-01-01` -> `1 January 2000`. */
-function govukDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-}
-
 /** The month a person typed: `3`, `03`, `Mar`, `march`. */
 export function monthNumber(typed: string): number | undefined {
   if (/^\d{1,2}$/.test(typed)) return Number(typed);
   const name = typed.toLowerCase();
-  const index = name.length >= 3 ? MONTHS.findIndex((m) => m.toLowerCase().startsWith(name)) : -1;
+  const index = name.length >= 3 ? MONTH_NAMES.findIndex((m) => m.toLowerCase().startsWith(name)) : -1;
   return index >= 0 ? index + 1 : undefined;
 }
 
