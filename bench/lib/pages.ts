@@ -1,3 +1,6 @@
+/** What the TLS proxy in front of the service adds: the request came over https (the session cookie is Secure). */
+const OVER_HTTPS = { 'x-forwarded-proto': 'https' };
+
 /**
  * The pages as a browser asks for them: a session cookie from the sign-in form, then timed GETs of whole pages
  * (rendered HTML), so a page's p99 includes its queries, its presenters and Nunjucks.
@@ -11,14 +14,14 @@ function cookieFrom(response: Response): string | undefined {
 
 /** Signs in through the sign-in page and returns the session cookie to send with each page request. */
 export async function signInToPages(baseUrl: string, email: string, password: string): Promise<string> {
-  const form = await fetch(`${baseUrl}/sign-in`);
+  const form = await fetch(`${baseUrl}/sign-in`, { headers: OVER_HTTPS });
   const anonymous = cookieFrom(form);
   const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
   if (!anonymous || !token) throw new Error('the sign-in page gave no session or CSRF token');
   const signedIn = await fetch(`${baseUrl}/sign-in`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { cookie: anonymous, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { ...OVER_HTTPS, cookie: anonymous, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ _csrf: token, email, password }),
   });
   const cookie = cookieFrom(signedIn);
@@ -27,7 +30,10 @@ export async function signInToPages(baseUrl: string, email: string, password: st
 }
 
 async function getPage(baseUrl: string, cookie: string, path: string): Promise<string> {
-  const response = await fetch(`${baseUrl}${path}`, { headers: { cookie, accept: 'text/html' }, redirect: 'manual' });
+  const response = await fetch(`${baseUrl}${path}`, {
+    headers: { ...OVER_HTTPS, cookie, accept: 'text/html' },
+    redirect: 'manual',
+  });
   const html = await response.text();
   if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
   return html;

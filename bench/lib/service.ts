@@ -53,6 +53,8 @@ export class ServiceProcess {
         ADMIN_PASSWORD: ADMIN.password,
         JWT_SECRET,
         PUBLIC_URL: 'https://practice-review.bench',
+        // As in production behind a TLS proxy: the pages' Secure session cookie is set when the proxy says https.
+        TRUSTED_PROXIES: 'loopback',
         ...env,
         PORT: String(port),
       },
