@@ -5,8 +5,8 @@ import { CASE_FACTS, PARTNERSHIP_FACTS, RULE_IDS } from './types';
 describe('the default rulebook (version 1)', () => {
   const rulebook = getRulebook(1);
 
-  it('has exactly one rule per rule id, in the order of RULE_IDS', () => {
-    expect(rulebook.rules.map((rule) => rule.id)).toEqual([...RULE_IDS]);
+  it('has exactly one rule per rule id of version 1, in the order of RULE_IDS', () => {
+    expect(rulebook.rules.map((rule) => rule.id)).toEqual(RULE_IDS.slice(0, 8));
   });
 
   it.each([
@@ -83,9 +83,24 @@ describe('rulebook versions', () => {
     expect(RULEBOOKS[CURRENT_RULEBOOK_VERSION]).toBe(getRulebook(CURRENT_RULEBOOK_VERSION));
   });
 
-  it.each([0, 2, 1.5, Number.NaN])('refuses the unknown version %p with a clear error', (version) => {
+  it.each([0, 3, 1.5, Number.NaN])('refuses the unknown version %p with a clear error', (version) => {
     expect(() => getRulebook(version)).toThrow(UnknownRulebookVersionError);
-    expect(() => getRulebook(version)).toThrow(/Unknown rulebook version .*; known versions: 1/);
+    expect(() => getRulebook(version)).toThrow(/Unknown rulebook version .*; known versions: 1, 2/);
+  });
+
+  it('version 2 keeps every rule of version 1 unchanged and adds its own after them, one per rule id', () => {
+    const v2 = getRulebook(2);
+    expect(v2.rules.slice(0, getRulebook(1).rules.length)).toEqual(getRulebook(1).rules);
+    expect(v2.rules.map((rule) => rule.id)).toEqual([...RULE_IDS]);
+  });
+
+  it.each([
+    ['notify-sos-ofsted', 'case', 'laAwareOn', 5, 'working-days'],
+    ['agency-return', 'item', 'clockStartedOn', 5, 'working-days'],
+    ['action-due', 'item', 'clockStartedOn', 0, 'working-days'],
+    ['lcspr-extension-notice', 'case', 'clockStartedOn', 5, 'working-days'],
+  ])('version 2 adds %s (%s scope): %s, %d %s', (id, scope, anchor, length, unit) => {
+    expect(getRule(getRulebook(2), id)).toMatchObject({ scope, anchor, length, unit, direction: 'after' });
   });
 
   it('refuses an unknown rule id', () => {

@@ -14,7 +14,7 @@ import {
   type MailSender,
   type UnfilledRoles,
 } from '@app/mail';
-import { getRulebook } from '@app/workflows';
+import { getRulebook, type CaseContext } from '@app/workflows';
 import { chooseRecipients, FALLBACK_ROLES } from './audience';
 import { NOTICE_ROLES, NoticeKind } from './notice-plan';
 import { DueReminder, RECIPIENT_ROLES, supersededReminders } from './reminder-plan';
@@ -97,7 +97,7 @@ export class ReminderSender {
         .getRepository(ReminderEntity)
         .update({ id: row.id, status: 'sending' }, { status, leaseUntilMs: null, ...extra });
       if (settled.affected && row.kind === 'breach' && (status === 'sent' || status === 'failed')) {
-        const missed = { rule: row.rule, dueOn: row.dueOn };
+        const missed = { rule: row.rule, ...(row.subject ? { subject: row.subject } : {}), dueOn: row.dueOn };
         // Once: an admin's retry of a breach that failed for good sends it again, but the deadline was missed once.
         await this.cases.recordSystemEvent(row.caseId, 'deadline.missed', missed, { once: true });
       }
@@ -107,7 +107,7 @@ export class ReminderSender {
   private async deliver(row: ReminderEntity, now: number): Promise<FireOutcome> {
     const caseRow = await this.reads.getRepository(CaseEntity).findOne({
       where: { id: row.caseId },
-      select: { id: true, reference: true, partnershipId: true, rulebookVersion: true },
+      select: { id: true, reference: true, partnershipId: true, rulebookVersion: true, snapshot: Boolean(row.subject) },
     });
     if (!caseRow) {
       await this.finish(row, 'obsolete');
@@ -115,7 +115,9 @@ export class ReminderSender {
     }
     let deadline: DeadlineEntity | null = null;
     if (row.kind !== 'notice') {
-      deadline = await this.reads.getRepository(DeadlineEntity).findOneBy({ caseId: row.caseId, rule: row.rule! });
+      deadline = await this.reads
+        .getRepository(DeadlineEntity)
+        .findOneBy({ caseId: row.caseId, rule: row.rule!, subject: row.subject });
       if (!deadline || deadline.clockState !== 'running' || deadline.dueOn !== row.dueOn) {
         await this.finish(row, 'obsolete');
         return 'obsolete';
@@ -149,6 +151,7 @@ export class ReminderSender {
         reference: caseRow.reference,
         caseUrl,
         ruleDescription: rule.description,
+        ...(row.subject ? { item: itemName(caseRow.snapshot.context, row.rule!, row.subject) } : {}),
         dueOn: deadline.dueOn,
         kind: row.kind === 'escalation-delegated' || row.kind === 'escalation-lead' ? 'escalation' : row.kind,
         ...(overdue
@@ -178,7 +181,13 @@ export class ReminderSender {
   /** Whether a later reminder of this deadline for the same audience is due too (see `supersededReminders`). */
   private async isSuperseded(row: ReminderEntity, now: number): Promise<boolean> {
     const siblings = await this.reminders.find({
-      where: { caseId: row.caseId, rule: row.rule!, dueOn: row.dueOn!, status: In([...LIVE_REMINDER_STATUSES]) },
+      where: {
+        caseId: row.caseId,
+        rule: row.rule!,
+        subject: row.subject,
+        dueOn: row.dueOn!,
+        status: In([...LIVE_REMINDER_STATUSES]),
+      },
       select: { id: true, kind: true, offsetDays: true, fireAtMs: true },
     });
     const due = siblings.map((r) => ({
@@ -189,4 +198,13 @@ export class ReminderSender {
     }));
     return supersededReminders(due, now).some((r) => r.id === row.id);
   }
+}
+
+/**
+ * Which item a reminder is about, in words the partnership chose (never the case's free text): an agency's name from
+ * the partnership's list, or an action's reference.
+ */
+export function itemName(context: CaseContext, rule: string, subject: string): string {
+  if (rule === 'action-due') return `action ${subject}`;
+  return context.relevantAgencies?.find((agency) => agency.key === subject)?.name ?? subject;
 }

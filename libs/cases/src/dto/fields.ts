@@ -12,6 +12,7 @@ import {
   EARLIEST_DATE,
   IsActionId,
   IsHttpUrl,
+  IsListOfValues,
   IsLocalDate,
   IsOneOf,
   IsText,
@@ -41,7 +42,8 @@ export interface FieldOptions {
 }
 
 /** How a web form asks for a field; `long-text` is free text longer than {@link LONG_TEXT_OVER} characters. */
-export type FormFieldKind = 'date' | 'text' | 'long-text' | 'choice' | 'yes-no' | 'url' | 'identifier' | 'whole-number';
+export type FormFieldKind =
+  'date' | 'text' | 'long-text' | 'choice' | 'choices' | 'yes-no' | 'url' | 'identifier' | 'whole-number';
 
 /** Free text allowed more characters than this is asked for in a textarea with a character count. */
 export const LONG_TEXT_OVER = 200;
@@ -63,7 +65,7 @@ export interface FormField {
   /** For `whole-number`: the smallest and largest allowed. */
   min?: number;
   max?: number;
-  /** For `choice`: the allowed values, in their declared order, with plain-English text. */
+  /** For `choice` and `choices`: the allowed values, in their declared order, with plain-English text. */
   options?: FormOption[];
 }
 
@@ -181,6 +183,31 @@ export function EnumField(values: readonly string[], options: FieldOptions = {})
     ...optional,
     IsOneOf(values),
     formField('choice', options, { options: values.map((value) => ({ value, text: optionLabel(value) })) }),
+  );
+}
+
+/**
+ * Several of a fixed set of strings, each at most once (a checkbox question): a JSON array. `min` (0 by default) is
+ * how many must be chosen when the field is given.
+ */
+export function EnumListField(
+  values: readonly string[],
+  options: FieldOptions & { min?: number } = {},
+): PropertyDecorator {
+  const { min = 0, ...fieldOptions } = options;
+  const { swagger, optional } = common({ example: values.slice(0, 2), ...fieldOptions });
+  return applyDecorators(
+    ApiProperty({
+      ...swagger,
+      type: 'array',
+      items: { type: 'string', enum: [...values] },
+      uniqueItems: true,
+      minItems: min,
+      maxItems: values.length,
+    }),
+    ...optional,
+    IsListOfValues(values, min, values.length),
+    formField('choices', fieldOptions, { options: values.map((value) => ({ value, text: optionLabel(value) })) }),
   );
 }
 

@@ -169,3 +169,29 @@ export function IsListOf(min: number, max: number, noun: string, options?: Valid
     options,
   );
 }
+
+/**
+ * A list of distinct values, each one of `values`, `min` to `max` long (the ticked boxes of a checkbox question).
+ * Message: "<field> must be a list of ... of: a, b, c".
+ */
+export function IsListOfValues(
+  values: readonly string[],
+  min: number,
+  max: number,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return constraint(
+    'isListOfValues',
+    (value) => {
+      if (isMissing(value)) return 'is required';
+      if (!Array.isArray(value)) return `must be a list of: ${values.join(', ')}`;
+      const unknown = value.filter((item) => typeof item !== 'string' || !values.includes(item));
+      if (unknown.length > 0) return `must hold only: ${values.join(', ')} (not ${unknown.map(String).join(', ')})`;
+      if (new Set(value).size !== value.length) return 'must not repeat a value';
+      if (value.length < min) return min === 1 ? 'must hold at least one value' : `must hold at least ${min} values`;
+      if (value.length > max) return `must hold at most ${max} values`;
+      return undefined;
+    },
+    options,
+  );
+}

@@ -7,7 +7,7 @@ import { EVENT_DESCRIPTIONS, type CaseEventType } from '@app/cases';
 import type { FormErrors } from './form-errors';
 import { DATE_PARTS, eventFields, type FormField } from './form-fields';
 
-export type GovukMacro = 'govukDateInput' | 'govukRadios' | 'govukInput' | 'govukCharacterCount';
+export type GovukMacro = 'govukDateInput' | 'govukRadios' | 'govukCheckboxes' | 'govukInput' | 'govukCharacterCount';
 
 export interface EventFormField {
   name: string;
@@ -62,6 +62,13 @@ function choiceValue(field: FormField, values: FormValues): string | undefined {
   const value = values[field.name];
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return text(value);
+}
+
+/** The boxes ticked: a submitted form sends none, one (a string) or several (a list); a stored value is a list. */
+function choicesValue(field: FormField, values: FormValues): string[] {
+  const value = values[field.name];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  return typeof value === 'string' ? [value] : [];
 }
 
 /**
@@ -124,6 +131,25 @@ export function formFieldModel(
             value: option.value,
             text: option.text,
             checked: option.value === current,
+          })),
+        }),
+      };
+    }
+    case 'choices': {
+      const chosen = choicesValue(field, values);
+      return {
+        name: field.name,
+        macro: 'govukCheckboxes',
+        params: defined({
+          idPrefix: id,
+          name: field.name,
+          fieldset: legend,
+          ...common,
+          hint: { text: field.hint ?? 'Select all that apply.' },
+          items: (field.options ?? []).map((option) => ({
+            value: option.value,
+            text: option.text,
+            checked: chosen.includes(option.value),
           })),
         }),
       };

@@ -16,6 +16,8 @@ function validValues(type: CaseEventType): Record<string, unknown> {
       switch (f.kind) {
         case 'choice':
           return [f.name, f.options![f.options!.length - 1].value];
+        case 'choices':
+          return [f.name, f.options!.slice(0, 2).map((o) => o.value)];
         case 'yes-no':
           return [f.name, false];
         case 'identifier':
@@ -30,8 +32,8 @@ function validValues(type: CaseEventType): Record<string, unknown> {
 }
 
 /** What a browser submits for the form as rendered: every input's name and value, the checked radio's. */
-function submitted(model: EventFormModel): Record<string, string> {
-  const body: Record<string, string> = { _csrf: 'token' };
+function submitted(model: EventFormModel): Record<string, string | string[]> {
+  const body: Record<string, string | string[]> = { _csrf: 'token' };
   for (const { macro, params } of model.fields) {
     if (macro === 'govukDateInput') {
       for (const item of params.items as { name: string; value?: string }[]) {
@@ -40,6 +42,9 @@ function submitted(model: EventFormModel): Record<string, string> {
     } else if (macro === 'govukRadios') {
       const checked = (params.items as { value: string; checked: boolean }[]).find((i) => i.checked);
       if (checked) body[String(params.name)] = checked.value;
+    } else if (macro === 'govukCheckboxes') {
+      const checked = (params.items as { value: string; checked: boolean }[]).filter((i) => i.checked);
+      if (checked.length > 0) body[String(params.name)] = checked.map((i) => i.value);
     } else {
       body[String(params.name)] = (params.value as string | undefined) ?? '';
     }
