@@ -12,6 +12,8 @@ import {
   EARLIEST_DATE,
   IsActionId,
   IsHttpUrl,
+  IsAgencyKey,
+  IsAgencyKeyList,
   IsListOfValues,
   IsLocalDate,
   IsOneOf,
@@ -41,9 +43,22 @@ export interface FieldOptions {
   errorIfMissing?: string;
 }
 
-/** How a web form asks for a field; `long-text` is free text longer than {@link LONG_TEXT_OVER} characters. */
+/**
+ * How a web form asks for a field; `long-text` is free text longer than {@link LONG_TEXT_OVER} characters; `agency`
+ * and `agencies` offer the case's relevant agencies (one, or several).
+ */
 export type FormFieldKind =
-  'date' | 'text' | 'long-text' | 'choice' | 'choices' | 'yes-no' | 'url' | 'identifier' | 'whole-number';
+  | 'date'
+  | 'text'
+  | 'long-text'
+  | 'choice'
+  | 'choices'
+  | 'agency'
+  | 'agencies'
+  | 'yes-no'
+  | 'url'
+  | 'identifier'
+  | 'whole-number';
 
 /** Free text allowed more characters than this is asked for in a textarea with a character count. */
 export const LONG_TEXT_OVER = 200;
@@ -208,6 +223,44 @@ export function EnumListField(
     ...optional,
     IsListOfValues(values, min, values.length),
     formField('choices', fieldOptions, { options: values.map((value) => ({ value, text: optionLabel(value) })) }),
+  );
+}
+
+/**
+ * One of the partnership's relevant agencies, by key (`RelevantAgency`). The key's form is checked here; that the
+ * case's list holds it is a rule of the case (422). A page offers the case's agencies as radios.
+ */
+export function AgencyField(options: FieldOptions = {}): PropertyDecorator {
+  const { swagger, optional } = common({ example: 'police', ...options });
+  return applyDecorators(
+    ApiProperty({
+      ...swagger,
+      type: String,
+      pattern: '^[a-z][a-z0-9-]{1,39}$',
+      description: [swagger.description, "The key of one of the case's relevant agencies."].filter(Boolean).join(' '),
+    }),
+    ...optional,
+    IsAgencyKey(),
+    formField('agency', options),
+  );
+}
+
+/** Several of the partnership's relevant agencies, by key, each once; a page offers the case's agencies as checkboxes. */
+export function AgencyListField(options: FieldOptions & { min?: number } = {}): PropertyDecorator {
+  const { min = 0, ...fieldOptions } = options;
+  const { swagger, optional } = common({ example: ['police', 'education'], ...fieldOptions });
+  return applyDecorators(
+    ApiProperty({
+      ...swagger,
+      type: 'array',
+      items: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,39}$' },
+      uniqueItems: true,
+      minItems: min,
+      description: [swagger.description, "Keys of the case's relevant agencies."].filter(Boolean).join(' '),
+    }),
+    ...optional,
+    IsAgencyKeyList(min),
+    formField('agencies', fieldOptions),
   );
 }
 

@@ -1,4 +1,4 @@
-import { EnumListField, formFieldsOf, validatePlain } from '@app/cases';
+import { AgencyField, AgencyListField, EnumListField, formFieldsOf, validatePlain } from '@app/cases';
 import { ValidationFailedError } from '@app/common';
 import { formFieldModel } from './event-form';
 import { readFormFields } from './read-event-form';
@@ -84,5 +84,52 @@ describe('a checkbox question (EnumListField)', () => {
       processes: ['inquest', 'other'],
     });
     expect(readFormFields([processes], {}).values).toEqual({});
+  });
+});
+
+class AboutAgencies {
+  @AgencyField({ label: 'Which agency?' })
+  agency: string;
+
+  @AgencyListField({ label: 'Agencies present', optional: true })
+  present?: string[];
+}
+
+describe("questions about the case's relevant agencies (AgencyField, AgencyListField)", () => {
+  const [agency, present] = formFieldsOf(AboutAgencies);
+  const agencies = [
+    { value: 'police', text: 'Police' },
+    { value: 'education', text: 'Schools and education' },
+  ];
+
+  it("offers the case's agencies as radios and as checkboxes", () => {
+    expect(formFieldModel(agency, { agency: 'education' }, {}, '', agencies)).toMatchObject({
+      macro: 'govukRadios',
+      params: {
+        items: [
+          { value: 'police', checked: false },
+          { value: 'education', text: 'Schools and education', checked: true },
+        ],
+      },
+    });
+    expect(formFieldModel(present, { present: ['police'] }, {}, '', agencies)).toMatchObject({
+      macro: 'govukCheckboxes',
+      params: {
+        items: [
+          { value: 'police', checked: true },
+          { value: 'education', checked: false },
+        ],
+      },
+    });
+  });
+
+  it('accepts agency keys and refuses what cannot be one', () => {
+    expect(validatePlain(AboutAgencies, { agency: 'youth-justice', present: ['police'] })).toMatchObject({
+      agency: 'youth-justice',
+    });
+    expect(() => validatePlain(AboutAgencies, { agency: 'Police!' })).toThrow(ValidationFailedError);
+    expect(() => validatePlain(AboutAgencies, { agency: 'police', present: ['police', 'police'] })).toThrow(
+      ValidationFailedError,
+    );
   });
 });

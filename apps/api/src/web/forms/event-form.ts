@@ -28,6 +28,8 @@ export interface EventFormModel {
 
 export interface EventFormOptions {
   action?: string;
+  /** The case's relevant agencies, offered by `agency` and `agencies` fields (value: the key, text: the name). */
+  agencies?: readonly { value: string; text: string }[];
   /** Put before every id (never a name) when several forms share a page; give the same to `readEventForm`. */
   idPrefix?: string;
 }
@@ -81,6 +83,7 @@ export function formFieldModel(
   values: FormValues,
   errors: FormErrors,
   idPrefix = '',
+  agencies: readonly { value: string; text: string }[] = [],
 ): EventFormField {
   const id = `${idPrefix}${field.name}`;
   const error = errors[field.name];
@@ -115,9 +118,10 @@ export function formFieldModel(
       };
     }
     case 'choice':
+    case 'agency':
     case 'yes-no': {
       const current = choiceValue(field, values);
-      const options = field.kind === 'yes-no' ? YES_NO : (field.options ?? []);
+      const options = field.kind === 'yes-no' ? YES_NO : field.kind === 'agency' ? agencies : (field.options ?? []);
       return {
         name: field.name,
         macro: 'govukRadios',
@@ -135,7 +139,8 @@ export function formFieldModel(
         }),
       };
     }
-    case 'choices': {
+    case 'choices':
+    case 'agencies': {
       const chosen = choicesValue(field, values);
       return {
         name: field.name,
@@ -146,7 +151,7 @@ export function formFieldModel(
           fieldset: legend,
           ...common,
           hint: { text: field.hint ?? 'Select all that apply.' },
-          items: (field.options ?? []).map((option) => ({
+          items: (field.kind === 'agencies' ? agencies : (field.options ?? [])).map((option) => ({
             value: option.value,
             text: option.text,
             checked: chosen.includes(option.value),
@@ -221,6 +226,8 @@ export function eventForm(
     description,
     button,
     ...(options.action ? { action: options.action } : {}),
-    fields: eventFields(type).map((field) => formFieldModel(field, values, errors, options.idPrefix ?? '')),
+    fields: eventFields(type).map((field) =>
+      formFieldModel(field, values, errors, options.idPrefix ?? '', options.agencies),
+    ),
   };
 }

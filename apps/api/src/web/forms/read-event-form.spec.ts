@@ -1,3 +1,4 @@
+import { DEFAULT_RELEVANT_AGENCIES } from '@app/workflows';
 import { CASE_EVENT_TYPES, parseCaseEvent, type CaseEventType } from '@app/cases';
 import { eventForm, type EventFormModel } from './event-form';
 import { eventFields } from './form-fields';
@@ -18,6 +19,10 @@ function validValues(type: CaseEventType): Record<string, unknown> {
           return [f.name, f.options![f.options!.length - 1].value];
         case 'choices':
           return [f.name, f.options!.slice(0, 2).map((o) => o.value)];
+        case 'agency':
+          return [f.name, 'police'];
+        case 'agencies':
+          return [f.name, ['police', 'education']];
         case 'yes-no':
           return [f.name, false];
         case 'identifier':
@@ -61,7 +66,8 @@ const dateOf = (name: string, day: string, month: string, year: string) => ({
 describe('readEventForm', () => {
   it.each(CASE_EVENT_TYPES)('reads back the API body of %s from its submitted form', (type) => {
     const values = validValues(type);
-    const read = readEventForm(type, submitted(eventForm(type, values)));
+    const agencies = DEFAULT_RELEVANT_AGENCIES.map((a) => ({ value: a.key, text: a.name }));
+    const read = readEventForm(type, submitted(eventForm(type, values, {}, { agencies })));
     expect(read).toEqual({ body: { type, ...values } });
     expect(parseCaseEvent((read as { body: unknown }).body)).toEqual({ type, payload: values });
   });

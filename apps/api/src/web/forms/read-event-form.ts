@@ -112,7 +112,7 @@ export function readFormFields(
       else if (value !== undefined) values[field.name] = value;
       continue;
     }
-    if (field.kind === 'choices') {
+    if (field.kind === 'choices' || field.kind === 'agencies') {
       // None ticked sends nothing: left out, like any blank field. GOV.UK checkboxes never send an empty value.
       const raw = formBody[field.name];
       const ticked = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string' && v !== '');
