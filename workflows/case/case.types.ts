@@ -52,7 +52,6 @@ export interface LcsprExtension {
   informedOn?: LocalDate;
 }
 
-
 export interface ActionItem {
   description: string;
   owner: string;

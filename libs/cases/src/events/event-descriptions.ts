@@ -211,7 +211,8 @@ export const EVENT_DESCRIPTIONS = {
     title: 'Record a review of progress',
     button: 'Save progress review',
     done: 'Progress of the review recorded',
-    description: 'The partners looked at the progress and the quality of the review, as they must at regular intervals.',
+    description:
+      'The partners looked at the progress and the quality of the review, as they must at regular intervals.',
   },
   'lcspr.involvement-recorded': {
     title: 'Record practitioner or family involvement',
