@@ -94,7 +94,7 @@ describe('Escalations resolved by the lead partners and the LCSPR managed', () =
     const escalated = await step(t, team.bu, id, 'decision.escalated', { note: 'NOTE-FOR-LEADS-ONLY' });
     expect(escalated).toMatchObject({
       state: 'decision.escalated',
-      allowedEvents: ['partners.informed', 'escalation.resolved'],
+      allowedEvents: ['partners.informed', 'escalation.resolved', 'rapid-review.recommended'],
     });
 
     // The lead partners are told by mail: the reference, a link and what is asked; never the note or the child.
@@ -302,7 +302,9 @@ describe('Escalations resolved by the lead partners and the LCSPR managed', () =
     expect(
       (await sendEvent(t, reviewer, notTheirs.id, 'lcspr.draft-received', { receivedOn: '2026-06-01' })).status,
     ).toBe(404);
-    expect((await get(reviewer, `/cases/${theirs.id}/record`)).body.lcspr).toMatchObject({
+    const theirRecord = (await get(reviewer, `/cases/${theirs.id}/record`)).body;
+    expect(theirRecord.restricted).toEqual(['children', 'summary']);
+    expect(theirRecord.lcspr).toMatchObject({
       reviewer: { name: 'Riley Reviewer', independent: true, userId: reviewerId },
       draftsReceivedOn: ['2026-06-01'],
     });

@@ -16,7 +16,7 @@ const EXPECTED: Record<CaseState, CaseEventType[]> = {
   'decision.disputed': ['partners.informed', 'rapid-review.recommended', 'decision.escalated'],
   'decision.reconsidering': ['partners.informed', 'rapid-review.recommended'],
   'decision.agreed': ['partners.informed', 'rapid-review.submitted'],
-  'decision.escalated': ['partners.informed', 'escalation.resolved'],
+  'decision.escalated': ['partners.informed', 'escalation.resolved', 'rapid-review.recommended'],
   'panel-response.awaiting-response': ['partners.informed', 'panel.responded'],
   'national-review.in-progress': ['partners.informed', 'national-review.published'],
   'lcspr.in-progress': [
@@ -63,7 +63,7 @@ const NOT_ACCEPTED: Record<CaseState, EventBody> = {
   'decision.disputed': { type: 'rapid-review.submitted', submittedOn: '2026-01-26' },
   'decision.reconsidering': { type: 'panel.responded', response: 'agrees', respondedOn: '2026-02-10' },
   'decision.agreed': { type: 'decision.escalated', note: 'n' },
-  'decision.escalated': { type: 'rapid-review.recommended', recommendation: 'lcspr', rationale: 'r' },
+  'decision.escalated': { type: 'rapid-review.submitted', submittedOn: '2026-01-26' },
   'panel-response.awaiting-response': { type: 'rapid-review.submitted', submittedOn: '2026-01-26' },
   'national-review.in-progress': { type: 'lcspr.draft-received', receivedOn: '2026-02-10' },
   'lcspr.in-progress': { type: 'publication.scheduled', plannedOn: '2026-12-01' },

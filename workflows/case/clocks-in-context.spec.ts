@@ -93,7 +93,7 @@ it('a new recommendation after a dispute opens round 2 and keeps round 1 in deci
     signDecision(21, 'agree', actors.la),
     signDecision(22, 'disagree', actors.police),
   );
-  // Version 2: an escalated dispute waits for the lead partners (escalation-resolved.spec.ts); here, none.
+  s = play(s, ev({ type: 'decision.escalated', note: 'to lead partners' }, '2026-01-23'));
   s = play(s, steps.recommend('no-lcspr', '2026-01-26'));
   expect(stateOf(s)).toBe('decision.awaiting-sign-off');
   expect(s.context.recommendation).toEqual({ recommendation: 'no-lcspr', rationale: 'criteria met', on: '2026-01-26' });
@@ -103,7 +103,7 @@ it('a new recommendation after a dispute opens round 2 and keeps round 1 in deci
       openedOn: dates.recommendedOn,
       recommendation: 'lcspr',
       outcome: 'disputed',
-      escalations: [],
+      escalations: [{ note: 'to lead partners', on: '2026-01-23', by: actors.bu.id }],
       signOffs: [
         { agency: 'local-authority', decision: 'agree', by: actors.la.id, byName: actors.la.name, at: '2026-01-21' },
         { agency: 'police', decision: 'disagree', by: actors.police.id, byName: actors.police.name, at: '2026-01-22' },

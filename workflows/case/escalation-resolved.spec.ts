@@ -31,11 +31,19 @@ describe('an escalation to the lead partners (machine version 2)', () => {
     expect(s.context.decisionRounds[0].escalations[0].on).toBe('2026-01-23');
   });
 
-  it('accepts nothing but the resolution while escalated: no new recommendation goes round the lead partners', () => {
-    expect(refuse(escalated(), steps.recommend('no-lcspr', '2026-01-26'))).toMatchObject({
+  it('takes a new recommendation while escalated (sent back, or settled): a new round, the escalation kept unresolved', () => {
+    const s = play(escalated(), steps.recommend('no-lcspr', '2026-01-26'));
+    expect(stateOf(s)).toBe('decision.awaiting-sign-off');
+    expect(s.context.decisionRounds).toHaveLength(2);
+    expect(s.context.decisionRounds[0].escalations[0].resolution).toBeUndefined();
+    expect(refuse(s, steps.resolve())).toMatchObject({ kind: 'illegal-transition' });
+  });
+
+  it('refuses anything else while escalated (409), naming what the case can do', () => {
+    expect(refuse(escalated(), steps.submit())).toMatchObject({
       kind: 'illegal-transition',
       state: 'decision.escalated',
-      allowedEvents: ['partners.informed', 'escalation.resolved'],
+      allowedEvents: ['partners.informed', 'escalation.resolved', 'rapid-review.recommended'],
     });
   });
 

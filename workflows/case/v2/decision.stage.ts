@@ -22,9 +22,11 @@ export const decisionStageV2 = caseSetup.createStateConfig({
     },
     escalated: {
       description:
-        'Escalated to the lead partners: a lead partner records the decision they reached, which is then the agreed decision.',
+        'Escalated to the lead partners: a lead partner records the decision they reached, which is then the agreed ' +
+        'decision; or a new recommendation (the partners settled it, or the lead partners sent it back) opens a new round.',
       on: {
         'escalation.resolved': { target: 'agreed', actions: 'resolveEscalation' },
+        'rapid-review.recommended': { target: 'awaiting-sign-off', actions: 'recordRecommendation' },
       },
     },
   },
