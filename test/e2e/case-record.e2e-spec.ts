@@ -222,6 +222,9 @@ describe('The case record: everything a case holds, read back through GET /cases
             escalations: [],
           },
         ],
+        extensions: [],
+        progressReviews: [],
+        involvement: [],
       },
       publication: {
         plannedOn: '2026-07-20',
@@ -262,13 +265,15 @@ describe('The case record: everything a case holds, read back through GET /cases
     }
   });
 
-  it('gives a lead partner, a lead reviewer and an admin the rest of the record, without the children or the summary', async () => {
+  it('gives a lead partner and an admin the rest of the record, without the children or the summary; a lead reviewer not appointed to the case, nothing', async () => {
     setToday(t, '2026-01-06');
     const id = await report();
     await toAgreedDecision(t, team, id);
     const { incident, restricted, ...whole } = await read(team.bu, id);
     expect(restricted).toEqual([]);
-    for (const token of [team.leadPartner, leadReviewer, team.admin]) {
+    // Issue 12 item 5: a lead reviewer reads only the cases they review (escalations-and-lcspr.e2e-spec.ts).
+    await t.http.get(`/cases/${id}/record`).auth(leadReviewer, { type: 'bearer' }).expect(404);
+    for (const token of [team.leadPartner, team.admin]) {
       const res = await t.http.get(`/cases/${id}/record`).auth(token, { type: 'bearer' }).expect(200);
       expect(res.body).toEqual({
         ...whole,

@@ -16,6 +16,7 @@ import {
   LocalDate,
   resolveRulebook,
 } from '../../workflows/rulebook';
+import { ev, play, reach, steps } from '../../workflows/case/case-test-kit.spec';
 
 // Compile-time check: the calendar satisfies the rulebook's interface without either importing the other.
 const calendar: DeadlineCalendar = new WorkingDayCalendar();
@@ -230,5 +231,53 @@ describe('an agency return asked for before Christmas (rulebook version 2, the r
       dueOn: '2026-12-29',
       status: 'overdue',
     });
+  });
+});
+
+describe('an LCSPR extended over Easter (issue 12 item 5: rulebook version 2, the machine, the real calendar)', () => {
+  // Decided Fri 23 Jan 2026 (the test kit's timeline), paused Mon 2 Mar to Mon 16 Mar (14 calendar days).
+  const paused = play(reach('lcspr.in-progress'), steps.pause(), steps.resume());
+  const extended = play(
+    paused,
+    ev({ type: 'lcspr.extended', reason: 'inquest listed', newCompletionOn: '2026-09-30' }, '2026-04-02'),
+  );
+  const deadlinesOf = (s: typeof paused, today: LocalDate) =>
+    computeDeadlines(getRulebook(2).rules, s.context.facts, s.context.clocks, today, calendar);
+  const rule = (s: typeof paused, id: string, today: LocalDate) => deadlinesOf(s, today).find((d) => d.rule === id);
+
+  it('was due 6 months after the decision plus the 14 days paused: Thu 6 Aug 2026', () => {
+    // 23 Jan + 6 months = Thu 23 Jul 2026; + 14 calendar days = Thu 6 Aug 2026.
+    expect(rule(paused, 'lcspr-publish', '2026-04-01')).toMatchObject({ dueOn: '2026-08-06', status: 'open' });
+  });
+
+  it('is due on the agreed date once extended: the pause before the extension no longer moves it', () => {
+    expect(rule(extended, 'lcspr-publish', '2026-04-02')).toMatchObject({ dueOn: '2026-09-30', status: 'open' });
+  });
+
+  it('gives 5 working days to tell the Panel, skipping Good Friday and Easter Monday: due Mon 13 Apr 2026', () => {
+    // Agreed Thu 2 Apr 2026: Fri 3 Apr (Good Friday), the weekend and Mon 6 Apr (Easter Monday) are not working
+    // days; Tue 7 (1), Wed 8 (2), Thu 9 (3), Fri 10 (4), Mon 13 Apr (5).
+    expect(rule(extended, 'lcspr-extension-notice', '2026-04-13')).toEqual({
+      rule: 'lcspr-extension-notice',
+      startedOn: '2026-04-02',
+      dueOn: '2026-04-13',
+      status: 'open',
+    });
+    expect(rule(extended, 'lcspr-extension-notice', '2026-04-14')?.status).toBe('overdue');
+  });
+
+  it('is met when the Panel is told on Fri 10 Apr, and a pause after the extension moves the agreed date on', () => {
+    const told = play(extended, ev({ type: 'lcspr.extension-notified', informedOn: '2026-04-10' }, '2026-04-10'));
+    expect(rule(told, 'lcspr-extension-notice', '2026-04-20')).toMatchObject({
+      stoppedOn: '2026-04-10',
+      status: 'met',
+    });
+    // Paused Fri 1 May to Mon 11 May 2026: 10 calendar days after the extension, so 30 Sep becomes Sat 10 Oct 2026.
+    const pausedAgain = play(
+      told,
+      ev({ type: 'lcspr.paused', reason: 'inquest', detail: 'coroner' }, '2026-05-01'),
+      ev({ type: 'lcspr.resumed', resumedOn: '2026-05-11' }, '2026-05-11'),
+    );
+    expect(rule(pausedAgain, 'lcspr-publish', '2026-05-12')).toMatchObject({ dueOn: '2026-10-10', status: 'open' });
   });
 });

@@ -24,6 +24,8 @@ export const actors = {
   leadPartner: { id: 'u-lp', name: 'Lead Partner', roles: ['lead-partner'], agency: 'local-authority' },
   scrutineer: { id: 'u-sc', name: 'Scrutineer', roles: ['scrutineer'] },
   admin: { id: 'u-ad', name: 'Admin', roles: ['admin'] },
+  // Issue 12 item 5
+  reviewer: { id: 'u-lr', name: 'Lead Reviewer', roles: ['lead-reviewer'] },
 } satisfies Record<string, Actor>;
 export const partners = [actors.la, actors.police, actors.health];
 
@@ -113,6 +115,10 @@ export const steps = {
   completeAction: (actionId = 'A1', completedOn = '2026-10-01') =>
     ev({ type: 'action.completed', actionId, completedOn }, completedOn),
   close: (today = '2026-10-02') => ev({ type: 'case.closed' }, today),
+  // Issue 12 item 4
+  escalate: (today = '2026-01-22') => ev({ type: 'decision.escalated', note: 'partners disagree' }, today),
+  resolve: (outcome: 'lcspr' | 'no-lcspr' | 'national-review' = 'lcspr', resolvedOn = '2026-01-29') =>
+    ev({ type: 'escalation.resolved', outcome, resolvedOn }, resolvedOn, actors.leadPartner),
 };
 
 export const ALL_STATES = [
@@ -122,6 +128,7 @@ export const ALL_STATES = [
   'decision.disputed',
   'decision.reconsidering',
   'decision.agreed',
+  'decision.escalated', // issue 12 item 4
   'panel-response.awaiting-response',
   'national-review.in-progress',
   'lcspr.in-progress',
@@ -148,6 +155,8 @@ export function reach(state: CaseState): PersistedCaseSnapshot {
       return play(reach('decision.awaiting-sign-off'), signDecision(21, 'disagree', actors.police));
     case 'decision.agreed':
       return play(reach('decision.awaiting-sign-off'), ...s.allAgree());
+    case 'decision.escalated':
+      return play(reach('decision.disputed'), s.escalate());
     case 'panel-response.awaiting-response':
       return play(reach('decision.agreed'), s.submit());
     case 'decision.reconsidering':

@@ -1,5 +1,7 @@
 import { CASE_MACHINE_ID, caseMachineV1 } from './case.machine';
 import { caseSetup, initialContextV2 } from './case.setup';
+import { decisionStageV2 } from './v2/decision.stage';
+import { lcsprStageV2 } from './v2/lcspr.stage';
 
 type MachineConfig = Parameters<typeof caseSetup.createMachine>[0];
 const v1 = caseMachineV1.config as MachineConfig;
@@ -16,5 +18,7 @@ export const caseMachineV2 = caseSetup.createMachine({
   context: ({ input }) => initialContextV2(input),
   states: {
     ...v1.states,
+    decision: decisionStageV2, // issue 12 item 4
+    lcspr: lcsprStageV2, // issue 12 item 5
   },
 } as MachineConfig);

@@ -2,6 +2,8 @@ import type { Agency } from '../actors';
 import type { LocalDate } from '../rulebook/types';
 import { openActions } from './case.setup';
 import type { CaseContext, CaseEvent, SignOffRound } from './case.types';
+import { escalationViolation } from './v2/escalations';
+import { lcsprViolation } from './v2/lcspr-managed';
 
 /**
  * Domain rules an event must satisfy once its state accepts it (422 `rule-violated`): dates that cannot be true,
@@ -98,6 +100,15 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
         ? `Every action must be completed before the case is closed (open: ${open.join(', ')})`
         : undefined;
     }
+    // Issue 12 items 4 and 5
+    case 'escalation.resolved':
+      return escalationViolation(context, event);
+    case 'lcspr.completion-planned':
+    case 'lcspr.extended':
+    case 'lcspr.extension-notified':
+    case 'lcspr.progress-reviewed':
+    case 'lcspr.involvement-recorded':
+      return lcsprViolation(context, event);
     default:
       return undefined;
   }

@@ -22,7 +22,34 @@ export interface SignOffRound {
   recommendation?: Recommendation;
   signOffs: SignOff[];
   outcome?: 'agreed' | 'disputed';
-  escalations: { note: string; on: LocalDate; by: string }[];
+  escalations: Escalation[];
+}
+
+/** A disagreement escalated to the lead partners; version 2 records how they resolved it (issue 12 item 4). */
+export interface Escalation {
+  note: string;
+  on: LocalDate;
+  by: string;
+  resolution?: EscalationResolution;
+}
+
+/** The decision the lead partners reached on an escalation, with its date, and the lead partner who recorded it. */
+export interface EscalationResolution {
+  outcome: Recommendation;
+  resolvedOn: LocalDate;
+  by: string;
+  note?: string;
+}
+
+/* Issue 12 item 5: the LCSPR managed (machine version 2). */
+export type InvolvementOf = 'practitioners' | 'family';
+
+/** An agreed extension of the review: the new completion date, and when the Panel and the Secretary of State were told. */
+export interface LcsprExtension {
+  reason: string;
+  newCompletionOn: LocalDate;
+  agreedOn: LocalDate;
+  informedOn?: LocalDate;
 }
 
 export interface ActionItem {
@@ -56,11 +83,17 @@ export interface CaseContext {
   panelResponses: { response: PanelResponse; respondedOn: LocalDate; comment?: string }[];
   nationalReview?: { publishedOn: LocalDate };
   lcspr: {
-    reviewer?: { name: string; independent: boolean };
+    /** `userId`: the partnership's user holding the lead-reviewer role (version 2), who then reads this case. */
+    reviewer?: { name: string; independent: boolean; userId?: string };
     termsAgreedOn?: LocalDate;
     methodologyAgreedOn?: LocalDate;
     draftsReceived: LocalDate[];
     pause?: { reason: PauseReason; detail: string; from: LocalDate };
+    /* Version 2 (issue 12 item 5): absent from version 1 snapshots. */
+    plannedCompletionOn?: LocalDate;
+    extensions?: LcsprExtension[];
+    progressReviews?: { reviewedOn: LocalDate; note: string; by: string }[];
+    involvement?: { who: InvolvementOf; involvedOn: LocalDate; note: string; by: string }[];
   };
   finalReportRounds: SignOffRound[];
   publication: {
@@ -110,7 +143,7 @@ export type CaseEvent = Envelope &
     | { type: 'rapid-review.submitted'; submittedOn: LocalDate }
     | { type: 'panel.responded'; response: PanelResponse; respondedOn: LocalDate; comment?: string }
     | { type: 'national-review.published'; publishedOn: LocalDate }
-    | { type: 'lcspr.reviewer-appointed'; reviewerName: string; independent: boolean }
+    | { type: 'lcspr.reviewer-appointed'; reviewerName: string; independent: boolean; reviewerUserId?: string }
     | { type: 'lcspr.terms-agreed'; agreedOn: LocalDate }
     | { type: 'lcspr.methodology-agreed'; agreedOn: LocalDate }
     | { type: 'lcspr.paused'; reason: PauseReason; detail: string }
@@ -126,6 +159,13 @@ export type CaseEvent = Envelope &
     | { type: 'action.added'; actionId: string; description: string; owner: string; dueOn: LocalDate }
     | { type: 'action.completed'; actionId: string; completedOn: LocalDate }
     | { type: 'case.closed' }
+    // Issue 12 items 4 and 5: escalations resolved; the LCSPR managed (machine version 2)
+    | { type: 'escalation.resolved'; outcome: Recommendation; resolvedOn: LocalDate; note?: string }
+    | { type: 'lcspr.completion-planned'; plannedCompletionOn: LocalDate }
+    | { type: 'lcspr.extended'; reason: string; newCompletionOn: LocalDate }
+    | { type: 'lcspr.extension-notified'; informedOn: LocalDate }
+    | { type: 'lcspr.progress-reviewed'; reviewedOn: LocalDate; note: string }
+    | { type: 'lcspr.involvement-recorded'; who: InvolvementOf; involvedOn: LocalDate; note: string }
   );
 
 export type CaseEventType = CaseEvent['type'];

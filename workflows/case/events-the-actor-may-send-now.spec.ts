@@ -17,12 +17,16 @@ describe('eventsTheActorMaySendNow', () => {
     }
   });
 
-  it.each([actors.scrutineer, actors.admin, actors.leadPartner])(
-    'offers $name nothing in any state',
-    (actor: Actor) => {
-      for (const state of ALL_STATES) expect([state, offered(actor, reach(state))]).toEqual([state, []]);
-    },
-  );
+  it.each([actors.scrutineer, actors.admin, actors.reviewer])('offers $name nothing in any state', (actor: Actor) => {
+    for (const state of ALL_STATES) expect([state, offered(actor, reach(state))]).toEqual([state, []]);
+  });
+
+  it('offers a lead partner only the resolution of an escalation, while the case is escalated', () => {
+    for (const state of ALL_STATES) {
+      const expected = state === 'decision.escalated' ? ['escalation.resolved'] : [];
+      expect([state, offered(actors.leadPartner, reach(state))]).toEqual([state, expected]);
+    }
+  });
 
   it('offers a delegated partner the decision sign-off until their agency has signed in this round', () => {
     const s = reach('decision.awaiting-sign-off');

@@ -13,6 +13,7 @@ const NEXT: Record<Exclude<CaseState, 'closed'>, CaseEvent> = {
   'decision.disputed': ev({ type: 'decision.escalated', note: 'n' }, '2026-01-23'),
   'decision.reconsidering': steps.recommend('no-lcspr', '2026-02-12'),
   'decision.agreed': steps.submit(),
+  'decision.escalated': steps.resolve(),
   'panel-response.awaiting-response': steps.panel('agrees'),
   'national-review.in-progress': ev({ type: 'national-review.published', publishedOn: '2026-09-01' }, '2026-09-01'),
   'lcspr.in-progress': steps.draft(),

@@ -50,6 +50,11 @@ export interface ClockState {
    * date, an agreed extension of the review. Pauses still move it on.
    */
   dueOn?: LocalDate;
+  /**
+   * The day `dueOn` was fixed, when later than the clock's start (an extension of a running review): the fixed date
+   * already allows for the time paused before it, so only pauses after this day move it on.
+   */
+  dueFixedOn?: LocalDate;
   stoppedOn?: LocalDate;
   cancelledOn?: LocalDate;
   pauses: ClockPause[];

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Brackets, In } from 'typeorm';
 import { PartnershipCalendars, PartnershipsService, UsersService } from '@app/auth';
 import { todayInLondon } from '@app/calendar';
-import { CaseEntity, CasesService, DeadlineEntity } from '@app/cases';
+import { CaseEntity, CasesService, DeadlineEntity, ESCALATED_STATE } from '@app/cases';
 import { Clock } from '@app/common';
 import { ReadSide, TransactionRunner } from '@app/database';
 import { AppConfig } from '@app/config';
@@ -107,7 +107,14 @@ export class ReminderSender {
   private async deliver(row: ReminderEntity, now: number): Promise<FireOutcome> {
     const caseRow = await this.reads.getRepository(CaseEntity).findOne({
       where: { id: row.caseId },
-      select: { id: true, reference: true, partnershipId: true, rulebookVersion: true, snapshot: Boolean(row.subject) },
+      select: {
+        id: true,
+        reference: true,
+        partnershipId: true,
+        rulebookVersion: true,
+        state: true,
+        snapshot: Boolean(row.subject),
+      },
     });
     if (!caseRow) {
       await this.finish(row, 'obsolete');
@@ -160,6 +167,8 @@ export class ReminderSender {
         ...(row.kind === 'escalation-delegated' ? { escalatedTo: 'delegated partners' as const } : {}),
         ...(row.kind === 'escalation-lead' ? { escalatedTo: 'lead partners' as const } : {}),
         unfilledRoles,
+        // Issue 12 item 4: a case with the lead partners says so in its deadline mail.
+        ...(caseRow.state === ESCALATED_STATE ? { caseEscalated: true } : {}),
       });
     }
     const recorded = { unfilledRoles: unfilledRoles ? choice.unfilled : null, fallbackRole: choice.fallbackRole };

@@ -7,6 +7,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGENCIES, CASE_STAGES, CASE_STATES, RESTRICTED_RECORD_PARTS } from '@app/workflows';
 import { ABUSE_OR_NEGLECT, CHILD_SEXES, INCIDENT_TYPES } from '../dto/open-case.dto';
 import { PANEL_RESPONSES, PAUSE_REASONS, RECOMMENDATIONS, SIGN_OFF_DECISIONS } from '../events/event-payloads';
+import { INVOLVED } from '../events/lcspr-managed-payloads';
 
 const DATE = { type: String, format: 'date', example: '2026-01-14' } as const;
 const DATES = { type: String, format: 'date', isArray: true, example: ['2026-01-14'] } as const;
@@ -85,11 +86,25 @@ export class SignOffRecordView {
   @ApiPropertyOptional() comment?: string;
 }
 
+/** Issue 12 item 4: the decision the lead partners reached on an escalation (machine version 2). */
+export class EscalationResolutionRecordView {
+  @ApiProperty({ enum: RECOMMENDATIONS }) outcome: string;
+  @ApiProperty({ ...DATE, description: 'The day the lead partners reached the decision' }) resolvedOn: string;
+  @ApiProperty(UUID) byId: string;
+  @ApiPropertyOptional({ description: "The lead partner's name, when the user is known" }) by?: string;
+  @ApiPropertyOptional() note?: string;
+}
+
 export class EscalationRecordView {
   @ApiProperty() note: string;
   @ApiProperty(DATE) escalatedOn: string;
   @ApiProperty(UUID) byId: string;
   @ApiPropertyOptional({ description: "The sender's name, when the user is known" }) by?: string;
+  @ApiPropertyOptional({
+    type: EscalationResolutionRecordView,
+    description: 'Absent while the lead partners have not resolved it',
+  })
+  resolution?: EscalationResolutionRecordView;
 }
 
 export class SignOffRoundRecordView {
@@ -137,6 +152,35 @@ export class NationalReviewRecordView {
 export class ReviewerRecordView {
   @ApiProperty() name: string;
   @ApiProperty({ type: Boolean }) independent: boolean;
+  @ApiPropertyOptional({ ...UUID, description: "The reviewer's account (a lead reviewer), when they have one" })
+  userId?: string;
+}
+
+/* Issue 12 item 5: the LCSPR managed (machine version 2; empty lists on a version 1 case). */
+
+export class LcsprExtensionRecordView {
+  @ApiProperty() reason: string;
+  @ApiProperty({ ...DATE, description: 'The agreed new completion date: the review is due then' })
+  newCompletionOn: string;
+  @ApiProperty({ ...DATE, description: 'The day the extension was agreed: the notice clock starts then' })
+  agreedOn: string;
+  @ApiPropertyOptional({ ...DATE, description: 'When the Panel and the Secretary of State were told' })
+  informedOn?: string;
+}
+
+export class LcsprProgressReviewRecordView {
+  @ApiProperty(DATE) reviewedOn: string;
+  @ApiProperty() note: string;
+  @ApiProperty(UUID) byId: string;
+  @ApiPropertyOptional({ description: "The recorder's name, when the user is known" }) by?: string;
+}
+
+export class LcsprInvolvementRecordView {
+  @ApiProperty({ enum: INVOLVED }) who: string;
+  @ApiProperty(DATE) involvedOn: string;
+  @ApiProperty() note: string;
+  @ApiProperty(UUID) byId: string;
+  @ApiPropertyOptional({ description: "The recorder's name, when the user is known" }) by?: string;
 }
 
 export class PauseRecordView {
@@ -159,6 +203,13 @@ export class LcsprRecordView {
   pauses: PauseRecordView[];
   @ApiProperty({ type: [SignOffRoundRecordView], description: 'One round per draft, oldest first' })
   finalReportRounds: SignOffRoundRecordView[];
+  @ApiPropertyOptional({ ...DATE, description: 'The planned completion date' }) plannedCompletionOn?: string;
+  @ApiProperty({ type: [LcsprExtensionRecordView], description: 'Every agreed extension, oldest first' })
+  extensions: LcsprExtensionRecordView[];
+  @ApiProperty({ type: [LcsprProgressReviewRecordView], description: 'Every progress review, in the order recorded' })
+  progressReviews: LcsprProgressReviewRecordView[];
+  @ApiProperty({ type: [LcsprInvolvementRecordView], description: 'Practitioner and family involvement, as recorded' })
+  involvement: LcsprInvolvementRecordView[];
 }
 
 export class PendingPublicationChangeView {

@@ -243,6 +243,9 @@ describe('The case record presenter', () => {
             escalations: [],
           },
         ],
+        extensions: [],
+        progressReviews: [],
+        involvement: [],
       },
       publication: {
         plannedOn: '2026-08-14',

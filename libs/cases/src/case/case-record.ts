@@ -97,6 +97,15 @@ export function toCaseRecord(
         });
       }),
       finalReportRounds: rounds(context.finalReportRounds),
+      // Issue 12 item 5 (machine version 2)
+      plannedCompletionOn: context.lcspr.plannedCompletionOn,
+      extensions: (context.lcspr.extensions ?? []).map((e) => defined({ ...e })),
+      progressReviews: (context.lcspr.progressReviews ?? []).map((r) =>
+        defined({ reviewedOn: r.reviewedOn, note: r.note, byId: r.by, by: userNames.get(r.by) }),
+      ),
+      involvement: (context.lcspr.involvement ?? []).map((i) =>
+        defined({ who: i.who, involvedOn: i.involvedOn, note: i.note, byId: i.by, by: userNames.get(i.by) }),
+      ),
     }),
     publication: defined({
       plannedOn: context.publication.plannedOn,
@@ -143,6 +152,12 @@ export function toCaseRecord(
 /** The user ids the record names (the authors of escalations), to be resolved to names for {@link toCaseRecord}. */
 export function recordUserIds(context: CaseContext): string[] {
   const ids = context.decisionRounds.flatMap((round) => round.escalations.map((e) => e.by));
+  // Issue 12 items 4 and 5: who resolved an escalation, who recorded progress reviews and involvement
+  ids.push(
+    ...context.decisionRounds.flatMap((round) => round.escalations.flatMap((e) => e.resolution?.by ?? [])),
+    ...(context.lcspr.progressReviews ?? []).map((r) => r.by),
+    ...(context.lcspr.involvement ?? []).map((i) => i.by),
+  );
   return [...new Set(ids)];
 }
 
@@ -169,7 +184,21 @@ function roundView(
     ),
     notSignedBy: agencies.filter((agency) => !signed.has(agency)),
     escalations: round.escalations.map((e) =>
-      defined({ note: e.note, escalatedOn: e.on, byId: e.by, by: userNames.get(e.by) }),
+      defined({
+        note: e.note,
+        escalatedOn: e.on,
+        byId: e.by,
+        by: userNames.get(e.by),
+        resolution:
+          e.resolution &&
+          defined({
+            outcome: e.resolution.outcome,
+            resolvedOn: e.resolution.resolvedOn,
+            byId: e.resolution.by,
+            by: userNames.get(e.resolution.by),
+            note: e.resolution.note,
+          }),
+      }),
     ),
   });
 }

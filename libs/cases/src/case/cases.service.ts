@@ -12,7 +12,7 @@ import {
   assertHasRole,
 } from '@app/auth';
 import { todayInLondon } from '@app/calendar';
-import { Clock, ConflictError, ForbiddenError, NotFoundError } from '@app/common';
+import { Clock, ConflictError, ForbiddenError, NotFoundError, RuleViolatedError } from '@app/common';
 import { ReadSide, TransactionRunner, isUniqueViolation } from '@app/database';
 import {
   CASE_MACHINE_ID,
@@ -26,6 +26,7 @@ import {
   dispatch,
   eventsTheActorMaySendNow,
   openCase,
+  readsOnlyAppointedCases,
   refusalFor,
   signOffsAwaited,
   stageOf,
@@ -51,6 +52,7 @@ import { IdempotencyRecords, type IdempotentRequest } from './idempotency-record
 import { AuditEventView, CaseListView, CaseView } from './case-view';
 import type { CaseRecordView } from './case-record-view';
 import { recordUserIds, toCaseRecord } from './case-record';
+import { lcsprServiceViolation } from './lcspr-checks';
 
 const MAX_ATTEMPTS = 8;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -78,10 +80,15 @@ export interface CaseListFilter {
   dueWithinWorkingDays?: number;
   /** Only cases awaiting a sign-off from the caller's agency now (a delegated partner's; none for anyone else). */
   awaitingSignOff?: boolean;
+  /** Only cases escalated to the lead partners now (state `decision.escalated`). */
+  escalated?: boolean;
   /** 50 by default; 0 counts without listing. */
   limit?: number;
   offset?: number;
 }
+
+/** The state of a case escalated to the lead partners (issue 12 item 4, machine version 2). */
+export const ESCALATED_STATE = 'decision.escalated';
 
 /** Every stage but `closed`. */
 const OPEN_STAGES = CASE_STAGES.filter((stage) => stage !== 'closed');
@@ -262,7 +269,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
   }
 
   async get(user: AuthenticatedUser, caseId: string): Promise<CaseView> {
-    const row = await this.load(this.reads.manager, user.partnershipId, caseId);
+    const row = await this.load(this.reads.manager, user, caseId);
     const partnership = await this.partnerships.get(user.partnershipId);
     return this.toView(row, partnership, this.today());
   }
@@ -272,7 +279,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
    * `GET /cases/:id/record` and the case page both read it here.
    */
   async record(user: AuthenticatedUser, caseId: string): Promise<CaseRecordView> {
-    const row = await this.load(this.reads.manager, user.partnershipId, caseId);
+    const row = await this.load(this.reads.manager, user, caseId);
     return this.recordOf(user, row);
   }
 
@@ -282,7 +289,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
    * send: `eventsTheActorMaySendNow`), so the page offers a form only where the API would take the event.
    */
   async overview(user: AuthenticatedUser, caseId: string): Promise<CaseOverview> {
-    const row = await this.load(this.reads.manager, user.partnershipId, caseId);
+    const row = await this.load(this.reads.manager, user, caseId);
     const partnership = await this.partnerships.get(user.partnershipId);
     const view = this.toView(row, partnership, this.today());
     const allowed = allowedEvents(this.machines.get(row.machineVersion), row.snapshot);
@@ -305,7 +312,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
   }
 
   async history(user: AuthenticatedUser, caseId: string): Promise<AuditEventView[]> {
-    await this.load(this.reads.manager, user.partnershipId, caseId);
+    await this.load(this.reads.manager, user, caseId);
     const events = await this.reads.getRepository(CaseAuditEventEntity).find({
       where: { caseId, partnershipId: user.partnershipId },
       order: { sequence: 'ASC' },
@@ -361,7 +368,9 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       awaitedIds = awaited.map((a) => a.caseId);
       if (awaitedIds.length === 0) return { items: [], total: 0 };
     }
-    const otherFilters = Boolean(filter.stage || filter.open || ranges.length);
+    // Issue 12: a lead reviewer lists only the cases they review; `escalated` the cases with the lead partners.
+    const reviewer = readsOnlyAppointedCases(user.roles) ? user.id : undefined;
+    const otherFilters = Boolean(filter.stage || filter.open || ranges.length || filter.escalated || reviewer);
     const runningDeadlinesSql = (range: string) =>
       `SELECT d."caseId" FROM deadlines d WHERE d."partnershipId" = :pid AND d."clockState" = 'running' AND ${range}`;
     const matching = () => {
@@ -372,6 +381,13 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
       if (filter.open) qb.andWhere('c.stage IN (:...openStages)', { openStages: OPEN_STAGES });
       for (const range of ranges) qb.andWhere(`c.id IN (${runningDeadlinesSql(range.sql)})`, range.params);
+      if (filter.escalated) {
+        qb.andWhere('c.stage = :decisionStage AND c.state = :escalatedState', {
+          decisionStage: 'decision',
+          escalatedState: ESCALATED_STATE,
+        });
+      }
+      if (reviewer) qb.andWhere('c.reviewerUserId = :reviewer', { reviewer });
       return qb;
     };
 
@@ -390,7 +406,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     let counted: { n: string | number } | undefined;
     if (awaitedIds && !otherFilters) {
       counted = { n: awaitedIds.length };
-    } else if (ranges.length === 1 && !filter.stage && !filter.open && !awaitedIds) {
+    } else if (ranges.length === 1 && !filter.stage && !filter.open && !awaitedIds && !filter.escalated && !reviewer) {
       counted = await this.reads.manager
         .createQueryBuilder()
         .select('COUNT(DISTINCT m."caseId")', 'n')
@@ -427,7 +443,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     if (options.idempotencyKey) {
       // A key is looked up only once the case is found (404) and the caller may send the event (403), as the
       // contract orders the checks; it belongs to this caller on this case.
-      const row = await this.load(this.reads.manager, user.partnershipId, caseId);
+      const row = await this.load(this.reads.manager, user, caseId);
       const forbidden = refusalFor(actorOf(user), parsed.type, row.snapshot.context);
       if (forbidden) throw new ForbiddenError(forbidden);
       idempotent = { userId: user.id, caseId: row.id, key: options.idempotencyKey };
@@ -458,7 +474,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
   ): Promise<CaseView> {
     const today = this.today();
     const { view, change } = await this.tx.run(async (manager) => {
-      const row = await this.load(manager, user.partnershipId, caseId, true);
+      const row = await this.load(manager, user, caseId, true);
       const event = { type: parsed.type, ...parsed.payload, actor: actorOf(user), today } as CaseEvent;
       const forbidden = refusalFor(event.actor, event.type, row.snapshot.context);
       if (forbidden) throw new ForbiddenError(forbidden);
@@ -471,11 +487,21 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       if (!result.ok) throw refusalToError(result.refusal);
 
       const partnership = await manager.getRepository(PartnershipEntity).findOneByOrFail({ id: row.partnershipId });
+      // Issue 12 item 5: the rules that need the partnership's users or calendar (422), before anything is written.
+      const unmet = await lcsprServiceViolation(manager, event, {
+        machineVersion: row.machineVersion,
+        partnershipId: row.partnershipId,
+        reviewDeadline: this.deadlines
+          .compute(row.snapshot, row.rulebookVersion, partnership, today)
+          .find((d) => d.rule === 'lcspr-publish'),
+      });
+      if (unmet) throw new RuleViolatedError(unmet);
       const changes = {
         snapshot: result.snapshot,
         stage: stageOf(result.snapshot),
         state: result.to,
         version: row.version + 1,
+        reviewerUserId: result.snapshot.context.lcspr.reviewer?.userId ?? null,
       };
       const updated = await manager
         .createQueryBuilder()
@@ -511,9 +537,10 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     return previous.body as CaseView;
   }
 
+  /** A case of the reader's partnership; for a lead reviewer, only one they are appointed to (else 404). */
   private async load(
     manager: EntityManager,
-    partnershipId: string,
+    reader: AuthenticatedUser,
     caseId: string,
     forUpdate = false,
   ): Promise<CaseEntity> {
@@ -521,7 +548,12 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const repo = manager.getRepository(CaseEntity);
     const lock =
       forUpdate && manager.connection.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
-    const row = await repo.findOne({ where: { id: caseId, partnershipId }, ...(lock ? { lock } : {}) });
+    const where = {
+      id: caseId,
+      partnershipId: reader.partnershipId,
+      ...(readsOnlyAppointedCases(reader.roles) ? { reviewerUserId: reader.id } : {}),
+    };
+    const row = await repo.findOne({ where, ...(lock ? { lock } : {}) });
     if (!row) throw new NotFoundError('Case');
     return row;
   }

@@ -19,6 +19,7 @@ import {
   IsOneOf,
   IsText,
   IsTrueOrFalse,
+  IsUserId,
   IsWholeNumber,
   LATEST_DATE,
   MAX_URL_LENGTH,
@@ -116,6 +117,9 @@ export const OPTION_LABELS: Readonly<Record<string, string>> = {
   female: 'Female',
   male: 'Male',
   unknown: 'Not known',
+  // Issue 12 item 5: who was involved in the review
+  practitioners: 'Practitioners',
+  family: 'The family',
 };
 
 /** `heldOn` -> 'Held on', `no-lcspr` -> 'No lcspr'. */
@@ -309,5 +313,17 @@ export function HttpUrlField(options: FieldOptions = {}): PropertyDecorator {
     ...optional,
     IsHttpUrl(),
     formField('url', options, { maxLength: MAX_URL_LENGTH }),
+  );
+}
+
+/** The id of one of the partnership's users (issue 12 item 5); asked for as a short text on a form. */
+export function UserIdField(options: FieldOptions = {}): PropertyDecorator {
+  const { swagger, optional } = common({ example: '6f1c2b9e-8a47-4c1e-9d55-0f3a7b2c9e10', ...options });
+  return applyDecorators(
+    ApiProperty({ ...swagger, type: String, format: 'uuid' }),
+    trim,
+    ...optional,
+    IsUserId(),
+    formField('text', options, { maxLength: 36 }),
   );
 }

@@ -19,6 +19,8 @@ export interface IncidentDetails {
 @Index(['partnershipId', 'stage'])
 // The list's order, with the id so a page is found from the index alone.
 @Index(['partnershipId', 'openedAt', 'reference', 'id'])
+// Issue 12 item 5: a lead reviewer lists the cases they review.
+@Index(['partnershipId', 'reviewerUserId'])
 export class CaseEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -46,6 +48,13 @@ export class CaseEntity {
 
   @Column({ type: 'varchar', length: 80 })
   state: string;
+
+  /**
+   * The account of the case's appointed lead reviewer (the snapshot's `lcspr.reviewer.userId`), written with every
+   * change: a lead reviewer reads only the cases where it is theirs.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  reviewerUserId: string | null;
 
   /** Incident facts. No child's name is ever stored; this never leaves the service in mail or logs. */
   @Column({ type: 'simple-json' })

@@ -180,4 +180,44 @@ export const EVENT_DESCRIPTIONS = {
     done: 'Case closed',
     description: 'Every action is complete and nothing more is to be done on this case.',
   },
+  // Issue 12 items 4 and 5
+  'escalation.resolved': {
+    title: 'Record the lead partners’ decision',
+    button: 'Save lead partners’ decision',
+    done: 'Escalation resolved by the lead partners',
+    description:
+      'The lead partners decided the disputed recommendation. Their decision is the agreed decision, from the date they reached it.',
+  },
+  'lcspr.completion-planned': {
+    title: 'Plan the completion of the review',
+    button: 'Save planned completion',
+    done: 'Completion of the review planned',
+    description: 'The date the review is planned to be completed, within its 6 months or agreed extension.',
+  },
+  'lcspr.extended': {
+    title: 'Extend the review',
+    button: 'Extend review',
+    done: 'Review extended',
+    description:
+      'An extension was agreed: the review’s due date moves to the new date. The Panel and the Secretary of State must be told of the delay and why within 5 working days.',
+  },
+  'lcspr.extension-notified': {
+    title: 'Record that the Panel and the Secretary of State were told of the extension',
+    button: 'Save extension told',
+    done: 'Panel and Secretary of State told of the extension',
+    description: 'The Panel and the Secretary of State were told that the review will take longer, and why.',
+  },
+  'lcspr.progress-reviewed': {
+    title: 'Record a review of progress',
+    button: 'Save progress review',
+    done: 'Progress of the review recorded',
+    description:
+      'The partners looked at the progress and the quality of the review, as they must at regular intervals.',
+  },
+  'lcspr.involvement-recorded': {
+    title: 'Record practitioner or family involvement',
+    button: 'Save involvement',
+    done: 'Involvement recorded',
+    description: 'Practitioners or the family took part in the review.',
+  },
 } as const satisfies Record<CaseEventType, EventDescription>;

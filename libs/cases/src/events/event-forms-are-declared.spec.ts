@@ -63,7 +63,7 @@ describe('form metadata of the payloads', () => {
       { name: 'heldOn', kind: 'date', label: 'Date of the rapid review meeting', optional: false },
     ]);
     const kinds = (type: keyof typeof EVENT_PAYLOADS) => formFieldsOf(EVENT_PAYLOADS[type]).map((f) => f.kind);
-    expect(kinds('lcspr.reviewer-appointed')).toEqual(['text', 'yes-no']);
+    expect(kinds('lcspr.reviewer-appointed')).toEqual(['text', 'yes-no', 'text']);
     expect(kinds('publication.published')).toEqual(['date', 'url']);
     expect(kinds('action.added')).toEqual(['identifier', 'long-text', 'text', 'date']);
     expect(kinds('case.closed')).toEqual([]);

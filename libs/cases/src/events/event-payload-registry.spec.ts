@@ -15,7 +15,11 @@ const VALID: Record<CaseEventType, Record<string, unknown>> = {
   'rapid-review.submitted': { submittedOn: '2026-03-20' },
   'panel.responded': { response: 'agrees', respondedOn: '2026-04-01', comment: 'Panel agrees.' },
   'national-review.published': { publishedOn: '2027-01-15' },
-  'lcspr.reviewer-appointed': { reviewerName: 'Sam Reviewer', independent: true },
+  'lcspr.reviewer-appointed': {
+    reviewerName: 'Sam Reviewer',
+    independent: true,
+    reviewerUserId: '6f1c2b9e-8a47-4c1e-9d55-0f3a7b2c9e10',
+  },
   'lcspr.terms-agreed': { agreedOn: '2026-04-10' },
   'lcspr.methodology-agreed': { agreedOn: '2026-04-12' },
   'lcspr.paused': { reason: 'criminal-proceedings', detail: 'Trial listed for the autumn.' },
@@ -36,6 +40,13 @@ const VALID: Record<CaseEventType, Record<string, unknown>> = {
   },
   'action.completed': { actionId: 'A-1.2_b', completedOn: '2027-03-01' },
   'case.closed': {},
+  // Issue 12 items 4 and 5
+  'escalation.resolved': { outcome: 'lcspr', resolvedOn: '2026-02-02', note: 'Agreed at the executive.' },
+  'lcspr.completion-planned': { plannedCompletionOn: '2026-07-01' },
+  'lcspr.extended': { reason: 'Criminal trial listed for the autumn.', newCompletionOn: '2026-10-30' },
+  'lcspr.extension-notified': { informedOn: '2026-06-03' },
+  'lcspr.progress-reviewed': { reviewedOn: '2026-05-01', note: 'On track; chronologies in.' },
+  'lcspr.involvement-recorded': { who: 'family', involvedOn: '2026-05-10', note: 'Met the mother at home.' },
 };
 
 /** Fields of the contract that may be left out. */
@@ -44,6 +55,8 @@ const OPTIONAL: Partial<Record<CaseEventType, string[]>> = {
   'decision.signed-off': ['comment'],
   'panel.responded': ['comment'],
   'lcspr.final-report-signed-off': ['comment'],
+  'lcspr.reviewer-appointed': ['reviewerUserId'],
+  'escalation.resolved': ['note'],
 };
 
 const isDateField = (field: string): boolean => /On$/.test(field);
@@ -75,7 +88,7 @@ describe('the valid examples', () => {
     expect(CASE_EVENT_TYPES).toContain('notification.submitted');
     expect(CASE_EVENT_TYPES).toContain('decision.signed-off');
     expect(CASE_EVENT_TYPES).toContain('lcspr.final-report-signed-off');
-    expect(new Set(CASE_EVENT_TYPES).size).toBe(27);
+    expect(new Set(CASE_EVENT_TYPES).size).toBe(33);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { ClassConstructor } from 'class-transformer';
 import { validatePlain, validationFailed } from '../dto/validate-plain';
 import * as P from './event-payloads';
+import * as M from './lcspr-managed-payloads';
 import { CASE_EVENT_TYPES, type CaseEventType } from './event-payloads';
 
 /** The payload class of each event type. */
@@ -32,6 +33,13 @@ export const EVENT_PAYLOADS = {
   'action.added': P.ActionAddedPayload,
   'action.completed': P.ActionCompletedPayload,
   'case.closed': P.CaseClosedPayload,
+  // Issue 12 items 4 and 5
+  'escalation.resolved': M.EscalationResolvedPayload,
+  'lcspr.completion-planned': M.LcsprCompletionPlannedPayload,
+  'lcspr.extended': M.LcsprExtendedPayload,
+  'lcspr.extension-notified': M.LcsprExtensionNotifiedPayload,
+  'lcspr.progress-reviewed': M.LcsprProgressReviewedPayload,
+  'lcspr.involvement-recorded': M.LcsprInvolvementRecordedPayload,
 } as const satisfies Record<CaseEventType, ClassConstructor<object>>;
 
 /** The payload class's shape for one event type, e.g. `CaseEventPayload<'lcspr.paused'>`. */

@@ -6,7 +6,7 @@
  * Free text is trimmed, then must be non-empty. Dates are real `YYYY-MM-DD` dates from 2000-01-01 to 2099-12-31.
  */
 import { AGENCIES, type Agency } from '@app/workflows';
-import { ActionIdField, BooleanField, DateField, EnumField, HttpUrlField, TextField } from '../dto/fields';
+import { ActionIdField, BooleanField, DateField, EnumField, HttpUrlField, TextField, UserIdField } from '../dto/fields';
 
 /** Every case event type of the contract, in the order of the workflow. */
 export const CASE_EVENT_TYPES = [
@@ -37,6 +37,13 @@ export const CASE_EVENT_TYPES = [
   'action.added',
   'action.completed',
   'case.closed',
+  // Issue 12 items 4 and 5: escalations resolved; the LCSPR managed (payloads in lcspr-managed-payloads.ts)
+  'escalation.resolved',
+  'lcspr.completion-planned',
+  'lcspr.extended',
+  'lcspr.extension-notified',
+  'lcspr.progress-reviewed',
+  'lcspr.involvement-recorded',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -186,6 +193,16 @@ export class LcsprReviewerAppointedPayload {
     errorIfMissing: 'Select yes if the reviewer is independent of the partnership',
   })
   independent: boolean;
+
+  @UserIdField({
+    optional: true,
+    description:
+      "Machine version 2: the reviewer's account, a user of the partnership holding the lead-reviewer role (422 " +
+      'otherwise). They then read this case and may record its drafts.',
+    label: "The reviewer's user ID, if they have an account",
+    hint: 'Shown on the manage users page. Leave blank if the reviewer does not use this service.',
+  })
+  reviewerUserId?: string;
 }
 
 export class LcsprTermsAgreedPayload {

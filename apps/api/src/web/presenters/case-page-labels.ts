@@ -6,6 +6,7 @@ export const STATE_NAMES: Readonly<Record<string, string>> = {
   'decision.disputed': 'Disputed: a partner disagreed',
   'decision.reconsidering': "Reconsidering after the Panel's challenge",
   'decision.agreed': 'Agreed: to be sent to the Panel',
+  'decision.escalated': 'Escalated to the lead partners', // issue 12 item 4
   'panel-response.awaiting-response': "Waiting for the Panel's response",
   'national-review.in-progress': 'National review under way',
   'lcspr.in-progress': 'Local review under way',

@@ -49,7 +49,14 @@ function overview(eventsYouMaySendNow: CaseOverview['eventsYouMaySendNow']): Cas
     },
     panelResponse: { responses: [] },
     nationalReview: {},
-    lcspr: { draftsReceivedOn: [], pauses: [], finalReportRounds: [] },
+    lcspr: {
+      draftsReceivedOn: [],
+      pauses: [],
+      finalReportRounds: [],
+      extensions: [],
+      progressReviews: [],
+      involvement: [],
+    },
     publication: { delays: [] },
     learning: { actions: [] },
   };

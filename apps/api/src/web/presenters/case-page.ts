@@ -146,6 +146,7 @@ export function casePage({ overview, history, confirmation, reshown }: CasePageI
       { key: { text: 'Opened' }, value: { text: govukDateTime(view.openedAt) } },
     ],
     confirmation,
+    escalation: escalationBanner(view.state, record),
     forms,
     eventLinks: eventLinks(view.id, eventsYouMaySendNow),
     deadlines: { head: DEADLINES_TABLE_HEAD, rows: deadlinesTableRows(view.deadlines) },
@@ -183,5 +184,25 @@ export function eventPage({ overview, type, reshown }: EventPageInput) {
     form,
     eventLinks: offered ? [] : eventLinks(view.id, eventsYouMaySendNow),
     errorList: errorListFor(reshown, form ? [form] : []),
+  };
+}
+
+/**
+ * Issue 12 item 4: while the case is escalated, the page says so at the top (a GOV.UK notification banner): since
+ * when, and what happens next. Nothing of the escalation's note: the page shows it in the sign-off section.
+ */
+export function escalationBanner(
+  state: string,
+  record: CaseOverview['record'],
+): { heading: string; text: string } | undefined {
+  if (state !== 'decision.escalated') return undefined;
+  const rounds = record.decision.rounds;
+  const escalations = rounds[rounds.length - 1]?.escalations ?? [];
+  const escalation = escalations[escalations.length - 1];
+  return {
+    heading: 'This case is escalated to the lead partners',
+    text:
+      `The partners could not agree the decision${escalation ? `, so it was escalated on ${govukDate(escalation.escalatedOn)}` : ''}. ` +
+      'A lead partner records the decision they reached; the case then moves on with it.',
   };
 }

@@ -119,6 +119,25 @@ function lcspr(record: CaseRecordView): SummaryListRow[] {
         ...(p.detail ? [p.detail] : []),
       ]),
     ),
+    // Issue 12 item 5: the managed review
+    ...row('Planned completion', date(l.plannedCompletionOn)),
+    ...l.extensions.flatMap((e, n, all) =>
+      row(all.length > 1 ? `Extension ${n + 1}` : 'Extension', [
+        `Agreed on ${govukDate(e.agreedOn)}, new completion date ${govukDate(e.newCompletionOn)}`,
+        e.informedOn
+          ? `The Panel and the Secretary of State told on ${govukDate(e.informedOn)}`
+          : 'The Panel and the Secretary of State not yet told',
+        `Reason: ${e.reason}`,
+      ]),
+    ),
+    ...row(
+      'Progress reviews',
+      l.progressReviews.map((r) => `${govukDate(r.reviewedOn)}${r.by ? ` (${r.by})` : ''}: ${r.note}`),
+    ),
+    ...row(
+      'Involvement',
+      l.involvement.map((i) => `${optionLabel(i.who)}, ${govukDate(i.involvedOn)}: ${i.note}`),
+    ),
   ];
 }
 

@@ -88,7 +88,7 @@ const STOPPED_BY: Record<RuleId, CaseEventType | { text: string }> = {
   'notify-sos-ofsted': { text: 'Recording that the Secretary of State and Ofsted were notified.' },
   'agency-return': { text: 'Recording the agency’s return as received, or as a nil return.' },
   'action-due': { text: 'Recording the action as completed.' },
-  'lcspr-extension-notice': { text: 'Recording that the Panel and the Secretary of State were told of the extension.' },
+  'lcspr-extension-notice': 'lcspr.extension-notified',
 };
 
 /** A rule's short name (`RULE_TITLES`); an id no rulebook knows reads as itself. */
