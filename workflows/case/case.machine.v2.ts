@@ -1,5 +1,9 @@
 import { CASE_MACHINE_ID, caseMachineV1 } from './case.machine';
 import { caseSetup, initialContextV2 } from './case.setup';
+// Issue 12 items 3 and 8
+import { withActionPlan } from './v2/action-plan';
+import { DOCUMENT_HANDLERS } from './v2/documents';
+import { learningStageV2 } from './v2/learning.stage';
 
 type MachineConfig = Parameters<typeof caseSetup.createMachine>[0];
 const v1 = caseMachineV1.config as MachineConfig;
@@ -14,7 +18,20 @@ export const caseMachineV2 = caseSetup.createMachine({
   id: CASE_MACHINE_ID,
   description: `${v1.description} Version 2: agency returns, the action plan, escalations, corrections and more.`,
   context: ({ input }) => initialContextV2(input),
+  on: {
+    ...v1.on,
+    ...DOCUMENT_HANDLERS, // issue 12 item 8
+  },
   states: {
     ...v1.states,
+    // Issue 12 item 3: the action plan from the rapid review on; a closed case runs no item clock
+    'rapid-review': withActionPlan(v1.states!['rapid-review']),
+    decision: withActionPlan(v1.states!.decision),
+    'panel-response': withActionPlan(v1.states!['panel-response']),
+    'national-review': withActionPlan(v1.states!['national-review']),
+    lcspr: withActionPlan(v1.states!.lcspr),
+    publication: withActionPlan(v1.states!.publication),
+    learning: withActionPlan(learningStageV2),
+    closed: { ...v1.states!.closed, entry: 'cancelRunningItemClocks' },
   },
 } as MachineConfig);

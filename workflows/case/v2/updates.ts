@@ -4,10 +4,17 @@
  * of the partial context returned) and guards, so stage configs name them like any other.
  */
 import type { CaseContext, CaseEvent } from '../case.types';
+// Issue 12 items 3 and 8
+import { ACTION_PLAN_UPDATES } from './action-plan';
+import { DOCUMENT_UPDATES } from './documents';
 
 export type ContextUpdate = (context: CaseContext, event: CaseEvent) => Partial<CaseContext>;
 export type ContextGuard = (context: CaseContext, event: CaseEvent) => boolean;
 
-export const V2_UPDATES = {} satisfies Record<string, ContextUpdate>;
+export const V2_UPDATES = {
+  // Issue 12 items 3 and 8
+  ...ACTION_PLAN_UPDATES,
+  ...DOCUMENT_UPDATES,
+} satisfies Record<string, ContextUpdate>;
 
 export const V2_GUARDS = {} satisfies Record<string, ContextGuard>;
