@@ -32,7 +32,8 @@ export interface DeadlineReminderInput {
   kind: DeadlineReminderKind;
   workingDaysLeft?: number;
   workingDaysOverdue?: number;
-  escalatedTo?: 'delegated partners' | 'lead partners';
+  /** An overdue action goes to its owning agency's delegated partner (issue 12 item 3). */
+  escalatedTo?: 'delegated partners' | 'lead partners' | 'owning agency’s delegated partner';
   /** Set when some of the roles it is for are held by nobody, and it went to the business unit or admins instead. */
   unfilledRoles?: UnfilledRoles;
 }

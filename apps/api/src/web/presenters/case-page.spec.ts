@@ -52,6 +52,7 @@ function overview(eventsYouMaySendNow: CaseOverview['eventsYouMaySendNow']): Cas
     lcspr: { draftsReceivedOn: [], pauses: [], finalReportRounds: [] },
     publication: { delays: [] },
     learning: { actions: [] },
+    documents: [],
   };
   return { case: view, record, eventsYouMaySendNow };
 }
