@@ -194,7 +194,7 @@ export class ReminderSender {
         ...(row.kind === 'escalation-delegated'
           ? {
               escalatedTo: partnersOf
-                ? ('owning agency’s delegated partner' as const)
+                ? ('delegated partner of the owning agency' as const)
                 : ('delegated partners' as const),
             }
           : {}),

@@ -33,7 +33,7 @@ export interface DeadlineReminderInput {
   workingDaysLeft?: number;
   workingDaysOverdue?: number;
   /** An overdue action goes to its owning agency's delegated partner (issue 12 item 3). */
-  escalatedTo?: 'delegated partners' | 'lead partners' | 'owning agency’s delegated partner';
+  escalatedTo?: 'delegated partners' | 'lead partners' | 'delegated partner of the owning agency';
   /** Set when some of the roles it is for are held by nobody, and it went to the business unit or admins instead. */
   unfilledRoles?: UnfilledRoles;
 }
