@@ -249,6 +249,11 @@ describe('The case record: everything a case holds, read back through GET /cases
             dueOn: '2026-09-01',
             addedOn: '2026-07-20',
             completedOn: '2026-08-03',
+            // Issue 12 item 3: the plan as version 2 keeps it
+            source: 'lcspr',
+            status: 'completed',
+            progress: [],
+            dueDateChanges: [],
           },
           {
             id: 'A-2',
@@ -256,9 +261,14 @@ describe('The case record: everything a case holds, read back through GET /cases
             owner: 'Head of service',
             dueOn: '2026-10-01',
             addedOn: '2026-07-20',
+            source: 'lcspr',
+            status: 'not-started',
+            progress: [],
+            dueDateChanges: [],
           },
         ],
       },
+      documents: [], // issue 12 item 8
     });
     for (const token of [team.subgroup, team.la, team.police, team.scrutineer]) {
       expect(await read(token, id)).toEqual(record);

@@ -3,24 +3,37 @@ import { allowedEvents, dispatch, stateOf } from './case-engine';
 import type { CaseEventType } from './case.types';
 import { actors, ALL_STATES, CaseState, ev, EventBody, machine, reach } from './case-test-kit.spec';
 
+/** Every state but closed takes the documents' events (issue 12 item 8), after `partners.informed`. */
+const ROOT = ['partners.informed', 'document.linked', 'document.unlinked'] as const;
+/** Every state from the rapid review to learning takes the action plan's events (issue 12 item 3). */
+const PLAN = [
+  'action.added',
+  'action.progress-updated',
+  'action.due-date-changed',
+  'action.completed',
+  'action.cancelled',
+] as const;
+
 const EXPECTED: Record<CaseState, CaseEventType[]> = {
-  'notification.awaiting-notification': ['partners.informed', 'notification.submitted', 'notification.withdrawn'],
+  'notification.awaiting-notification': [...ROOT, 'notification.submitted', 'notification.withdrawn'],
   'rapid-review.gathering': [
-    'partners.informed',
+    ...ROOT,
+    ...PLAN,
     'agency-return.received',
     'rapid-review.meeting-held',
     'rapid-review.recommended',
     'notification.withdrawn',
   ],
-  'decision.awaiting-sign-off': ['partners.informed', 'decision.signed-off'],
-  'decision.disputed': ['partners.informed', 'rapid-review.recommended', 'decision.escalated'],
-  'decision.reconsidering': ['partners.informed', 'rapid-review.recommended'],
-  'decision.agreed': ['partners.informed', 'rapid-review.submitted'],
-  'decision.escalated': ['partners.informed', 'escalation.resolved', 'rapid-review.recommended'],
-  'panel-response.awaiting-response': ['partners.informed', 'panel.responded'],
-  'national-review.in-progress': ['partners.informed', 'national-review.published'],
+  'decision.awaiting-sign-off': [...ROOT, ...PLAN, 'decision.signed-off'],
+  'decision.disputed': [...ROOT, ...PLAN, 'rapid-review.recommended', 'decision.escalated'],
+  'decision.reconsidering': [...ROOT, ...PLAN, 'rapid-review.recommended'],
+  'decision.agreed': [...ROOT, ...PLAN, 'rapid-review.submitted'],
+  'decision.escalated': [...ROOT, ...PLAN, 'escalation.resolved', 'rapid-review.recommended'],
+  'panel-response.awaiting-response': [...ROOT, ...PLAN, 'panel.responded'],
+  'national-review.in-progress': [...ROOT, ...PLAN, 'national-review.published'],
   'lcspr.in-progress': [
-    'partners.informed',
+    ...ROOT,
+    ...PLAN,
     'lcspr.reviewer-appointed',
     'lcspr.terms-agreed',
     'lcspr.methodology-agreed',
@@ -34,7 +47,8 @@ const EXPECTED: Record<CaseState, CaseEventType[]> = {
     'lcspr.involvement-recorded',
   ],
   'lcspr.paused': [
-    'partners.informed',
+    ...ROOT,
+    ...PLAN,
     'lcspr.resumed',
     'lcspr.completion-planned',
     'lcspr.extended',
@@ -42,16 +56,17 @@ const EXPECTED: Record<CaseState, CaseEventType[]> = {
     'lcspr.progress-reviewed',
     'lcspr.involvement-recorded',
   ],
-  'publication.unscheduled': ['partners.informed', 'publication.scheduled', 'publication.report-sent'],
+  'publication.unscheduled': [...ROOT, ...PLAN, 'publication.scheduled', 'publication.report-sent'],
   'publication.scheduled': [
-    'partners.informed',
+    ...ROOT,
+    ...PLAN,
     'publication.report-sent',
     'publication.published',
     'publication.delayed',
     'publication.withheld',
   ],
-  'publication.awaiting-panel-informed': ['partners.informed', 'publication.panel-informed'],
-  'learning.action-plan': ['partners.informed', 'action.added', 'action.completed', 'case.closed'],
+  'publication.awaiting-panel-informed': [...ROOT, ...PLAN, 'publication.panel-informed'],
+  'learning.action-plan': [...ROOT, ...PLAN, 'case.closed'],
   closed: [],
 };
 

@@ -2,6 +2,10 @@ import { CASE_MACHINE_ID, caseMachineV1 } from './case.machine';
 import { caseSetup, initialContextV2 } from './case.setup';
 import { decisionStageV2 } from './v2/decision.stage';
 import { lcsprStageV2 } from './v2/lcspr.stage';
+// Issue 12 items 3 and 8
+import { withActionPlan } from './v2/action-plan';
+import { DOCUMENT_HANDLERS } from './v2/documents';
+import { learningStageV2 } from './v2/learning.stage';
 
 type MachineConfig = Parameters<typeof caseSetup.createMachine>[0];
 const v1 = caseMachineV1.config as MachineConfig;
@@ -16,9 +20,20 @@ export const caseMachineV2 = caseSetup.createMachine({
   id: CASE_MACHINE_ID,
   description: `${v1.description} Version 2: agency returns, the action plan, escalations, corrections and more.`,
   context: ({ input }) => initialContextV2(input),
+  on: {
+    ...v1.on,
+    ...DOCUMENT_HANDLERS, // issue 12 item 8
+  },
   states: {
     ...v1.states,
-    decision: decisionStageV2, // issue 12 item 4
-    lcspr: lcsprStageV2, // issue 12 item 5
+    // Issue 12 item 3: the action plan from the rapid review on; a closed case runs no item clock
+    'rapid-review': withActionPlan(v1.states!['rapid-review']),
+    decision: withActionPlan(decisionStageV2), // item 4: escalations
+    'panel-response': withActionPlan(v1.states!['panel-response']),
+    'national-review': withActionPlan(v1.states!['national-review']),
+    lcspr: withActionPlan(lcsprStageV2), // item 5: the LCSPR managed
+    publication: withActionPlan(v1.states!.publication),
+    learning: withActionPlan(learningStageV2),
+    closed: { ...v1.states!.closed, entry: 'cancelRunningItemClocks' },
   },
 } as MachineConfig);

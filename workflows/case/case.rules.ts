@@ -4,6 +4,9 @@ import { openActions } from './case.setup';
 import type { CaseContext, CaseEvent, SignOffRound } from './case.types';
 import { escalationViolation } from './v2/escalations';
 import { lcsprViolation } from './v2/lcspr-managed';
+// Issue 12 items 3 and 8
+import { actionPlanViolation } from './v2/action-plan';
+import { documentViolation } from './v2/documents';
 
 /**
  * Domain rules an event must satisfy once its state accepts it (422 `rule-violated`): dates that cannot be true,
@@ -87,17 +90,20 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
     case 'publication.panel-informed':
       return past('informedOn', event.informedOn, context.publication.pending?.on ?? aware, 'the delay or withholding');
     case 'action.added':
-      return context.actions[event.actionId] ? `Action ${event.actionId} already exists` : undefined;
+      return context.actions[event.actionId]
+        ? `Action ${event.actionId} already exists`
+        : actionPlanViolation(context, event);
     case 'action.completed': {
-      const action = context.actions[event.actionId];
-      if (!action) return `There is no action ${event.actionId}`;
-      if (action.completedOn) return `Action ${event.actionId} was already completed on ${action.completedOn}`;
-      return past('completedOn', event.completedOn, action.addedOn, 'the action was added');
+      // There is one, neither completed nor cancelled (issue 12 item 3).
+      const refused = actionPlanViolation(context, event);
+      if (refused) return refused;
+      return past('completedOn', event.completedOn, context.actions[event.actionId].addedOn, 'the action was added');
     }
     case 'case.closed': {
       const open = openActions(context);
+      const done = context.itemClocks ? 'completed or cancelled' : 'completed';
       return open.length > 0
-        ? `Every action must be completed before the case is closed (open: ${open.join(', ')})`
+        ? `Every action must be ${done} before the case is closed (open: ${open.join(', ')})`
         : undefined;
     }
     // Issue 12 items 4 and 5
@@ -109,6 +115,14 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
     case 'lcspr.progress-reviewed':
     case 'lcspr.involvement-recorded':
       return lcsprViolation(context, event);
+    // Issue 12 items 3 and 8
+    case 'action.progress-updated':
+    case 'action.due-date-changed':
+    case 'action.cancelled':
+      return actionPlanViolation(context, event);
+    case 'document.linked':
+    case 'document.unlinked':
+      return documentViolation(context, event);
     default:
       return undefined;
   }

@@ -3,6 +3,7 @@ import type { Agency } from '../actors';
 import type { CaseClocks, LocalDate } from '../rulebook/types';
 import { cancelAllClocks, cancelClock, startClock, stopClock } from './clocks';
 import { V2_GUARDS, V2_UPDATES, type ContextGuard, type ContextUpdate } from './v2/updates';
+import { isOpenAction } from './v2/action-plan';
 import type { CaseContext, CaseEvent, CaseEventOf, CaseInput, SignOffRound } from './case.types';
 
 /* Pure helpers over the context. Every action below returns new objects: snapshots are persisted as data. */
@@ -27,9 +28,10 @@ export function completesAgreement(round: SignOffRound | undefined, agencies: Ag
   return agencies.every((a) => agreed.has(a));
 }
 
+/** The actions neither completed nor cancelled (only version 2 cancels one). */
 export function openActions(context: CaseContext): string[] {
   return Object.entries(context.actions)
-    .filter(([, action]) => !action.completedOn)
+    .filter(([, action]) => isOpenAction(action))
     .map(([id]) => id);
 }
 
@@ -81,6 +83,7 @@ export function initialContextV2(input: CaseInput): CaseContext {
     ...initialContext(input),
     relevantAgencies: (input.relevantAgencies ?? []).map((agency) => ({ ...agency })),
     itemClocks: {},
+    documents: [], // issue 12 item 8
   };
 }
 

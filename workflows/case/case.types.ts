@@ -1,5 +1,8 @@
 import type { Actor, Agency, RelevantAgency } from '../actors';
 import type { CaseClocks, CaseFacts, ItemClocks, LocalDate } from '../rulebook/types';
+// Issue 12 items 3 and 8
+import type { ActionProgressStatus, ActionSource } from './v2/action-plan.values';
+import type { DocumentKind } from './v2/documents.values';
 
 export type Recommendation = 'lcspr' | 'no-lcspr' | 'national-review';
 export type SignOffDecision = 'agree' | 'disagree';
@@ -58,6 +61,28 @@ export interface ActionItem {
   dueOn: LocalDate;
   addedOn: LocalDate;
   completedOn?: LocalDate;
+  // Issue 12 item 3 (version 2): who owns it, where it came from, how it is getting on, and how it ended.
+  /** The key of one of the case's relevant agencies. */
+  owningAgency?: string;
+  /** The named lead: a person's name or role. */
+  lead?: string;
+  source?: ActionSource;
+  /** Every progress update, in the order recorded (their dates never go back); the last gives the status. */
+  progress?: { updatedOn: LocalDate; status: ActionProgressStatus; note: string }[];
+  /** Each agreed change of the due date: `dueOn` above is the current one. */
+  dueDateChanges?: { from: LocalDate; to: LocalDate; reason: string; on: LocalDate }[];
+  /** The plan dropped it: it no longer holds up the case's closing. */
+  cancelled?: { reason: string; on: LocalDate };
+}
+
+/** A document of the case, by reference: a link to the partnership's own store, never the file (issue 12 item 8). */
+export interface CaseDocument {
+  id: string;
+  title: string;
+  kind: DocumentKind;
+  url: string;
+  linkedOn: LocalDate;
+  unlinked?: { reason: string; on: LocalDate };
 }
 
 /**
@@ -106,6 +131,8 @@ export interface CaseContext {
     withheld?: { reason: string; on: LocalDate; informedOn: LocalDate };
   };
   actions: Record<string, ActionItem>;
+  /** Issue 12 item 8: the case's documents by reference, in the order linked (unlinked ones kept). */
+  documents?: CaseDocument[];
 }
 
 export interface CaseInput {
@@ -156,8 +183,31 @@ export type CaseEvent = Envelope &
     | { type: 'publication.delayed'; reason: string; newPlannedOn: LocalDate }
     | { type: 'publication.withheld'; reason: string }
     | { type: 'publication.panel-informed'; informedOn: LocalDate }
-    | { type: 'action.added'; actionId: string; description: string; owner: string; dueOn: LocalDate }
+    | {
+        type: 'action.added';
+        actionId: string;
+        description: string;
+        owner: string;
+        dueOn: LocalDate;
+        // Issue 12 item 3 (version 2)
+        owningAgency?: string;
+        lead?: string;
+        source?: ActionSource;
+      }
     | { type: 'action.completed'; actionId: string; completedOn: LocalDate }
+    // Issue 12 item 3: the action plan, tracked
+    | {
+        type: 'action.progress-updated';
+        actionId: string;
+        updatedOn: LocalDate;
+        status: ActionProgressStatus;
+        note: string;
+      }
+    | { type: 'action.due-date-changed'; actionId: string; dueOn: LocalDate; reason: string }
+    | { type: 'action.cancelled'; actionId: string; reason: string }
+    // Issue 12 item 8: documents by reference
+    | { type: 'document.linked'; documentId: string; title: string; kind: DocumentKind; url: string }
+    | { type: 'document.unlinked'; documentId: string; reason: string }
     | { type: 'case.closed' }
     // Issue 12 items 4 and 5: escalations resolved; the LCSPR managed (machine version 2)
     | { type: 'escalation.resolved'; outcome: Recommendation; resolvedOn: LocalDate; note?: string }

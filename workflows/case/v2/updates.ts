@@ -7,6 +7,9 @@ import type { CaseContext, CaseEvent } from '../case.types';
 // Issue 12 items 4 and 5
 import { ESCALATION_UPDATES } from './escalations';
 import { LCSPR_UPDATES } from './lcspr-managed';
+// Issue 12 items 3 and 8
+import { ACTION_PLAN_UPDATES } from './action-plan';
+import { DOCUMENT_UPDATES } from './documents';
 
 export type ContextUpdate = (context: CaseContext, event: CaseEvent) => Partial<CaseContext>;
 export type ContextGuard = (context: CaseContext, event: CaseEvent) => boolean;
@@ -15,6 +18,9 @@ export const V2_UPDATES = {
   // Issue 12 items 4 and 5
   ...ESCALATION_UPDATES,
   ...LCSPR_UPDATES,
+  // Issue 12 items 3 and 8
+  ...ACTION_PLAN_UPDATES,
+  ...DOCUMENT_UPDATES,
 } satisfies Record<string, ContextUpdate>;
 
 export const V2_GUARDS = {} satisfies Record<string, ContextGuard>;

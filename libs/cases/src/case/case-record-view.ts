@@ -4,7 +4,16 @@
  * (`RECORD_VISIBILITY`) are absent for a reader whose roles do not read them, and `restricted` names them.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGENCIES, CASE_STAGES, CASE_STATES, RESTRICTED_RECORD_PARTS } from '@app/workflows';
+import {
+  ACTION_PROGRESS_STATUSES,
+  ACTION_SOURCES,
+  ACTION_STATUSES,
+  AGENCIES,
+  CASE_STAGES,
+  CASE_STATES,
+  DOCUMENT_KINDS,
+  RESTRICTED_RECORD_PARTS,
+} from '@app/workflows';
 import { ABUSE_OR_NEGLECT, CHILD_SEXES, INCIDENT_TYPES } from '../dto/open-case.dto';
 import { PANEL_RESPONSES, PAUSE_REASONS, RECOMMENDATIONS, SIGN_OFF_DECISIONS } from '../events/event-payloads';
 import { INVOLVED } from '../events/lcspr-managed-payloads';
@@ -246,18 +255,82 @@ export class PublicationRecordView {
   @ApiPropertyOptional({ type: WithholdingRecordView }) withheld?: WithholdingRecordView;
 }
 
+// Issue 12 item 3: the action plan, tracked
+export class ActionProgressRecordView {
+  @ApiProperty(DATE) updatedOn: string;
+  @ApiProperty({ enum: ACTION_PROGRESS_STATUSES }) status: string;
+  @ApiProperty() note: string;
+}
+
+export class ActionDueDateChangeRecordView {
+  @ApiProperty({ ...DATE, description: 'The due date before the change' }) from: string;
+  @ApiProperty({ ...DATE, description: 'The new due date' }) to: string;
+  @ApiProperty() reason: string;
+  @ApiProperty(DATE) changedOn: string;
+}
+
+export class ActionCancelledRecordView {
+  @ApiProperty() reason: string;
+  @ApiProperty(DATE) cancelledOn: string;
+}
+
 export class ActionRecordView {
   @ApiProperty({ example: 'A-1' }) id: string;
   @ApiProperty() description: string;
   @ApiProperty() owner: string;
-  @ApiProperty(DATE) dueOn: string;
+  @ApiProperty({ ...DATE, description: 'The current due date (after any agreed change)' }) dueOn: string;
   @ApiProperty(DATE) addedOn: string;
   @ApiPropertyOptional(DATE) completedOn?: string;
+  @ApiPropertyOptional({
+    example: 'police',
+    pattern: '^[a-z][a-z0-9-]{1,39}$',
+    description: 'The key of the relevant agency that owns it (version 2; absent when none was given)',
+  })
+  owningAgency?: string;
+  @ApiPropertyOptional({ description: "The named lead: a person's name or role" }) lead?: string;
+  @ApiPropertyOptional({ enum: ACTION_SOURCES, description: 'Where it came from (absent on version 1)' })
+  source?: string;
+  @ApiProperty({
+    enum: ACTION_STATUSES,
+    description: 'completed or cancelled once done; else the latest progress status, `not-started` before any',
+  })
+  status: string;
+  @ApiProperty({ type: [ActionProgressRecordView], description: 'Every progress update, in the order recorded' })
+  progress: ActionProgressRecordView[];
+  @ApiProperty({ type: [ActionDueDateChangeRecordView], description: 'Every agreed change of the due date' })
+  dueDateChanges: ActionDueDateChangeRecordView[];
+  @ApiPropertyOptional({ type: ActionCancelledRecordView }) cancelled?: ActionCancelledRecordView;
+  @ApiPropertyOptional({
+    ...DATE,
+    description: "The day the overdue action was first escalated to the owning agency's delegated partner",
+  })
+  escalatedOn?: string;
 }
 
 export class LearningRecordView {
   @ApiProperty({ type: [ActionRecordView], description: 'The action plan, in the order added (then by id)' })
   actions: ActionRecordView[];
+}
+
+// Issue 12 item 8: documents by reference
+export class DocumentUnlinkedRecordView {
+  @ApiProperty() reason: string;
+  @ApiProperty(DATE) unlinkedOn: string;
+}
+
+export class DocumentRecordView {
+  @ApiProperty({ example: 'D-1', pattern: '^[A-Za-z0-9._-]{1,60}$' }) id: string;
+  @ApiProperty({ example: 'Police agency return for the rapid review' }) title: string;
+  @ApiProperty({ enum: DOCUMENT_KINDS }) kind: string;
+  @ApiProperty({
+    type: String,
+    format: 'uri',
+    description: "The document's address in the partnership's own document store",
+  })
+  url: string;
+  @ApiProperty(DATE) linkedOn: string;
+  @ApiPropertyOptional({ type: DocumentUnlinkedRecordView, description: 'The link was removed: kept, with why' })
+  unlinked?: DocumentUnlinkedRecordView;
 }
 
 export class RelevantAgencyView {
@@ -294,4 +367,9 @@ export class CaseRecordView {
   @ApiProperty({ type: LcsprRecordView }) lcspr: LcsprRecordView;
   @ApiProperty({ type: PublicationRecordView }) publication: PublicationRecordView;
   @ApiProperty({ type: LearningRecordView }) learning: LearningRecordView;
+  @ApiProperty({
+    type: [DocumentRecordView],
+    description: "Links to the case's documents in the partnership's store, in the order linked (`[]` on version 1)",
+  })
+  documents: DocumentRecordView[];
 }

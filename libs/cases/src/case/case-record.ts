@@ -1,4 +1,11 @@
-import { recordPartsWithheldFrom, type Agency, type CaseContext, type Role, type SignOffRound } from '@app/workflows';
+import {
+  actionStatus,
+  recordPartsWithheldFrom,
+  type Agency,
+  type CaseContext,
+  type Role,
+  type SignOffRound,
+} from '@app/workflows';
 import type { IncidentDetails } from '../entities/case.entity';
 import type { CaseRecordView, SignOffRoundRecordView } from './case-record-view';
 
@@ -18,12 +25,14 @@ export interface CaseRecordSource {
  * The whole case record as `reader` may read it: pure, so the API and the pages show the same thing. The parts
  * `RECORD_VISIBILITY` does not give any of the reader's roles are left out and named in `restricted`. `userNames`
  * resolves the ids the snapshot keeps for escalations (see {@link recordUserIds}); an unknown id is shown without a
- * name.
+ * name. `actionsEscalatedOn` gives, by action id, the day the service first escalated the overdue action to the
+ * delegated partners (its `action.escalated` audit event).
  */
 export function toCaseRecord(
   row: CaseRecordSource,
   readerRoles: readonly Role[],
   userNames: ReadonlyMap<string, string> = new Map(),
+  actionsEscalatedOn: ReadonlyMap<string, string> = new Map(),
 ): CaseRecordView {
   const context = row.snapshot.context;
   const restricted = recordPartsWithheldFrom(readerRoles);
@@ -143,9 +152,34 @@ export function toCaseRecord(
             dueOn: action.dueOn,
             addedOn: action.addedOn,
             completedOn: action.completedOn,
+            // Issue 12 item 3
+            owningAgency: action.owningAgency,
+            lead: action.lead,
+            source: action.source,
+            status: actionStatus(action),
+            progress: (action.progress ?? []).map((p) => ({ updatedOn: p.updatedOn, status: p.status, note: p.note })),
+            dueDateChanges: (action.dueDateChanges ?? []).map((c) => ({
+              from: c.from,
+              to: c.to,
+              reason: c.reason,
+              changedOn: c.on,
+            })),
+            cancelled: action.cancelled && { reason: action.cancelled.reason, cancelledOn: action.cancelled.on },
+            escalatedOn: actionsEscalatedOn.get(id),
           }),
         ),
     },
+    // Issue 12 item 8
+    documents: (context.documents ?? []).map((d) =>
+      defined({
+        id: d.id,
+        title: d.title,
+        kind: d.kind,
+        url: d.url,
+        linkedOn: d.linkedOn,
+        unlinked: d.unlinked && { reason: d.unlinked.reason, unlinkedOn: d.unlinked.on },
+      }),
+    ),
   };
 }
 

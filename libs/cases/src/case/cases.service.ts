@@ -308,7 +308,27 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
           select: { id: true, name: true },
         })
       : [];
-    return toCaseRecord(row, user.roles, new Map(users.map((u) => [u.id, u.name])));
+    return toCaseRecord(row, user.roles, new Map(users.map((u) => [u.id, u.name])), await this.actionsEscalatedOn(row));
+  }
+
+  /**
+   * Issue 12 item 3: the day each action was first escalated, from the case's `action.escalated` events (the service
+   * records them as it sends the escalation; they change no state, so the snapshot does not hold them).
+   */
+  private async actionsEscalatedOn(row: CaseEntity): Promise<Map<string, string>> {
+    const escalatedOn = new Map<string, string>();
+    if (Object.keys(row.snapshot.context.actions).length === 0) return escalatedOn;
+    const events = await this.reads.getRepository(CaseAuditEventEntity).find({
+      where: { caseId: row.id, type: 'action.escalated' },
+      select: { id: true, sequence: true, payload: true },
+      order: { sequence: 'ASC' },
+    });
+    for (const { payload } of events) {
+      const { actionId, escalatedOn: on } = payload as { actionId?: unknown; escalatedOn?: unknown };
+      if (typeof actionId === 'string' && typeof on === 'string' && !escalatedOn.has(actionId))
+        escalatedOn.set(actionId, on);
+    }
+    return escalatedOn;
   }
 
   async history(user: AuthenticatedUser, caseId: string): Promise<AuditEventView[]> {

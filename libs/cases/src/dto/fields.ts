@@ -120,6 +120,20 @@ export const OPTION_LABELS: Readonly<Record<string, string>> = {
   // Issue 12 item 5: who was involved in the review
   practitioners: 'Practitioners',
   family: 'The family',
+  // Issue 12 items 3 and 8: the action plan (where an action came from, its progress) and the kinds of document
+  'rapid-review': 'Rapid review',
+  scrutiny: 'Scrutiny',
+  'not-started': 'Not started',
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  'off-track': 'Off track',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  'agency-return': 'Agency return',
+  'terms-of-reference': 'Terms of reference',
+  'final-report': 'Final report',
+  'panel-letter': 'Letter from the Panel',
+  minutes: 'Minutes of a meeting',
 };
 
 /** `heldOn` -> 'Held on', `no-lcspr` -> 'No lcspr'. */
@@ -194,14 +208,23 @@ export function TextField(maxLength: number, options: FieldOptions = {}): Proper
   );
 }
 
-/** One of a fixed set of strings. */
-export function EnumField(values: readonly string[], options: FieldOptions = {}): PropertyDecorator {
-  const { swagger, optional } = common({ example: values[0], ...options });
+/**
+ * One of a fixed set of strings. `optionLabels` words a value for this question only, where its common label
+ * (`OPTION_LABELS`) would read badly here (`other`: 'Another reason' fits a pause, not a document).
+ */
+export function EnumField(
+  values: readonly string[],
+  options: FieldOptions & { optionLabels?: Readonly<Record<string, string>> } = {},
+): PropertyDecorator {
+  const { optionLabels = {}, ...fieldOptions } = options;
+  const { swagger, optional } = common({ example: values[0], ...fieldOptions });
   return applyDecorators(
     ApiProperty({ ...swagger, enum: [...values] }),
     ...optional,
     IsOneOf(values),
-    formField('choice', options, { options: values.map((value) => ({ value, text: optionLabel(value) })) }),
+    formField('choice', fieldOptions, {
+      options: values.map((value) => ({ value, text: optionLabels[value] ?? optionLabel(value) })),
+    }),
   );
 }
 

@@ -174,11 +174,43 @@ export const EVENT_DESCRIPTIONS = {
     done: 'Action completed',
     description: 'An action of the plan was done.',
   },
+  // Issue 12 items 3 and 8
+  'action.progress-updated': {
+    title: 'Update the progress of an action',
+    button: 'Save progress',
+    done: 'Action progress updated',
+    description: 'How an action of the plan is getting on, as its owning agency reports it.',
+  },
+  'action.due-date-changed': {
+    title: 'Change the due date of an action',
+    button: 'Save new due date',
+    done: 'Action due date changed',
+    description: 'The subgroup agreed a new due date for an action. Its reminders move with it.',
+  },
+  'action.cancelled': {
+    title: 'Cancel an action',
+    button: 'Cancel action',
+    done: 'Action cancelled',
+    description: 'The plan no longer needs an action. The case can then close without it.',
+  },
+  'document.linked': {
+    title: 'Link a document',
+    button: 'Link document',
+    done: 'Document linked',
+    description:
+      "A link to one of the case's documents in the partnership's own document store. The file itself stays there.",
+  },
+  'document.unlinked': {
+    title: 'Remove the link to a document',
+    button: 'Remove link',
+    done: 'Document link removed',
+    description: 'The link no longer belongs to the case. The case history keeps it.',
+  },
   'case.closed': {
     title: 'Close the case',
     button: 'Close case',
     done: 'Case closed',
-    description: 'Every action is complete and nothing more is to be done on this case.',
+    description: 'Every action is complete (or cancelled) and nothing more is to be done on this case.',
   },
   // Issue 12 items 4 and 5
   'escalation.resolved': {

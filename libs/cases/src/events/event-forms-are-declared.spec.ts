@@ -65,7 +65,7 @@ describe('form metadata of the payloads', () => {
     const kinds = (type: keyof typeof EVENT_PAYLOADS) => formFieldsOf(EVENT_PAYLOADS[type]).map((f) => f.kind);
     expect(kinds('lcspr.reviewer-appointed')).toEqual(['text', 'yes-no', 'text']);
     expect(kinds('publication.published')).toEqual(['date', 'url']);
-    expect(kinds('action.added')).toEqual(['identifier', 'long-text', 'text', 'date']);
+    expect(kinds('action.added')).toEqual(['identifier', 'long-text', 'text', 'date', 'agency', 'text', 'choice']);
     expect(kinds('case.closed')).toEqual([]);
   });
 

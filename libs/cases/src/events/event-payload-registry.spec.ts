@@ -37,8 +37,27 @@ const VALID: Record<CaseEventType, Record<string, unknown>> = {
     description: 'Refresh the neglect strategy.',
     owner: 'Head of Early Help',
     dueOn: '2027-03-31',
+    owningAgency: 'health-providers',
+    lead: 'Named nurse for safeguarding',
+    source: 'lcspr',
   },
   'action.completed': { actionId: 'A-1.2_b', completedOn: '2027-03-01' },
+  // Issue 12 items 3 and 8
+  'action.progress-updated': {
+    actionId: 'A-1',
+    updatedOn: '2027-01-10',
+    status: 'at-risk',
+    note: 'Training dates not yet set.',
+  },
+  'action.due-date-changed': { actionId: 'A-1', dueOn: '2027-06-30', reason: 'Agreed at the subgroup.' },
+  'action.cancelled': { actionId: 'A-1', reason: 'Overtaken by the national review.' },
+  'document.linked': {
+    documentId: 'D-1',
+    title: 'Police return',
+    kind: 'agency-return',
+    url: 'https://documents.partnership.example/d/1',
+  },
+  'document.unlinked': { documentId: 'D-1', reason: 'Linked to the wrong case.' },
   'case.closed': {},
   // Issue 12 items 4 and 5
   'escalation.resolved': { outcome: 'lcspr', resolvedOn: '2026-02-02', note: 'Agreed at the executive.' },
@@ -57,6 +76,7 @@ const OPTIONAL: Partial<Record<CaseEventType, string[]>> = {
   'lcspr.final-report-signed-off': ['comment'],
   'lcspr.reviewer-appointed': ['reviewerUserId'],
   'escalation.resolved': ['note'],
+  'action.added': ['owningAgency', 'lead', 'source'], // issue 12 item 3
 };
 
 const isDateField = (field: string): boolean => /On$/.test(field);
@@ -88,7 +108,7 @@ describe('the valid examples', () => {
     expect(CASE_EVENT_TYPES).toContain('notification.submitted');
     expect(CASE_EVENT_TYPES).toContain('decision.signed-off');
     expect(CASE_EVENT_TYPES).toContain('lcspr.final-report-signed-off');
-    expect(new Set(CASE_EVENT_TYPES).size).toBe(33);
+    expect(new Set(CASE_EVENT_TYPES).size).toBe(38);
   });
 });
 
@@ -290,6 +310,26 @@ describe('parseCaseEvent', () => {
       actionId,
     );
   });
+
+  it.each([
+    ['an unknown source', { source: 'hearsay' }, 'source'],
+    ['an agency key of the wrong form', { owningAgency: 'Police!' }, 'owningAgency'],
+  ])('refuses an action added with %s', (_label, extra, field) => {
+    const body = { type: 'action.added', ...VALID['action.added'], ...extra };
+    expect(fieldsOf(refusal(body))).toEqual([field]);
+  });
+
+  it.each([['not-begun'], ['ON-TRACK'], ['']])('refuses the progress status %p', (status) => {
+    const body = { type: 'action.progress-updated', ...VALID['action.progress-updated'], status };
+    expect(fieldsOf(refusal(body))).toEqual(['status']);
+  });
+
+  it.each([['file:///c:/reports/x.pdf'], ['javascript:alert(1)'], ['\\\\server\\share\\x.docx']])(
+    'refuses a document address that is not http or https: %p',
+    (url) => {
+      expect(fieldsOf(refusal({ type: 'document.linked', ...VALID['document.linked'], url }))).toEqual(['url']);
+    },
+  );
 
   it('accepts case.closed only with no fields', () => {
     expect(parseCaseEvent({ type: 'case.closed' })).toEqual({ type: 'case.closed', payload: {} });

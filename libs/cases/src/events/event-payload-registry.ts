@@ -2,6 +2,7 @@ import type { ClassConstructor } from 'class-transformer';
 import { validatePlain, validationFailed } from '../dto/validate-plain';
 import * as P from './event-payloads';
 import * as M from './lcspr-managed-payloads';
+import * as P12 from './action-plan-payloads'; // issue 12 items 3 and 8
 import { CASE_EVENT_TYPES, type CaseEventType } from './event-payloads';
 
 /** The payload class of each event type. */
@@ -32,6 +33,12 @@ export const EVENT_PAYLOADS = {
   'publication.panel-informed': P.PublicationPanelInformedPayload,
   'action.added': P.ActionAddedPayload,
   'action.completed': P.ActionCompletedPayload,
+  // Issue 12 items 3 and 8
+  'action.progress-updated': P12.ActionProgressUpdatedPayload,
+  'action.due-date-changed': P12.ActionDueDateChangedPayload,
+  'action.cancelled': P12.ActionCancelledPayload,
+  'document.linked': P12.DocumentLinkedPayload,
+  'document.unlinked': P12.DocumentUnlinkedPayload,
   'case.closed': P.CaseClosedPayload,
   // Issue 12 items 4 and 5
   'escalation.resolved': M.EscalationResolvedPayload,

@@ -5,8 +5,17 @@
  *
  * Free text is trimmed, then must be non-empty. Dates are real `YYYY-MM-DD` dates from 2000-01-01 to 2099-12-31.
  */
-import { AGENCIES, type Agency } from '@app/workflows';
-import { ActionIdField, BooleanField, DateField, EnumField, HttpUrlField, TextField, UserIdField } from '../dto/fields';
+import { ACTION_SOURCES, AGENCIES, type ActionSource, type Agency } from '@app/workflows';
+import {
+  ActionIdField,
+  AgencyField,
+  BooleanField,
+  DateField,
+  EnumField,
+  HttpUrlField,
+  TextField,
+  UserIdField,
+} from '../dto/fields';
 
 /** Every case event type of the contract, in the order of the workflow. */
 export const CASE_EVENT_TYPES = [
@@ -36,6 +45,12 @@ export const CASE_EVENT_TYPES = [
   'publication.panel-informed',
   'action.added',
   'action.completed',
+  // Issue 12 items 3 and 8
+  'action.progress-updated',
+  'action.due-date-changed',
+  'action.cancelled',
+  'document.linked',
+  'document.unlinked',
   'case.closed',
   // Issue 12 items 4 and 5: escalations resolved; the LCSPR managed (payloads in lcspr-managed-payloads.ts)
   'escalation.resolved',
@@ -75,6 +90,7 @@ export const TEXT_LIMITS = {
   detail: 5000,
   personName: 200,
   reference: 100,
+  documentTitle: 200, // issue 12 item 8
 } as const;
 
 // Notification
@@ -310,8 +326,35 @@ export class ActionAddedPayload {
   })
   owner: string;
 
-  @DateField({ label: 'Due date' })
+  @DateField({ label: 'Due date', hint: 'Not before the day the action is added. For example, 27 3 2026' })
   dueOn: string;
+
+  // Issue 12 item 3 (version 2): optional, so clients of version 1 keep working; the page asks for them.
+  @AgencyField({
+    optional: true,
+    description: 'The relevant agency that owns the action; its delegated partner hears when it is overdue.',
+    label: 'Which agency owns the action?',
+  })
+  owningAgency?: string;
+
+  @TextField(TEXT_LIMITS.personName, {
+    optional: true,
+    description: "The action's named lead: a person's name or role.",
+    example: 'Detective Chief Inspector, Public Protection',
+    label: 'Who leads the action',
+    hint: "A person's name or role in the owning agency",
+  })
+  lead?: string;
+
+  @EnumField(ACTION_SOURCES, {
+    optional: true,
+    description:
+      'Where the action came from. By default the review the case is in: the rapid review, the LCSPR or the national review.',
+    label: 'Where did the action come from?',
+    hint: 'Leave blank for the review the case is in now',
+    optionLabels: { other: 'Somewhere else' },
+  })
+  source?: ActionSource;
 }
 
 export class ActionCompletedPayload {

@@ -1,4 +1,5 @@
 export * from './event-payloads';
+export * from './action-plan-payloads'; // issue 12 items 3 and 8
 export * from './event-payload-registry';
 export * from './audit-event-types';
 export * from './event-bodies';

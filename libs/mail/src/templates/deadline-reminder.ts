@@ -32,7 +32,8 @@ export interface DeadlineReminderInput {
   kind: DeadlineReminderKind;
   workingDaysLeft?: number;
   workingDaysOverdue?: number;
-  escalatedTo?: 'delegated partners' | 'lead partners';
+  /** An overdue action goes to its owning agency's delegated partner (issue 12 item 3). */
+  escalatedTo?: 'delegated partners' | 'lead partners' | 'delegated partner of the owning agency';
   /** Set when some of the roles it is for are held by nobody, and it went to the business unit or admins instead. */
   unfilledRoles?: UnfilledRoles;
   /** Issue 12 item 4: the case is escalated to the lead partners now; the mail says so (and nothing more of it). */

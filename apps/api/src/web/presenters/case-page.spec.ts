@@ -59,6 +59,7 @@ function overview(eventsYouMaySendNow: CaseOverview['eventsYouMaySendNow']): Cas
     },
     publication: { delays: [] },
     learning: { actions: [] },
+    documents: [],
   };
   return { case: view, record, eventsYouMaySendNow };
 }

@@ -11,6 +11,7 @@ import { eventForm, errorSummary, type EventFormModel, type FormErrors, type For
 import { govukDate, govukDateTime } from '../page-dates';
 import { stageName } from './case-labels';
 import { stateName } from './case-page-labels';
+import { actionPlan, documentsTable } from './action-plan';
 import { DEADLINES_TABLE_HEAD, deadlinesTableRows } from './deadlines-table';
 import { recordSections } from './record-sections';
 import { SIGN_OFF_TABLE_HEAD, signOffPanel } from './sign-off-panel';
@@ -153,6 +154,9 @@ export function casePage({ overview, history, confirmation, reshown }: CasePageI
     signOffTableHead: SIGN_OFF_TABLE_HEAD,
     signOffSections: signOffPanel(record),
     recordSections: recordSections(record),
+    // Issue 12 items 3 and 8
+    actionPlan: actionPlan(record, view.deadlines),
+    documents: documentsTable(record),
     timeline: timelineItems(history),
     errorList: errorListFor(reshown, forms),
   };

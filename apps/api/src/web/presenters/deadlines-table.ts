@@ -27,7 +27,9 @@ export function deadlinesTableRows(deadlines: readonly DeadlineView[]): Cell[][]
       {
         html:
           `<a class="govuk-link" href="/rulebook#${escape(deadline.rule)}">${escape(ruleTitle(deadline.rule))}` +
-          `<span class="govuk-visually-hidden"> (the rule and its statutory source)</span></a>`,
+          `<span class="govuk-visually-hidden"> (the rule and its statutory source)</span></a>` +
+          // The item of a clock run once per item (issue 12): an action's reference.
+          (deadline.subject ? `<span class="app-deadline-subject"> ${escape(deadline.subject)}</span>` : ''),
       },
       { text: govukDate(deadline.dueOn) },
       {

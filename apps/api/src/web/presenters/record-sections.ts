@@ -181,21 +181,10 @@ function publication(record: CaseRecordView): SummaryListRow[] {
   ];
 }
 
-function learning(record: CaseRecordView): SummaryListRow[] {
-  return record.learning.actions.flatMap((a) =>
-    row(`Action ${a.id}`, [
-      a.description,
-      `Owner: ${a.owner}`,
-      `Due ${govukDate(a.dueOn)}`,
-      a.completedOn ? `Completed on ${govukDate(a.completedOn)}` : 'Not completed yet',
-    ]),
-  );
-}
-
 /**
  * The case record as GOV.UK summary lists, one per stage that holds something: every value the record gives the
  * reader, in plain English with GOV.UK dates. What the reader's role does not read is absent from the record; the
- * incident section says so.
+ * incident section says so. The action plan and the documents have tables of their own (`action-plan.ts`).
  */
 export function recordSections(record: CaseRecordView): RecordSection[] {
   const sections: RecordSection[] = [
@@ -211,7 +200,7 @@ export function recordSections(record: CaseRecordView): RecordSection[] {
     },
     { id: 'record-lcspr', title: 'Local review (LCSPR)', rows: lcspr(record) },
     { id: 'record-publication', title: 'Publication', rows: publication(record) },
-    { id: 'record-learning', title: 'Action plan', rows: learning(record) },
+    // The action plan has a section of its own, a table (presenters/action-plan.ts).
   ];
   return sections.filter((section) => section.rows.length > 0);
 }

@@ -87,7 +87,7 @@ const STOPPED_BY: Record<RuleId, CaseEventType | { text: string }> = {
   // Issue 12 (in progress): each becomes the event that stops the clock once it is declared.
   'notify-sos-ofsted': { text: 'Recording that the Secretary of State and Ofsted were notified.' },
   'agency-return': { text: 'Recording the agency’s return as received, or as a nil return.' },
-  'action-due': { text: 'Recording the action as completed.' },
+  'action-due': 'action.completed', // or cancelling it (action.cancelled), which cancels its clock
   'lcspr-extension-notice': 'lcspr.extension-notified',
 };
 
