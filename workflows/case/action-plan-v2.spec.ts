@@ -33,6 +33,7 @@ const PLAN_STATES: CaseState[] = [
   'decision.disputed',
   'decision.reconsidering',
   'decision.agreed',
+  'decision.escalated',
   'panel-response.awaiting-response',
   'national-review.in-progress',
   'lcspr.in-progress',

@@ -43,7 +43,18 @@ describe('an escalation to the lead partners (machine version 2)', () => {
     expect(refuse(escalated(), steps.submit())).toMatchObject({
       kind: 'illegal-transition',
       state: 'decision.escalated',
-      allowedEvents: ['partners.informed', 'escalation.resolved', 'rapid-review.recommended'],
+      allowedEvents: [
+        'partners.informed',
+        'document.linked',
+        'document.unlinked',
+        'action.added',
+        'action.progress-updated',
+        'action.due-date-changed',
+        'action.completed',
+        'action.cancelled',
+        'escalation.resolved',
+        'rapid-review.recommended',
+      ],
     });
   });
 
