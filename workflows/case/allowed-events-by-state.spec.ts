@@ -3,23 +3,32 @@ import { allowedEvents, dispatch, stateOf } from './case-engine';
 import type { CaseEventType } from './case.types';
 import { actors, ALL_STATES, CaseState, ev, EventBody, machine, reach } from './case-test-kit.spec';
 
+/** The events every state but closed accepts (version 2). */
+const ROOT: CaseEventType[] = [
+  'partners.informed',
+  // Issue 12 item 2
+  'sos-ofsted.notified',
+  'incident.details-recorded',
+  'child.details-recorded',
+];
+
 const EXPECTED: Record<CaseState, CaseEventType[]> = {
-  'notification.awaiting-notification': ['partners.informed', 'notification.submitted', 'notification.withdrawn'],
+  'notification.awaiting-notification': [...ROOT, 'notification.submitted', 'notification.withdrawn'],
   'rapid-review.gathering': [
-    'partners.informed',
+    ...ROOT,
     'agency-return.received',
     'rapid-review.meeting-held',
     'rapid-review.recommended',
     'notification.withdrawn',
   ],
-  'decision.awaiting-sign-off': ['partners.informed', 'decision.signed-off'],
-  'decision.disputed': ['partners.informed', 'rapid-review.recommended', 'decision.escalated'],
-  'decision.reconsidering': ['partners.informed', 'rapid-review.recommended'],
-  'decision.agreed': ['partners.informed', 'rapid-review.submitted'],
-  'panel-response.awaiting-response': ['partners.informed', 'panel.responded'],
-  'national-review.in-progress': ['partners.informed', 'national-review.published'],
+  'decision.awaiting-sign-off': [...ROOT, 'decision.signed-off'],
+  'decision.disputed': [...ROOT, 'rapid-review.recommended', 'decision.escalated'],
+  'decision.reconsidering': [...ROOT, 'rapid-review.recommended'],
+  'decision.agreed': [...ROOT, 'rapid-review.submitted'],
+  'panel-response.awaiting-response': [...ROOT, 'panel.responded'],
+  'national-review.in-progress': [...ROOT, 'national-review.published'],
   'lcspr.in-progress': [
-    'partners.informed',
+    ...ROOT,
     'lcspr.reviewer-appointed',
     'lcspr.terms-agreed',
     'lcspr.methodology-agreed',
@@ -27,18 +36,21 @@ const EXPECTED: Record<CaseState, CaseEventType[]> = {
     'lcspr.paused',
     'lcspr.final-report-signed-off',
   ],
-  'lcspr.paused': ['partners.informed', 'lcspr.resumed'],
-  'publication.unscheduled': ['partners.informed', 'publication.scheduled', 'publication.report-sent'],
+  'lcspr.paused': [...ROOT, 'lcspr.resumed'],
+  'publication.unscheduled': [...ROOT, 'publication.scheduled', 'publication.report-sent'],
   'publication.scheduled': [
-    'partners.informed',
+    ...ROOT,
     'publication.report-sent',
     'publication.published',
     'publication.delayed',
     'publication.withheld',
   ],
-  'publication.awaiting-panel-informed': ['partners.informed', 'publication.panel-informed'],
-  'learning.action-plan': ['partners.informed', 'action.added', 'action.completed', 'case.closed'],
+  'publication.awaiting-panel-informed': [...ROOT, 'publication.panel-informed'],
+  'learning.action-plan': [...ROOT, 'action.added', 'action.completed', 'case.closed'],
   closed: [],
+  // Issue 12 item 2
+  'notification.awaiting-sos-ofsted-notification': [...ROOT, 'notification.criteria-met', 'notification.withdrawn'],
+  'notification.sos-ofsted-notified': [...ROOT, 'notification.criteria-met', 'case.closed'],
 };
 
 /** An event each state does NOT accept, sent by someone allowed to send it (so the 403 check passes). */
@@ -58,6 +70,9 @@ const NOT_ACCEPTED: Record<CaseState, EventBody> = {
   'publication.awaiting-panel-informed': { type: 'publication.published', publishedOn: '2026-06-21', url: 'https://x' },
   'learning.action-plan': { type: 'notification.withdrawn', reason: 'r' },
   closed: { type: 'action.added', actionId: 'A9', description: 'd', owner: 'o', dueOn: '2027-01-01' },
+  // Issue 12 item 2
+  'notification.awaiting-sos-ofsted-notification': { type: 'notification.submitted', submittedOn: '2026-01-07' },
+  'notification.sos-ofsted-notified': { type: 'rapid-review.meeting-held', heldOn: '2026-01-09' },
 };
 
 describe('allowed events, state by state', () => {

@@ -38,6 +38,23 @@ export function newCase(signOffAgencies: readonly string[] = SIGN_OFF_AGENCIES):
   return openCase(machine, { laAwareOn: LA_AWARE_ON, signOffAgencies: [...signOffAgencies] as never });
 }
 
+/** Issue 12 item 2: a death notified to the Secretary of State and Ofsted instead of the Panel. */
+export function newDeathCase(
+  path: 'looked-after-death' | 'care-leaver-death' = 'looked-after-death',
+): PersistedCaseSnapshot {
+  return openCase(machine, {
+    laAwareOn: LA_AWARE_ON,
+    signOffAgencies: [...SIGN_OFF_AGENCIES],
+    relevantAgencies: [
+      { key: 'local-authority', name: 'Children’s social care' },
+      { key: 'police', name: 'Police' },
+      { key: 'education', name: 'Schools' },
+    ],
+    path,
+    children: 1,
+  });
+}
+
 /** Applies events in order; fails loudly (with the refusal) if one is not accepted. */
 export function play(snapshot: PersistedCaseSnapshot, ...events: CaseEvent[]): PersistedCaseSnapshot {
   let current = snapshot;
@@ -113,6 +130,8 @@ export const steps = {
   completeAction: (actionId = 'A1', completedOn = '2026-10-01') =>
     ev({ type: 'action.completed', actionId, completedOn }, completedOn),
   close: (today = '2026-10-02') => ev({ type: 'case.closed' }, today),
+  // Issue 12 item 2
+  notifySosOfsted: (notifiedOn = '2026-01-08') => ev({ type: 'sos-ofsted.notified', notifiedOn }, notifiedOn),
 };
 
 export const ALL_STATES = [
@@ -131,6 +150,9 @@ export const ALL_STATES = [
   'publication.awaiting-panel-informed',
   'learning.action-plan',
   'closed',
+  // Issue 12 item 2
+  'notification.awaiting-sos-ofsted-notification',
+  'notification.sos-ofsted-notified',
 ] as const;
 export type CaseState = (typeof ALL_STATES)[number];
 
@@ -168,6 +190,10 @@ export function reach(state: CaseState): PersistedCaseSnapshot {
       return play(reach('publication.scheduled'), s.sendReport(), s.publish());
     case 'closed':
       return play(reach('learning.action-plan'), s.close());
+    case 'notification.awaiting-sos-ofsted-notification':
+      return newDeathCase();
+    case 'notification.sos-ofsted-notified':
+      return play(newDeathCase(), s.notifySosOfsted());
   }
 }
 

@@ -1,5 +1,6 @@
 import { CASE_MACHINE_ID, caseMachineV1 } from './case.machine';
 import { caseSetup, initialContextV2 } from './case.setup';
+import { notificationStageV2 } from './v2/notification.stage';
 
 type MachineConfig = Parameters<typeof caseSetup.createMachine>[0];
 const v1 = caseMachineV1.config as MachineConfig;
@@ -14,7 +15,15 @@ export const caseMachineV2 = caseSetup.createMachine({
   id: CASE_MACHINE_ID,
   description: `${v1.description} Version 2: agency returns, the action plan, escalations, corrections and more.`,
   context: ({ input }) => initialContextV2(input),
+  on: {
+    ...v1.on,
+    // Issue 12 item 2: recorded in any state but closed
+    'sos-ofsted.notified': { actions: 'recordSosOfstedNotified' },
+    'incident.details-recorded': { actions: 'recordNotificationDetails' },
+    'child.details-recorded': { actions: 'recordNotificationDetails' },
+  },
   states: {
     ...v1.states,
+    notification: notificationStageV2, // issue 12 item 2
   },
 } as MachineConfig);

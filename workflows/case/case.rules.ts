@@ -2,6 +2,7 @@ import type { Agency } from '../actors';
 import type { LocalDate } from '../rulebook/types';
 import { openActions } from './case.setup';
 import type { CaseContext, CaseEvent, SignOffRound } from './case.types';
+import { notificationPathViolation } from './v2/notification-paths';
 
 /**
  * Domain rules an event must satisfy once its state accepts it (422 `rule-violated`): dates that cannot be true,
@@ -98,6 +99,12 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
         ? `Every action must be completed before the case is closed (open: ${open.join(', ')})`
         : undefined;
     }
+    // Issue 12 item 2
+    case 'sos-ofsted.notified':
+    case 'notification.criteria-met':
+    case 'incident.details-recorded':
+    case 'child.details-recorded':
+      return notificationPathViolation(context, event);
     default:
       return undefined;
   }

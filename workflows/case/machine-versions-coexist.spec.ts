@@ -73,7 +73,16 @@ describe('CaseMachineRegistry', () => {
       refusal: {
         kind: 'illegal-transition',
         state: 'learning.action-plan',
-        allowedEvents: ['partners.informed', 'action.added', 'action.completed', 'case.closed'],
+        allowedEvents: [
+          'partners.informed',
+          // Issue 12 item 2
+          'sos-ofsted.notified',
+          'incident.details-recorded',
+          'child.details-recorded',
+          'action.added',
+          'action.completed',
+          'case.closed',
+        ],
       },
     });
     // v1 carries on as before.

@@ -4,10 +4,18 @@
  * of the partial context returned) and guards, so stage configs name them like any other.
  */
 import type { CaseContext, CaseEvent } from '../case.types';
+// Issue 12 item 2
+import { NOTIFICATION_PATH_GUARDS, NOTIFICATION_PATH_UPDATES } from './notification-paths';
 
 export type ContextUpdate = (context: CaseContext, event: CaseEvent) => Partial<CaseContext>;
 export type ContextGuard = (context: CaseContext, event: CaseEvent) => boolean;
 
-export const V2_UPDATES = {} satisfies Record<string, ContextUpdate>;
+export const V2_UPDATES = {
+  // Issue 12 item 2
+  ...NOTIFICATION_PATH_UPDATES,
+} satisfies Record<string, ContextUpdate>;
 
-export const V2_GUARDS = {} satisfies Record<string, ContextGuard>;
+export const V2_GUARDS = {
+  // Issue 12 item 2
+  ...NOTIFICATION_PATH_GUARDS,
+} satisfies Record<string, ContextGuard>;

@@ -2,6 +2,7 @@ import type { ClassConstructor } from 'class-transformer';
 import { validatePlain, validationFailed } from '../dto/validate-plain';
 import * as P from './event-payloads';
 import { CASE_EVENT_TYPES, type CaseEventType } from './event-payloads';
+import * as N from './notification-payloads';
 
 /** The payload class of each event type. */
 export const EVENT_PAYLOADS = {
@@ -32,6 +33,11 @@ export const EVENT_PAYLOADS = {
   'action.added': P.ActionAddedPayload,
   'action.completed': P.ActionCompletedPayload,
   'case.closed': P.CaseClosedPayload,
+  // Issue 12 item 2
+  'sos-ofsted.notified': N.SosOfstedNotifiedPayload,
+  'notification.criteria-met': N.NotificationCriteriaMetPayload,
+  'incident.details-recorded': N.IncidentDetailsRecordedPayload,
+  'child.details-recorded': N.ChildDetailsRecordedPayload,
 } as const satisfies Record<CaseEventType, ClassConstructor<object>>;
 
 /** The payload class's shape for one event type, e.g. `CaseEventPayload<'lcspr.paused'>`. */
