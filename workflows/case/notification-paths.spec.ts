@@ -21,6 +21,7 @@ import {
   steps,
 } from './case-test-kit.spec';
 import { NOTIFICATION_PATH_GUARDS } from './v2/notification-paths';
+import type { ContextGuard } from './v2/updates';
 
 const criteriaMet = (awareOn: string, today = awareOn) =>
   ev({ type: 'notification.criteria-met', awareOn, abuseOrNeglect: 'suspected' }, today);
@@ -205,7 +206,7 @@ describe("the Secretary of State's and Ofsted's notification on a serious incide
 
 describe('the guard choosing the path', () => {
   it('sends only the deaths notified to the Secretary of State and Ofsted away from the Panel', () => {
-    const guard = NOTIFICATION_PATH_GUARDS.notifiesOnlySosOfsted;
+    const guard: ContextGuard = NOTIFICATION_PATH_GUARDS.notifiesOnlySosOfsted;
     const event = steps.notify();
     expect(guard(newDeathCase().context, event)).toBe(true);
     expect(guard(newDeathCase('care-leaver-death').context, event)).toBe(true);
