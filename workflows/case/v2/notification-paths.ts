@@ -12,7 +12,7 @@
  *   incident path if abuse or neglect comes to be known or suspected (`notification.criteria-met`): the Panel's clocks
  *   then count from that day.
  */
-import type { CaseClocks, ClockState, LocalDate } from '../../rulebook/types';
+import type { CaseClocks, LocalDate } from '../../rulebook/types';
 import { cancelAllClocks, startClock, stopClock } from '../clocks';
 import { actDate, type CaseContext, type CaseEvent, type CaseEventType, type CaseInput } from '../case.types';
 import type { NotificationRoute } from '../case.types';
@@ -35,10 +35,6 @@ export function initialRoute(input: CaseInput, clocks: CaseClocks): Pick<CaseCon
 /** The route of a case; a case without one (version 1) is a serious incident. */
 export function routeOf(context: CaseContext): NotificationRoute {
   return context.route ?? { path: 'serious-incident', toSosOfsted: false };
-}
-
-function running(clock: ClockState | undefined): boolean {
-  return Boolean(clock && !clock.stoppedOn && !clock.cancelledOn);
 }
 
 /** A clock started on `on` that counts from `on` as the day the local authority became aware. */
@@ -97,6 +93,14 @@ export function notificationPrecondition(context: CaseContext, type: CaseEventTy
   return undefined;
 }
 
+/** The payload fields an event carries, without its envelope. */
+function detailsGiven(event: CaseEvent): string[] {
+  const envelope = new Set(['type', 'actor', 'today', 'occurredOn']);
+  return Object.keys(event).filter(
+    (key) => !envelope.has(key) && (event as unknown as Record<string, unknown>)[key] !== undefined,
+  );
+}
+
 /** The rules of this item's events (422), or undefined when the event may be applied. */
 export function notificationPathViolation(context: CaseContext, event: CaseEvent): string | undefined {
   const aware = context.facts.laAwareOn!;
@@ -111,21 +115,19 @@ export function notificationPathViolation(context: CaseContext, event: CaseEvent
       return notificationPrecondition(context, event.type) ?? past('notifiedOn', event.notifiedOn);
     case 'notification.criteria-met':
       return past('awareOn', event.awareOn);
-    case 'incident.details-recorded': {
-      const { type, actor, today, occurredOn, ...details } = event;
-      void [type, actor, today, occurredOn];
-      return Object.keys(details).length === 0 ? 'Give at least one detail of the notification to record' : undefined;
-    }
+    case 'incident.details-recorded':
+      return detailsGiven(event).length === 0 ? 'Give at least one detail of the notification to record' : undefined;
     case 'child.details-recorded': {
-      const { type, actor, today, occurredOn, child, ...details } = event;
-      void [type, actor, today, occurredOn];
+      const { child, knownToAgencies } = event;
       const children = routeOf(context).children;
       if (children !== undefined && child > children) {
         return `child must be from 1 to ${children}: the notification is about ${children === 1 ? 'one child' : `${children} children`}`;
       }
-      if (Object.keys(details).length === 0) return 'Give at least one detail of the child to record';
+      if (detailsGiven(event).filter((field) => field !== 'child').length === 0) {
+        return 'Give at least one detail of the child to record';
+      }
       const known = new Set((context.relevantAgencies ?? []).map((agency) => agency.key));
-      const unknown = (details.knownToAgencies ?? []).filter((key) => !known.has(key));
+      const unknown = (knownToAgencies ?? []).filter((key) => !known.has(key));
       return unknown.length > 0
         ? `knownToAgencies must name the case's relevant agencies (not ${unknown.join(', ')})`
         : undefined;
@@ -133,9 +135,4 @@ export function notificationPathViolation(context: CaseContext, event: CaseEvent
     default:
       return undefined;
   }
-}
-
-/** Whether a running clock is the Secretary of State's and Ofsted's (for the pages and tests). */
-export function sosOfstedNotificationDue(context: CaseContext): boolean {
-  return running(context.clocks['notify-sos-ofsted']);
 }

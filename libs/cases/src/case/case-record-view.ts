@@ -75,7 +75,8 @@ export class NotificationPathRecordView {
   @ApiPropertyOptional(DATE) sosOfstedNotifiedOn?: string;
   @ApiPropertyOptional({
     ...DATE,
-    description: 'The day abuse or neglect came to be known or suspected, moving the case onto the serious incident path',
+    description:
+      'The day abuse or neglect came to be known or suspected, moving the case onto the serious incident path',
   })
   criteriaMetOn?: string;
   @ApiPropertyOptional({ enum: NOTIFICATION_NATURES, description: 'The path the case was opened on, once it moved' })

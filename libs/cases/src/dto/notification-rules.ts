@@ -7,11 +7,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationArguments } from 'class-validator';
 import { formField, type FieldOptions } from './fields';
-import {
-  DEATHS_NOTIFIED_TO_SOS_OFSTED,
-  MAX_CARE_LEAVER_AGE,
-  type NotificationNature,
-} from './notification-codes';
+import { DEATHS_NOTIFIED_TO_SOS_OFSTED, MAX_CARE_LEAVER_AGE, type NotificationNature } from './notification-codes';
 
 /** The problems of these rules, as the API words them after the field's name. */
 export const NOTIFICATION_PROBLEMS = {
@@ -69,7 +65,9 @@ export function IsDeathForDeathNatures(): PropertyDecorator {
 /** `lookedAfter: true` for a looked-after child's death. */
 export function IsLookedAfterForItsDeath(): PropertyDecorator {
   return rule('isLookedAfterForItsDeath', (value, object) =>
-    value === false && natureOf(object) === 'looked-after-death' ? NOTIFICATION_PROBLEMS.lookedAfterForItsDeath : undefined,
+    value === false && natureOf(object) === 'looked-after-death'
+      ? NOTIFICATION_PROBLEMS.lookedAfterForItsDeath
+      : undefined,
   );
 }
 

@@ -69,14 +69,7 @@ const OPTIONAL: Partial<Record<CaseEventType, string[]>> = {
     'harmCategories',
     'contributingFactors',
   ],
-  'child.details-recorded': [
-    'plans',
-    'placementType',
-    'knownToAgencies',
-    'ethnicity',
-    'disability',
-    'disabilityTypes',
-  ],
+  'child.details-recorded': ['plans', 'placementType', 'knownToAgencies', 'ethnicity', 'disability', 'disabilityTypes'],
 };
 
 const isDateField = (field: string): boolean => /On$/.test(field);

@@ -2,14 +2,7 @@
  * Issue 12 item 2: the payloads of the notification's events (the looked-after child's death and the Panel's
  * notification fields recorded after opening). Registered in `EVENT_PAYLOADS`.
  */
-import {
-  AgencyListField,
-  DateField,
-  EnumField,
-  EnumListField,
-  TextField,
-  WholeNumberField,
-} from '../dto/fields';
+import { AgencyListField, DateField, EnumField, EnumListField, TextField, WholeNumberField } from '../dto/fields';
 import {
   CHILD_PLANS,
   CONTRIBUTING_FACTORS,
