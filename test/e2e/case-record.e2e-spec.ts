@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PartnershipsService, UsersService } from '@app/auth';
+import { DEFAULT_RELEVANT_AGENCIES } from '@app/workflows';
 import { TestApp } from '../support/test-app';
 import { INCIDENT, makeTeam, openCase, setToday, step, Team, toAgreedDecision } from '../support/case-helpers';
 
@@ -160,6 +161,9 @@ describe('The case record: everything a case holds, read back through GET /cases
         panelReference: 'CSPRP-9',
         partnersInformedOn: '2026-01-07',
       },
+      // Issue 12: the relevant agencies the case took at opening, and the notification's path (item 2)
+      relevantAgencies: DEFAULT_RELEVANT_AGENCIES.map(({ key, name }) => ({ key, name })),
+      notificationPath: { path: 'serious-incident', nature: 'serious-incident', toSosOfsted: false },
       rapidReview: {
         agencyReturns: [{ agency: 'police', receivedOn: '2026-01-08' }],
         meetingsHeldOn: ['2026-01-08'],

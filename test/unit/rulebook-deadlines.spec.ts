@@ -281,3 +281,79 @@ describe('an LCSPR extended over Easter (issue 12 item 5: rulebook version 2, th
     expect(rule(pausedAgain, 'lcspr-publish', '2026-05-12')).toMatchObject({ dueOn: '2026-10-10', status: 'open' });
   });
 });
+
+/**
+ * Issue 12 item 2: the Secretary of State's and Ofsted's notification of a looked-after child's death (5 working days
+ * after the local authority became aware), and the Panel's clocks of such a death later found to be a serious
+ * incident, counted from the day abuse or neglect came to be suspected (the clocks' own `anchors`).
+ */
+describe('notify-sos-ofsted and the Panel clocks of a death later found to be a serious incident', () => {
+  const rules = getRulebook(2).rules;
+
+  it('falls 5 working days after the local authority became aware, over Christmas', () => {
+    // Fri 19 Dec 2025: Mon 22 (1), Tue 23 (2), Wed 24 (3), Thu 25 and Fri 26 bank holidays, Mon 29 (4), Tue 30 (5).
+    const [deadline] = computeDeadlines(
+      rules,
+      { laAwareOn: '2025-12-19' },
+      { 'notify-sos-ofsted': clock('2025-12-19') },
+      '2025-12-31',
+      calendar,
+    );
+    expect(deadline).toEqual({
+      rule: 'notify-sos-ofsted',
+      startedOn: '2025-12-19',
+      dueOn: '2025-12-30',
+      status: 'overdue',
+    });
+  });
+
+  it('falls 5 working days after the local authority became aware, over Easter', () => {
+    // Thu 2 Apr 2026: Good Friday 3 Apr and Easter Monday 6 Apr are bank holidays; Tue 7 (1) ... Mon 13 Apr (5).
+    const [deadline] = computeDeadlines(
+      rules,
+      { laAwareOn: '2026-04-02' },
+      { 'notify-sos-ofsted': clock('2026-04-02', { stoppedOn: '2026-04-13' }) },
+      '2026-04-14',
+      calendar,
+    );
+    expect(deadline).toMatchObject({ dueOn: '2026-04-13', stoppedOn: '2026-04-13', status: 'met' });
+  });
+
+  it("counts the Panel's clocks from their own anchor, the Secretary of State's from the case's fact", () => {
+    // Aware of the death Fri 20 Mar 2026: 23 (1), 24, 25, 26, Fri 27 Mar (5).
+    // Abuse suspected Thu 2 Apr 2026: the Panel within 5 working days, Mon 13 Apr (Easter as above); the rapid review
+    // within 15: 7, 8, 9, 10, 13, 14, 15, 16, 17, 20, 21, 22, 23, 24, Mon 27 Apr (15).
+    const anchored = clock('2026-04-02', { anchors: { laAwareOn: '2026-04-02' } });
+    const deadlines = computeDeadlines(
+      rules,
+      { laAwareOn: '2026-03-20' },
+      {
+        'notify-panel': anchored,
+        'rapid-review': anchored,
+        'notify-sos-ofsted': clock('2026-03-20', { stoppedOn: '2026-03-26' }),
+      },
+      '2026-04-02',
+      calendar,
+    );
+    expect(deadlines.map(({ rule, dueOn, status }) => [rule, dueOn, status])).toEqual([
+      ['notify-panel', '2026-04-13', 'open'],
+      ['rapid-review', '2026-04-27', 'open'],
+      ['notify-sos-ofsted', '2026-03-27', 'met'],
+    ]);
+  });
+
+  it("lets a partnership's override still move an anchored rapid review to the notification date", () => {
+    // Counted from the notification sent Wed 8 Apr 2026: 15 working days later is Wed 29 Apr 2026.
+    const resolved = resolveRulebook(getRulebook(2), [
+      { rule: 'rapid-review', anchor: 'notificationSubmittedOn', reason: 'Counted from the notification (test)' },
+    ]);
+    const [deadline] = computeDeadlines(
+      resolved.rules.filter((rule) => rule.id === 'rapid-review'),
+      { laAwareOn: '2026-03-20', notificationSubmittedOn: '2026-04-08' },
+      { 'rapid-review': clock('2026-04-02', { anchors: { laAwareOn: '2026-04-02' } }) },
+      '2026-04-09',
+      calendar,
+    );
+    expect(deadline.dueOn).toBe('2026-04-29');
+  });
+});

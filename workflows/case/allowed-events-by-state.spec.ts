@@ -3,8 +3,16 @@ import { allowedEvents, dispatch, stateOf } from './case-engine';
 import type { CaseEventType } from './case.types';
 import { actors, ALL_STATES, CaseState, ev, EventBody, machine, reach } from './case-test-kit.spec';
 
-/** Every state but closed takes the documents' events (issue 12 item 8), after `partners.informed`. */
-const ROOT = ['partners.informed', 'document.linked', 'document.unlinked'] as const;
+/** The events every state but closed accepts (version 2): documents (item 8) and the notification's details (item 2). */
+const ROOT: CaseEventType[] = [
+  'partners.informed',
+  'document.linked',
+  'document.unlinked',
+  // Issue 12 item 2
+  'sos-ofsted.notified',
+  'incident.details-recorded',
+  'child.details-recorded',
+];
 /** Every state from the rapid review to learning takes the action plan's events (issue 12 item 3). */
 const PLAN = [
   'action.added',
@@ -68,6 +76,9 @@ const EXPECTED: Record<CaseState, CaseEventType[]> = {
   'publication.awaiting-panel-informed': [...ROOT, ...PLAN, 'publication.panel-informed'],
   'learning.action-plan': [...ROOT, ...PLAN, 'case.closed'],
   closed: [],
+  // Issue 12 item 2
+  'notification.awaiting-sos-ofsted-notification': [...ROOT, 'notification.criteria-met', 'notification.withdrawn'],
+  'notification.sos-ofsted-notified': [...ROOT, 'notification.criteria-met', 'case.closed'],
 };
 
 /** An event each state does NOT accept, sent by someone allowed to send it (so the 403 check passes). */
@@ -88,6 +99,9 @@ const NOT_ACCEPTED: Record<CaseState, EventBody> = {
   'publication.awaiting-panel-informed': { type: 'publication.published', publishedOn: '2026-06-21', url: 'https://x' },
   'learning.action-plan': { type: 'notification.withdrawn', reason: 'r' },
   closed: { type: 'action.added', actionId: 'A9', description: 'd', owner: 'o', dueOn: '2027-01-01' },
+  // Issue 12 item 2
+  'notification.awaiting-sos-ofsted-notification': { type: 'notification.submitted', submittedOn: '2026-01-07' },
+  'notification.sos-ofsted-notified': { type: 'rapid-review.meeting-held', heldOn: '2026-01-09' },
 };
 
 describe('allowed events, state by state', () => {

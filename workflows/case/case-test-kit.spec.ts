@@ -40,6 +40,23 @@ export function newCase(signOffAgencies: readonly string[] = SIGN_OFF_AGENCIES):
   return openCase(machine, { laAwareOn: LA_AWARE_ON, signOffAgencies: [...signOffAgencies] as never });
 }
 
+/** Issue 12 item 2: a death notified to the Secretary of State and Ofsted instead of the Panel. */
+export function newDeathCase(
+  path: 'looked-after-death' | 'care-leaver-death' = 'looked-after-death',
+): PersistedCaseSnapshot {
+  return openCase(machine, {
+    laAwareOn: LA_AWARE_ON,
+    signOffAgencies: [...SIGN_OFF_AGENCIES],
+    relevantAgencies: [
+      { key: 'local-authority', name: 'Children’s social care' },
+      { key: 'police', name: 'Police' },
+      { key: 'education', name: 'Schools' },
+    ],
+    path,
+    children: 1,
+  });
+}
+
 /** Applies events in order; fails loudly (with the refusal) if one is not accepted. */
 export function play(snapshot: PersistedCaseSnapshot, ...events: CaseEvent[]): PersistedCaseSnapshot {
   let current = snapshot;
@@ -119,6 +136,8 @@ export const steps = {
   escalate: (today = '2026-01-22') => ev({ type: 'decision.escalated', note: 'partners disagree' }, today),
   resolve: (outcome: 'lcspr' | 'no-lcspr' | 'national-review' = 'lcspr', resolvedOn = '2026-01-29') =>
     ev({ type: 'escalation.resolved', outcome, resolvedOn }, resolvedOn, actors.leadPartner),
+  // Issue 12 item 2
+  notifySosOfsted: (notifiedOn = '2026-01-08') => ev({ type: 'sos-ofsted.notified', notifiedOn }, notifiedOn),
 };
 
 export const ALL_STATES = [
@@ -138,6 +157,9 @@ export const ALL_STATES = [
   'publication.awaiting-panel-informed',
   'learning.action-plan',
   'closed',
+  // Issue 12 item 2
+  'notification.awaiting-sos-ofsted-notification',
+  'notification.sos-ofsted-notified',
 ] as const;
 export type CaseState = (typeof ALL_STATES)[number];
 
@@ -177,6 +199,10 @@ export function reach(state: CaseState): PersistedCaseSnapshot {
       return play(reach('publication.scheduled'), s.sendReport(), s.publish());
     case 'closed':
       return play(reach('learning.action-plan'), s.close());
+    case 'notification.awaiting-sos-ofsted-notification':
+      return newDeathCase();
+    case 'notification.sos-ofsted-notified':
+      return play(newDeathCase(), s.notifySosOfsted());
   }
 }
 

@@ -6,6 +6,7 @@ import { lcsprStageV2 } from './v2/lcspr.stage';
 import { withActionPlan } from './v2/action-plan';
 import { DOCUMENT_HANDLERS } from './v2/documents';
 import { learningStageV2 } from './v2/learning.stage';
+import { notificationStageV2 } from './v2/notification.stage';
 
 type MachineConfig = Parameters<typeof caseSetup.createMachine>[0];
 const v1 = caseMachineV1.config as MachineConfig;
@@ -23,9 +24,14 @@ export const caseMachineV2 = caseSetup.createMachine({
   on: {
     ...v1.on,
     ...DOCUMENT_HANDLERS, // issue 12 item 8
+    // Issue 12 item 2: recorded in any state but closed
+    'sos-ofsted.notified': { actions: 'recordSosOfstedNotified' },
+    'incident.details-recorded': { actions: 'recordNotificationDetails' },
+    'child.details-recorded': { actions: 'recordNotificationDetails' },
   },
   states: {
     ...v1.states,
+    notification: notificationStageV2, // issue 12 item 2
     // Issue 12 item 3: the action plan from the rapid review on; a closed case runs no item clock
     'rapid-review': withActionPlan(v1.states!['rapid-review']),
     decision: withActionPlan(decisionStageV2), // item 4: escalations

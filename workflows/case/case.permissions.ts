@@ -1,6 +1,7 @@
 import type { Actor, Agency, Role } from '../actors';
 import { signOffViolation } from './case.rules';
 import type { CaseContext, CaseEventType } from './case.types';
+import { notificationPrecondition } from './v2/notification-paths';
 
 export type SignOffEventType = 'decision.signed-off' | 'lcspr.final-report-signed-off';
 const SIGN_OFF_EVENTS: readonly CaseEventType[] = ['decision.signed-off', 'lcspr.final-report-signed-off'];
@@ -82,7 +83,9 @@ export function eventsTheActorMaySendNow(
   return allowedEvents.filter(
     (type) =>
       refusalFor(actor, type, context) === undefined &&
-      (!isSignOffEvent(type) || signOffViolation(context, type, actor.agency) === undefined),
+      (!isSignOffEvent(type) || signOffViolation(context, type, actor.agency) === undefined) &&
+      // Issue 12 item 2: the Secretary of State's and Ofsted's notification only while it is due
+      notificationPrecondition(context, type) === undefined,
   );
 }
 

@@ -7,6 +7,7 @@ import { lcsprViolation } from './v2/lcspr-managed';
 // Issue 12 items 3 and 8
 import { actionPlanViolation } from './v2/action-plan';
 import { documentViolation } from './v2/documents';
+import { notificationPathViolation } from './v2/notification-paths';
 
 /**
  * Domain rules an event must satisfy once its state accepts it (422 `rule-violated`): dates that cannot be true,
@@ -123,6 +124,12 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
     case 'document.linked':
     case 'document.unlinked':
       return documentViolation(context, event);
+    // Issue 12 item 2
+    case 'sos-ofsted.notified':
+    case 'notification.criteria-met':
+    case 'incident.details-recorded':
+    case 'child.details-recorded':
+      return notificationPathViolation(context, event);
     default:
       return undefined;
   }

@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import type { Agency } from '../actors';
 import type { CaseClocks, LocalDate } from '../rulebook/types';
 import { cancelAllClocks, cancelClock, startClock, stopClock } from './clocks';
+import { initialRoute } from './v2/notification-paths';
 import { V2_GUARDS, V2_UPDATES, type ContextGuard, type ContextUpdate } from './v2/updates';
 import { isOpenAction } from './v2/action-plan';
 import type { CaseContext, CaseEvent, CaseEventOf, CaseInput, SignOffRound } from './case.types';
@@ -79,11 +80,13 @@ export function initialContext(input: CaseInput): CaseContext {
 
 /** Version 2 starts with the partnership's relevant agencies and no item clocks. */
 export function initialContextV2(input: CaseInput): CaseContext {
+  const base = initialContext(input);
   return {
-    ...initialContext(input),
+    ...base,
     relevantAgencies: (input.relevantAgencies ?? []).map((agency) => ({ ...agency })),
     itemClocks: {},
     documents: [], // issue 12 item 8
+    ...initialRoute(input, base.clocks), // issue 12 item 2: the notification's path and its clocks
   };
 }
 

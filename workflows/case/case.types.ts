@@ -133,12 +133,46 @@ export interface CaseContext {
   actions: Record<string, ActionItem>;
   /** Issue 12 item 8: the case's documents by reference, in the order linked (unlinked ones kept). */
   documents?: CaseDocument[];
+  /** Issue 12 item 2: which notification the case follows (absent on version 1: a serious incident). */
+  route?: NotificationRoute;
 }
+
+/* Issue 12 item 2: the Panel's notification fields and the paths of a notification (machine version 2). */
+
+/**
+ * What a notification is about: a serious incident (abuse or neglect known or suspected, and a death or serious
+ * harm: the Panel is notified), the death of a looked-after child without abuse or neglect suspected, or the death of
+ * a care leaver under 25 (the Secretary of State and Ofsted are notified instead: rules.md rules 4 and 5).
+ */
+export const NOTIFICATION_PATHS = ['serious-incident', 'looked-after-death', 'care-leaver-death'] as const;
+export type NotificationPath = (typeof NOTIFICATION_PATHS)[number];
+
+export interface NotificationRoute {
+  path: NotificationPath;
+  /** Whether the Secretary of State and Ofsted are to be notified (a looked-after child's or a care leaver's death). */
+  toSosOfsted: boolean;
+  /** How many children the notification is about: the children's details are numbered from 1 to this. */
+  children?: number;
+  sosOfstedNotifiedOn?: LocalDate;
+  /** The day the local authority became aware that abuse or neglect was known or suspected after all. */
+  criteriaMetOn?: LocalDate;
+  /** The path the case was opened on, once it has moved onto the serious incident path. */
+  openedAs?: NotificationPath;
+  /** The last day the notification's details were recorded after the case opened. */
+  detailsRecordedOn?: LocalDate;
+}
+
+export type AbuseOrNeglectKnown = 'known' | 'suspected';
 
 export interface CaseInput {
   laAwareOn: LocalDate;
   signOffAgencies: Agency[];
   relevantAgencies?: RelevantAgency[];
+  /** Issue 12 item 2: the notification's path (absent: a serious incident), and how many children it names. */
+  path?: NotificationPath;
+  /** A serious incident that is also a looked-after child's death: the Secretary of State and Ofsted are told too. */
+  toSosOfsted?: boolean;
+  children?: number;
 }
 
 /**
@@ -216,6 +250,26 @@ export type CaseEvent = Envelope &
     | { type: 'lcspr.extension-notified'; informedOn: LocalDate }
     | { type: 'lcspr.progress-reviewed'; reviewedOn: LocalDate; note: string }
     | { type: 'lcspr.involvement-recorded'; who: InvolvementOf; involvedOn: LocalDate; note: string }
+    // Issue 12 item 2: the Panel's notification fields and the looked-after child's death
+    | { type: 'sos-ofsted.notified'; notifiedOn: LocalDate }
+    | { type: 'notification.criteria-met'; awareOn: LocalDate; abuseOrNeglect: AbuseOrNeglectKnown }
+    | {
+        type: 'incident.details-recorded';
+        localAuthorityOfResidence?: string;
+        localAuthorityOfIncident?: string;
+        harmCategories?: string[];
+        contributingFactors?: string[];
+      }
+    | {
+        type: 'child.details-recorded';
+        child: number;
+        plans?: string[];
+        placementType?: string;
+        knownToAgencies?: string[];
+        ethnicity?: string;
+        disability?: string;
+        disabilityTypes?: string[];
+      }
   );
 
 export type CaseEventType = CaseEvent['type'];

@@ -10,8 +10,9 @@ const offered = (actor: Actor, s: PersistedCaseSnapshot) =>
 describe('eventsTheActorMaySendNow', () => {
   it('offers the business unit and a subgroup member every event of the state but the sign-offs', () => {
     for (const actor of [actors.bu, actors.subgroup]) {
+      // Issue 12 item 2: but the Secretary of State's and Ofsted's notification, which a serious incident does not need
       expect(offered(actor, reach('rapid-review.gathering'))).toEqual(
-        allowedEvents(machine, reach('rapid-review.gathering')),
+        allowedEvents(machine, reach('rapid-review.gathering')).filter((type) => type !== 'sos-ofsted.notified'),
       );
       expect(offered(actor, reach('decision.awaiting-sign-off'))).not.toContain('decision.signed-off');
     }

@@ -22,6 +22,9 @@ const NEXT: Record<Exclude<CaseState, 'closed'>, CaseEvent> = {
   'publication.scheduled': steps.sendReport(),
   'publication.awaiting-panel-informed': steps.informPanel(),
   'learning.action-plan': steps.addAction(),
+  // Issue 12 item 2
+  'notification.awaiting-sos-ofsted-notification': steps.notifySosOfsted(),
+  'notification.sos-ofsted-notified': steps.close('2026-01-09'),
 };
 
 describe('persist, then rehydrate', () => {

@@ -9,6 +9,7 @@ import { CLOCK_START_ANCHOR } from './types';
 import type {
   AnchorDates,
   CaseClocks,
+  CaseFact,
   CaseFacts,
   ClockPause,
   ClockState,
@@ -116,7 +117,10 @@ export function computeDeadline(
 ): Deadline | undefined {
   if (!clock) return undefined;
   checkPauses(rule, clock.pauses);
-  const anchorDate = rule.anchor === CLOCK_START_ANCHOR ? clock.startedOn : facts[rule.anchor];
+  const anchorDate =
+    rule.anchor === CLOCK_START_ANCHOR
+      ? clock.startedOn
+      : (clock.anchors?.[rule.anchor as CaseFact] ?? facts[rule.anchor]);
   if (anchorDate === undefined) return undefined;
   const base = clock.dueOn ?? baseDueDate(rule, anchorDate, calendar);
   const paused = pausedLength(rule, clock.pauses, today, calendar, clock.dueOn ? clock.dueFixedOn : undefined);

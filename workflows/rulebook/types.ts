@@ -58,6 +58,12 @@ export interface ClockState {
   stoppedOn?: LocalDate;
   cancelledOn?: LocalDate;
   pauses: ClockPause[];
+  /**
+   * Dates this clock counts from in place of the case's facts of the same name (issue 12 item 2: the Panel's clocks of
+   * a looked-after child's death later found to be a serious incident count from the day abuse or neglect came to be
+   * suspected, not from the day the local authority learned of the death).
+   */
+  anchors?: Partial<Record<CaseFact, LocalDate>>;
 }
 export type CaseClocks = Partial<Record<RuleId, ClockState>>;
 

@@ -10,6 +10,8 @@ import { LCSPR_UPDATES } from './lcspr-managed';
 // Issue 12 items 3 and 8
 import { ACTION_PLAN_UPDATES } from './action-plan';
 import { DOCUMENT_UPDATES } from './documents';
+// Issue 12 item 2
+import { NOTIFICATION_PATH_GUARDS, NOTIFICATION_PATH_UPDATES } from './notification-paths';
 
 export type ContextUpdate = (context: CaseContext, event: CaseEvent) => Partial<CaseContext>;
 export type ContextGuard = (context: CaseContext, event: CaseEvent) => boolean;
@@ -21,6 +23,11 @@ export const V2_UPDATES = {
   // Issue 12 items 3 and 8
   ...ACTION_PLAN_UPDATES,
   ...DOCUMENT_UPDATES,
+  // Issue 12 item 2
+  ...NOTIFICATION_PATH_UPDATES,
 } satisfies Record<string, ContextUpdate>;
 
-export const V2_GUARDS = {} satisfies Record<string, ContextGuard>;
+export const V2_GUARDS = {
+  // Issue 12 item 2
+  ...NOTIFICATION_PATH_GUARDS,
+} satisfies Record<string, ContextGuard>;

@@ -15,6 +15,14 @@ import {
   RESTRICTED_RECORD_PARTS,
 } from '@app/workflows';
 import { ABUSE_OR_NEGLECT, CHILD_SEXES, INCIDENT_TYPES } from '../dto/open-case.dto';
+import {
+  CHILD_PLANS,
+  CONTRIBUTING_FACTORS,
+  DISABILITY_TYPES,
+  HARM_CATEGORIES,
+  NOTIFICATION_NATURES,
+  PLACEMENT_TYPES,
+} from '../dto/notification-codes';
 import { PANEL_RESPONSES, PAUSE_REASONS, RECOMMENDATIONS, SIGN_OFF_DECISIONS } from '../events/event-payloads';
 import { INVOLVED } from '../events/lcspr-managed-payloads';
 
@@ -28,10 +36,21 @@ export const ROUND_OUTCOMES = ['agreed', 'disputed'] as const;
 export const PUBLICATION_CHANGES = ['delay', 'withhold'] as const;
 
 export class ChildRecordView {
-  @ApiProperty({ ...INTEGER, minimum: 0, maximum: 17 }) ageYears: number;
+  @ApiProperty({ ...INTEGER, minimum: 0, maximum: 24, description: '18 to 24 only for the death of a care leaver' })
+  ageYears: number;
   @ApiProperty({ enum: CHILD_SEXES }) sex: string;
-  @ApiPropertyOptional() ethnicity?: string;
-  @ApiPropertyOptional() disability?: string;
+  @ApiPropertyOptional({ description: "The DfE's ethnicity code (`WBRI`, ...), or the text a client sent" })
+  ethnicity?: string;
+  @ApiPropertyOptional({
+    description: '`disabled`, `not-disabled` or `disability-not-known`, or the text a client sent',
+  })
+  disability?: string;
+  // Issue 12 item 2
+  @ApiPropertyOptional({ enum: DISABILITY_TYPES, isArray: true }) disabilityTypes?: string[];
+  @ApiPropertyOptional({ enum: CHILD_PLANS, isArray: true }) plans?: string[];
+  @ApiPropertyOptional({ enum: PLACEMENT_TYPES }) placementType?: string;
+  @ApiPropertyOptional({ type: String, isArray: true, description: "Keys of the case's relevant agencies" })
+  knownToAgencies?: string[];
 }
 
 export class IncidentRecordView {
@@ -43,6 +62,37 @@ export class IncidentRecordView {
   children?: ChildRecordView[];
   @ApiPropertyOptional({ description: 'What happened. Absent when `restricted` lists `summary`' })
   summary?: string;
+  // Issue 12 item 2: case-level, read by every role (none identifies a child)
+  @ApiPropertyOptional() localAuthorityOfResidence?: string;
+  @ApiPropertyOptional() localAuthorityOfIncident?: string;
+  @ApiPropertyOptional({ enum: HARM_CATEGORIES, isArray: true }) harmCategories?: string[];
+  @ApiPropertyOptional({ enum: CONTRIBUTING_FACTORS, isArray: true }) contributingFactors?: string[];
+}
+
+/** Issue 12 item 2: which notification the case follows. */
+export class NotificationPathRecordView {
+  @ApiProperty({
+    enum: NOTIFICATION_NATURES,
+    description:
+      'The path the case follows now: `serious-incident` (the Panel), or `looked-after-death`/`care-leaver-death` ' +
+      '(the Secretary of State and Ofsted only)',
+  })
+  path: string;
+  @ApiPropertyOptional({ enum: NOTIFICATION_NATURES, description: 'What was notified (absent on older cases)' })
+  nature?: string;
+  @ApiProperty({ type: Boolean, description: 'Whether the Secretary of State and Ofsted are to be notified' })
+  toSosOfsted: boolean;
+  @ApiPropertyOptional(DATE) sosOfstedNotifiedOn?: string;
+  @ApiPropertyOptional({
+    ...DATE,
+    description:
+      'The day abuse or neglect came to be known or suspected, moving the case onto the serious incident path',
+  })
+  criteriaMetOn?: string;
+  @ApiPropertyOptional({ enum: NOTIFICATION_NATURES, description: 'The path the case was opened on, once it moved' })
+  openedAs?: string;
+  @ApiPropertyOptional({ ...DATE, description: "The last day the notification's details were recorded after opening" })
+  detailsRecordedOn?: string;
 }
 
 export class WithdrawalRecordView {
@@ -360,6 +410,7 @@ export class CaseRecordView {
   relevantAgencies: RelevantAgencyView[];
   @ApiProperty({ type: IncidentRecordView }) incident: IncidentRecordView;
   @ApiProperty({ type: NotificationRecordView }) notification: NotificationRecordView;
+  @ApiProperty({ type: NotificationPathRecordView }) notificationPath: NotificationPathRecordView; // issue 12 item 2
   @ApiProperty({ type: RapidReviewRecordView }) rapidReview: RapidReviewRecordView;
   @ApiProperty({ type: DecisionRecordView }) decision: DecisionRecordView;
   @ApiProperty({ type: PanelResponseSectionView }) panelResponse: PanelResponseSectionView;

@@ -142,6 +142,7 @@ describe('The case record presenter', () => {
       stage: 'learning',
       state: 'learning.action-plan',
       version: j.version,
+      notificationPath: { path: 'serious-incident', toSosOfsted: false },
       openedAt: '2026-01-05T09:30:00.000Z',
       restricted: [],
       relevantAgencies: [],

@@ -57,7 +57,13 @@ export function toCaseRecord(
       lookedAfter: details.lookedAfter,
       children: restricted.includes('children') ? undefined : details.children.map((child) => defined({ ...child })),
       summary: restricted.includes('summary') ? undefined : details.summary,
+      // Issue 12 item 2: case-level, every role
+      localAuthorityOfResidence: details.localAuthorityOfResidence,
+      localAuthorityOfIncident: details.localAuthorityOfIncident,
+      harmCategories: details.harmCategories && [...details.harmCategories],
+      contributingFactors: details.contributingFactors && [...details.contributingFactors],
     }),
+    notificationPath: notificationPathRecord(context, details), // issue 12 item 2
     notification: defined({
       laAwareOn: context.facts.laAwareOn!,
       submittedOn: context.notification.submittedOn,
@@ -181,6 +187,20 @@ export function toCaseRecord(
       }),
     ),
   };
+}
+
+/** Issue 12 item 2: which notification the case follows (a case of machine version 1: a serious incident). */
+function notificationPathRecord(context: CaseContext, details: IncidentDetails) {
+  const route = context.route;
+  return defined({
+    path: route?.path ?? 'serious-incident',
+    nature: details.nature,
+    toSosOfsted: route?.toSosOfsted ?? false,
+    sosOfstedNotifiedOn: route?.sosOfstedNotifiedOn,
+    criteriaMetOn: route?.criteriaMetOn,
+    openedAs: route?.openedAs,
+    detailsRecordedOn: route?.detailsRecordedOn,
+  });
 }
 
 /** The user ids the record names (the authors of escalations), to be resolved to names for {@link toCaseRecord}. */

@@ -53,6 +53,7 @@ import { AuditEventView, CaseListView, CaseView } from './case-view';
 import type { CaseRecordView } from './case-record-view';
 import { recordUserIds, toCaseRecord } from './case-record';
 import { lcsprServiceViolation } from './lcspr-checks';
+import { detailsChangeOf, openingDetails, routeOf } from './notification-details';
 
 const MAX_ATTEMPTS = 8;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -223,10 +224,16 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const partnership = await this.partnerships.get(user.partnershipId);
     const today = this.today();
     const version = this.machines.currentVersion;
+    const relevantAgencies = [...DEFAULT_RELEVANT_AGENCIES];
+    // Issue 12 item 2: the agencies a child was known to are the case's; the nature of the notification is its path.
+    assertKnownToRelevantAgencies(input, relevantAgencies);
+    const details = openingDetails(input);
     const snapshot = openCase(this.machines.get(version), {
       laAwareOn: input.laAwareOn,
       signOffAgencies: partnership.signOffAgencies,
-      relevantAgencies: [...DEFAULT_RELEVANT_AGENCIES],
+      relevantAgencies,
+      ...routeOf(details.nature!, input),
+      children: input.children.length,
     });
     const { row, change } = await this.tx.run(async (manager) => {
       const reference = await this.nextReference(manager, partnership.id, Number(today.slice(0, 4)));
@@ -240,14 +247,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
         snapshot,
         stage: stageOf(snapshot),
         state: stateOf(snapshot),
-        details: {
-          incidentOn: input.incidentOn,
-          incidentType: input.incidentType,
-          abuseOrNeglect: input.abuseOrNeglect,
-          lookedAfter: input.lookedAfter,
-          children: input.children.map((c) => ({ ...c })),
-          summary: input.summary,
-        },
+        details,
       });
       await manager.getRepository(CaseEntity).save(entity);
       const saved = await manager.getRepository(CaseEntity).findOneByOrFail({ id: entity.id });
@@ -516,12 +516,15 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
           .find((d) => d.rule === 'lcspr-publish'),
       });
       if (unmet) throw new RuleViolatedError(unmet);
+      // Issue 12 item 2: the notification's details live on the row; restricted values never reach the history.
+      const detailsChange = detailsChangeOf(row.details, parsed);
       const changes = {
         snapshot: result.snapshot,
         stage: stageOf(result.snapshot),
         state: result.to,
         version: row.version + 1,
         reviewerUserId: result.snapshot.context.lcspr.reviewer?.userId ?? null,
+        ...(detailsChange ? { details: detailsChange.details } : {}),
       };
       const updated = await manager
         .createQueryBuilder()
@@ -531,7 +534,8 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
         .execute();
       if (!updated.affected) throw new StaleCaseError();
       const fresh = Object.assign(new CaseEntity(), row, changes);
-      await this.appendAudit(manager, fresh, user, parsed.type, result.from, result.to, parsed.payload, fresh.version);
+      const audited = detailsChange?.auditPayload ?? parsed.payload;
+      await this.appendAudit(manager, fresh, user, parsed.type, result.from, result.to, audited, fresh.version);
       const deadlines = await this.writeDeadlines(manager, fresh, partnership, today);
       await this.writeAwaitedSignOffs(manager, fresh, this.awaitedSignOffs(row));
       const change = {
@@ -796,6 +800,17 @@ export async function insertRows<T extends ObjectLiteral>(
 ) {
   if (rows.length === 0) return;
   await manager.createQueryBuilder().insert().into(entity).values(rows).updateEntity(false).execute();
+}
+
+/** A child's `knownToAgencies` name agencies of the case's list (422 otherwise, as the events' rule says). */
+function assertKnownToRelevantAgencies(input: OpenCaseDto, agencies: readonly { key: string }[]): void {
+  const keys = new Set(agencies.map((agency) => agency.key));
+  const unknown = input.children.flatMap((child) => (child.knownToAgencies ?? []).filter((key) => !keys.has(key)));
+  if (unknown.length > 0) {
+    throw new RuleViolatedError(
+      `knownToAgencies must name the partnership's relevant agencies (not ${[...new Set(unknown)].join(', ')})`,
+    );
+  }
 }
 
 function actorOf(user: AuthenticatedUser) {

@@ -4,10 +4,29 @@ import type { PersistedCaseSnapshot } from '@app/workflows';
 export interface IncidentDetails {
   incidentOn: string;
   incidentType: 'death' | 'serious-harm';
-  abuseOrNeglect: 'known' | 'suspected';
+  abuseOrNeglect: 'known' | 'suspected' | 'not-suspected';
   lookedAfter: boolean;
-  children: { ageYears: number; sex: string; ethnicity?: string; disability?: string }[];
+  children: ChildDetails[];
   summary: string;
+  // Issue 12 item 2: the Panel's notification fields (absent on cases opened before them)
+  nature?: 'serious-incident' | 'looked-after-death' | 'care-leaver-death';
+  localAuthorityOfResidence?: string;
+  localAuthorityOfIncident?: string;
+  harmCategories?: string[];
+  contributingFactors?: string[];
+}
+
+/** One child of the incident: the record's restricted `children` part. */
+export interface ChildDetails {
+  ageYears: number;
+  sex: string;
+  ethnicity?: string;
+  disability?: string;
+  // Issue 12 item 2
+  disabilityTypes?: string[];
+  plans?: string[];
+  placementType?: string;
+  knownToAgencies?: string[];
 }
 
 /**

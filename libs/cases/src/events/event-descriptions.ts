@@ -252,4 +252,33 @@ export const EVENT_DESCRIPTIONS = {
     done: 'Involvement recorded',
     description: 'Practitioners or the family took part in the review.',
   },
+  // Issue 12 item 2
+  'sos-ofsted.notified': {
+    title: 'Record that the Secretary of State and Ofsted were notified',
+    button: 'Save Secretary of State and Ofsted notified',
+    done: 'Secretary of State and Ofsted notified',
+    description:
+      'The local authority notified the Secretary of State and Ofsted of the death of a looked-after child or a care leaver.',
+  },
+  'notification.criteria-met': {
+    title: 'Record that abuse or neglect is known or suspected',
+    button: 'Save as a serious incident',
+    done: 'Recorded as a serious incident',
+    description:
+      'Abuse or neglect is now known or suspected: the death is a serious incident, to be notified to the Panel within 5 working days of this date.',
+  },
+  'incident.details-recorded': {
+    title: 'Record details of the notification',
+    button: 'Save details of the notification',
+    done: 'Details of the notification recorded',
+    description:
+      'The local authorities involved, the categories of harm and the contributing factors, as they become known.',
+  },
+  'child.details-recorded': {
+    title: "Record a child's details",
+    button: "Save the child's details",
+    done: "Child's details recorded",
+    description:
+      "A child's plans, placement, the agencies they were known to, ethnicity and disability. Only those who read the children's details see them.",
+  },
 } as const satisfies Record<CaseEventType, EventDescription>;

@@ -4,6 +4,7 @@ import * as P from './event-payloads';
 import * as M from './lcspr-managed-payloads';
 import * as P12 from './action-plan-payloads'; // issue 12 items 3 and 8
 import { CASE_EVENT_TYPES, type CaseEventType } from './event-payloads';
+import * as N from './notification-payloads';
 
 /** The payload class of each event type. */
 export const EVENT_PAYLOADS = {
@@ -47,6 +48,11 @@ export const EVENT_PAYLOADS = {
   'lcspr.extension-notified': M.LcsprExtensionNotifiedPayload,
   'lcspr.progress-reviewed': M.LcsprProgressReviewedPayload,
   'lcspr.involvement-recorded': M.LcsprInvolvementRecordedPayload,
+  // Issue 12 item 2
+  'sos-ofsted.notified': N.SosOfstedNotifiedPayload,
+  'notification.criteria-met': N.NotificationCriteriaMetPayload,
+  'incident.details-recorded': N.IncidentDetailsRecordedPayload,
+  'child.details-recorded': N.ChildDetailsRecordedPayload,
 } as const satisfies Record<CaseEventType, ClassConstructor<object>>;
 
 /** The payload class's shape for one event type, e.g. `CaseEventPayload<'lcspr.paused'>`. */

@@ -59,6 +59,11 @@ export const CASE_EVENT_TYPES = [
   'lcspr.extension-notified',
   'lcspr.progress-reviewed',
   'lcspr.involvement-recorded',
+  // Issue 12 item 2: the looked-after child's death and the Panel's notification fields
+  'sos-ofsted.notified',
+  'notification.criteria-met',
+  'incident.details-recorded',
+  'child.details-recorded',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

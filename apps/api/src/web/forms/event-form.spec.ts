@@ -150,7 +150,9 @@ describe('eventForm', () => {
     for (const f of model.fields) {
       const label = (f.params.label ?? (f.params.fieldset as { legend: unknown }).legend) as { text: string };
       expect(label.text).toMatch(/^[A-Z]/);
-      expect(['govukDateInput', 'govukRadios', 'govukInput', 'govukCharacterCount']).toContain(f.macro);
+      expect(['govukDateInput', 'govukRadios', 'govukCheckboxes', 'govukInput', 'govukCharacterCount']).toContain(
+        f.macro,
+      );
     }
   });
 });

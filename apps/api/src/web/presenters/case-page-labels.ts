@@ -16,6 +16,9 @@ export const STATE_NAMES: Readonly<Record<string, string>> = {
   'publication.awaiting-panel-informed': 'Waiting for the Panel and the Secretary of State to be told',
   'learning.action-plan': 'Action plan under way',
   closed: 'Closed',
+  // Issue 12 item 2
+  'notification.awaiting-sos-ofsted-notification': 'Waiting for the notification to the Secretary of State and Ofsted',
+  'notification.sos-ofsted-notified': 'Secretary of State and Ofsted notified',
 };
 
 export function stateName(state: string): string {

@@ -28,6 +28,7 @@ function overview(eventsYouMaySendNow: CaseOverview['eventsYouMaySendNow']): Cas
     relevantAgencies: [],
     incident: { incidentOn: '2026-01-03', incidentType: 'death', abuseOrNeglect: 'known', lookedAfter: false },
     notification: { laAwareOn: '2026-01-05' },
+    notificationPath: { path: 'serious-incident', toSosOfsted: false },
     rapidReview: {
       agencyReturns: [],
       meetingsHeldOn: [],

@@ -20,6 +20,7 @@ function record(overrides: Partial<CaseRecordView> = {}): CaseRecordView {
       summary: 'What happened (test data).',
     },
     notification: { laAwareOn: '2026-01-05', submittedOn: '2026-01-07', panelReference: 'CSPRP-1' },
+    notificationPath: { path: 'serious-incident', toSosOfsted: false },
     rapidReview: {
       agencyReturns: [{ agency: 'police', receivedOn: '2026-01-09' }],
       meetingsHeldOn: ['2026-01-14'],
@@ -68,6 +69,7 @@ describe('the case record as summary lists', () => {
       ['The local authority became aware on', '5 January 2026'],
       ['Notification sent to the Panel on', '7 January 2026'],
       ['Panel reference', 'CSPRP-1'],
+      ['Notified to', 'The Child Safeguarding Practice Review Panel'],
     ]);
     expect(rowsOf(sections, 'record-rapid-review')).toEqual([
       ['Agency returns', 'Police: received 9 January 2026'],

@@ -1,4 +1,4 @@
-import { optionLabel, type CaseRecordView } from '@app/cases';
+import { OPTION_LABELS, optionLabel, type CaseRecordView } from '@app/cases';
 import { govukDate } from '../page-dates';
 import { escapeHtml as escape } from './html';
 
@@ -37,20 +37,56 @@ function incident(record: CaseRecordView): SummaryListRow[] {
     ...row('Type of incident', optionLabel(i.incidentType)),
     ...row('Abuse or neglect', optionLabel(i.abuseOrNeglect)),
     ...row('Looked after by the local authority', yesNo(i.lookedAfter)),
-    ...(i.children ?? []).flatMap((child, n) =>
-      row(`Child ${n + 1}`, [
-        `Aged ${child.ageYears}, ${optionLabel(child.sex).toLowerCase()}`,
-        ...(child.ethnicity ? [`Ethnicity: ${child.ethnicity}`] : []),
-        ...(child.disability ? [`Disability: ${child.disability}`] : []),
-      ]),
-    ),
+    ...(i.children ?? []).flatMap((child, n) => row(`Child ${n + 1}`, childLines(child, record))),
     ...row('Summary', i.summary),
+    // Issue 12 item 2
+    ...row('Local authority where the child lived', i.localAuthorityOfResidence),
+    ...row('Local authority where the incident happened', i.localAuthorityOfIncident),
+    ...row('Categories of harm', i.harmCategories?.map(optionLabel)),
+    ...row('Contributing factors', i.contributingFactors?.map(optionLabel)),
     ...row(
       'Not shown to your role',
       withheld.length
         ? capitalise(`${withheld.join(' and ')}: only the roles that work on the case or oversee it see them`)
         : undefined,
     ),
+  ];
+}
+
+/** Issue 12 item 2: a child's details, each code in words (a client's free text as sent). */
+function childLines(child: NonNullable<CaseRecordView['incident']['children']>[number], record: CaseRecordView) {
+  const agencyName = (key: string) => record.relevantAgencies.find((a) => a.key === key)?.name ?? optionLabel(key);
+  const words = (list: readonly string[] | undefined, name: (v: string) => string = optionLabel) =>
+    list && list.length ? list.map(name).join(', ') : undefined;
+  return [
+    `Aged ${child.ageYears}, ${optionLabel(child.sex).toLowerCase()}`,
+    ...(child.ethnicity ? [`Ethnicity: ${codeOrText(child.ethnicity)}`] : []),
+    ...(child.disability ? [`Disability: ${codeOrText(child.disability)}`] : []),
+    ...(child.disabilityTypes?.length ? [`Type of disability: ${words(child.disabilityTypes)}`] : []),
+    ...(child.plans ? [`Plans: ${words(child.plans) ?? 'None'}`] : []),
+    ...(child.placementType ? [`Placement: ${optionLabel(child.placementType)}`] : []),
+    ...(child.knownToAgencies ? [`Known to: ${words(child.knownToAgencies, agencyName) ?? 'No agency'}`] : []),
+  ];
+}
+
+/** A code in words, or free text (sent by a client of the first contract) as typed. */
+function codeOrText(value: string): string {
+  return OPTION_LABELS[value] ?? value;
+}
+
+/** Issue 12 item 2: who the notification goes to, and what happened to it. */
+function notificationPath(record: CaseRecordView): SummaryListRow[] {
+  const p = record.notificationPath;
+  const panel = p.path === 'serious-incident';
+  const to = [
+    panel ? 'The Child Safeguarding Practice Review Panel' : undefined,
+    p.toSosOfsted ? 'The Secretary of State and Ofsted' : undefined,
+  ];
+  return [
+    ...row('What was notified', p.nature && optionLabel(p.nature)),
+    ...row('Notified to', to.filter((line): line is string => Boolean(line)).join(' and ')),
+    ...row('Secretary of State and Ofsted notified on', date(p.sosOfstedNotifiedOn)),
+    ...row('Abuse or neglect known or suspected from', date(p.criteriaMetOn)),
   ];
 }
 
@@ -66,6 +102,7 @@ function notification(record: CaseRecordView): SummaryListRow[] {
     ...row('Panel reference', n.panelReference),
     ...row('Safeguarding partners informed on', date(n.partnersInformedOn)),
     ...row('Withdrawn', n.withdrawn && `On ${govukDate(n.withdrawn.withdrawnOn)}: ${n.withdrawn.reason}`),
+    ...notificationPath(record), // issue 12 item 2
   ];
 }
 

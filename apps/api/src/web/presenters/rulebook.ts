@@ -84,8 +84,8 @@ const STOPPED_BY: Record<RuleId, CaseEventType | { text: string }> = {
   'keep-published': { text: 'Nothing needs recording: it is a minimum period, met once its date is reached.' },
   'not-publishing': 'publication.panel-informed',
   'annual-report': { text: 'The partnership publishing its next annual report (not recorded on a case).' },
+  'notify-sos-ofsted': 'sos-ofsted.notified', // issue 12 item 2
   // Issue 12 (in progress): each becomes the event that stops the clock once it is declared.
-  'notify-sos-ofsted': { text: 'Recording that the Secretary of State and Ofsted were notified.' },
   'agency-return': { text: 'Recording the agency’s return as received, or as a nil return.' },
   'action-due': 'action.completed', // or cancelling it (action.cancelled), which cancels its clock
   'lcspr-extension-notice': 'lcspr.extension-notified',
