@@ -4,13 +4,23 @@ import type { CaseEventType } from './case.types';
 import { actors, ALL_STATES, CaseState, ev, EventBody, machine, reach } from './case-test-kit.spec';
 
 const EXPECTED: Record<CaseState, CaseEventType[]> = {
-  'notification.awaiting-notification': ['partners.informed', 'notification.submitted', 'notification.withdrawn'],
+  'notification.awaiting-notification': [
+    'partners.informed',
+    'notification.submitted',
+    'notification.withdrawn',
+    // Issue 12 item 1: returns are asked for as soon as the business unit knows
+    'agency-return.requested',
+    'agency-return.received',
+    'agency-return.chased',
+  ],
   'rapid-review.gathering': [
     'partners.informed',
     'agency-return.received',
     'rapid-review.meeting-held',
     'rapid-review.recommended',
     'notification.withdrawn',
+    'agency-return.requested', // issue 12 item 1
+    'agency-return.chased', // issue 12 item 1
   ],
   'decision.awaiting-sign-off': ['partners.informed', 'decision.signed-off'],
   'decision.disputed': ['partners.informed', 'rapid-review.recommended', 'decision.escalated'],

@@ -1,5 +1,6 @@
 import { CASE_MACHINE_ID, caseMachineV1 } from './case.machine';
 import { caseSetup, initialContextV2 } from './case.setup';
+import { rapidReviewStageV2, withRapidReviewAdditions } from './v2/rapid-review.stage';
 
 type MachineConfig = Parameters<typeof caseSetup.createMachine>[0];
 const v1 = caseMachineV1.config as MachineConfig;
@@ -14,7 +15,9 @@ export const caseMachineV2 = caseSetup.createMachine({
   id: CASE_MACHINE_ID,
   description: `${v1.description} Version 2: agency returns, the action plan, escalations, corrections and more.`,
   context: ({ input }) => initialContextV2(input),
-  states: {
+  // Issue 12 item 1: agency returns from the notification on; meetings and recommendations in full (see the function)
+  states: withRapidReviewAdditions({
     ...v1.states,
-  },
+    'rapid-review': rapidReviewStageV2, // issue 12 item 1
+  }),
 } as MachineConfig);

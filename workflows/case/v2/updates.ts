@@ -4,10 +4,13 @@
  * of the partial context returned) and guards, so stage configs name them like any other.
  */
 import type { CaseContext, CaseEvent } from '../case.types';
+import { RAPID_REVIEW_UPDATES } from './rapid-review'; // issue 12 item 1
 
 export type ContextUpdate = (context: CaseContext, event: CaseEvent) => Partial<CaseContext>;
 export type ContextGuard = (context: CaseContext, event: CaseEvent) => boolean;
 
-export const V2_UPDATES = {} satisfies Record<string, ContextUpdate>;
+export const V2_UPDATES = {
+  ...RAPID_REVIEW_UPDATES, // issue 12 item 1
+} satisfies Record<string, ContextUpdate>;
 
 export const V2_GUARDS = {} satisfies Record<string, ContextGuard>;

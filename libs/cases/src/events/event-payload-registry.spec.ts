@@ -36,6 +36,9 @@ const VALID: Record<CaseEventType, Record<string, unknown>> = {
   },
   'action.completed': { actionId: 'A-1.2_b', completedOn: '2027-03-01' },
   'case.closed': {},
+  // Issue 12 item 1
+  'agency-return.requested': { agency: 'education', requestedOn: '2026-03-03', dueOn: '2026-03-13' },
+  'agency-return.chased': { agency: 'education', chasedOn: '2026-03-12', note: 'Called the designated lead.' },
 };
 
 /** Fields of the contract that may be left out. */
@@ -44,6 +47,9 @@ const OPTIONAL: Partial<Record<CaseEventType, string[]>> = {
   'decision.signed-off': ['comment'],
   'panel.responded': ['comment'],
   'lcspr.final-report-signed-off': ['comment'],
+  // Issue 12 item 1
+  'agency-return.requested': ['dueOn'],
+  'agency-return.chased': ['note'],
 };
 
 const isDateField = (field: string): boolean => /On$/.test(field);
@@ -75,7 +81,7 @@ describe('the valid examples', () => {
     expect(CASE_EVENT_TYPES).toContain('notification.submitted');
     expect(CASE_EVENT_TYPES).toContain('decision.signed-off');
     expect(CASE_EVENT_TYPES).toContain('lcspr.final-report-signed-off');
-    expect(new Set(CASE_EVENT_TYPES).size).toBe(27);
+    expect(new Set(CASE_EVENT_TYPES).size).toBe(29);
   });
 });
 
@@ -254,7 +260,10 @@ describe('parseCaseEvent', () => {
     expect(messagesFor(error, 'reason')).toEqual([
       'reason must be one of: criminal-proceedings, inquest, domestic-homicide-review, panel-agreement, other',
     ]);
-    expect(fieldsOf(refusal({ type: 'agency-return.received', agency: 'fire' }))).toEqual(['agency']);
+    // An agency is a key of the case's relevant agencies (issue 12): one of the right form ('fire') is the case's
+    // rule to judge (422); one that cannot be a key is refused here.
+    expect(fieldsOf(refusal({ type: 'agency-return.received', agency: 'Fire!' }))).toEqual(['agency']);
+    expect(parseCaseEvent({ type: 'agency-return.received', agency: 'fire' }).payload).toEqual({ agency: 'fire' });
   });
 
   it.each([

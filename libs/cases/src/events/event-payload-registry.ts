@@ -1,6 +1,7 @@
 import type { ClassConstructor } from 'class-transformer';
 import { validatePlain, validationFailed } from '../dto/validate-plain';
 import * as P from './event-payloads';
+import * as R from './rapid-review-payloads';
 import { CASE_EVENT_TYPES, type CaseEventType } from './event-payloads';
 
 /** The payload class of each event type. */
@@ -32,6 +33,9 @@ export const EVENT_PAYLOADS = {
   'action.added': P.ActionAddedPayload,
   'action.completed': P.ActionCompletedPayload,
   'case.closed': P.CaseClosedPayload,
+  // Issue 12 item 1
+  'agency-return.requested': R.AgencyReturnRequestedPayload,
+  'agency-return.chased': R.AgencyReturnChasedPayload,
 } as const satisfies Record<CaseEventType, ClassConstructor<object>>;
 
 /** The payload class's shape for one event type, e.g. `CaseEventPayload<'lcspr.paused'>`. */

@@ -3,3 +3,4 @@ export * from './event-payload-registry';
 export * from './audit-event-types';
 export * from './event-bodies';
 export * from './event-descriptions';
+export * from './rapid-review-payloads'; // issue 12 item 1
