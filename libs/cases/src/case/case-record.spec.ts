@@ -151,6 +151,10 @@ describe('The case record presenter', () => {
           { agency: 'health', receivedOn: '2026-01-10' },
         ],
         meetingsHeldOn: ['2026-01-12', '2026-01-14'],
+        // Issue 12 item 1: a version-1 case's meetings are their dates; it has no returns or recommendation details
+        meetings: [{ heldOn: '2026-01-12' }, { heldOn: '2026-01-14' }],
+        returns: [],
+        recommendations: [],
         recommendation: { recommendation: 'lcspr', rationale: 'Second.', recommendedOn: '2026-01-19' },
         submittedOn: ['2026-01-21'],
       },

@@ -1,6 +1,7 @@
 import { recordPartsWithheldFrom, type Agency, type CaseContext, type Role, type SignOffRound } from '@app/workflows';
 import type { IncidentDetails } from '../entities/case.entity';
 import type { CaseRecordView, SignOffRoundRecordView } from './case-record-view';
+import { meetingViews, recommendationViews, returnViews, type DeadlineLike } from './rapid-review-record';
 
 /** What the record is made of: one case row (a `CaseEntity` fits). */
 export interface CaseRecordSource {
@@ -18,12 +19,14 @@ export interface CaseRecordSource {
  * The whole case record as `reader` may read it: pure, so the API and the pages show the same thing. The parts
  * `RECORD_VISIBILITY` does not give any of the reader's roles are left out and named in `restricted`. `userNames`
  * resolves the ids the snapshot keeps for escalations (see {@link recordUserIds}); an unknown id is shown without a
- * name.
+ * name. `deadlines` are the case's deadlines today (`CaseView.deadlines`): the agency returns' due dates and whether
+ * they are overdue come from them.
  */
 export function toCaseRecord(
   row: CaseRecordSource,
   readerRoles: readonly Role[],
   userNames: ReadonlyMap<string, string> = new Map(),
+  deadlines: readonly DeadlineLike[] = [],
 ): CaseRecordView {
   const context = row.snapshot.context;
   const restricted = recordPartsWithheldFrom(readerRoles);
@@ -62,6 +65,10 @@ export function toCaseRecord(
     rapidReview: defined({
       agencyReturns: context.agencyReturns.map((r) => ({ agency: r.agency, receivedOn: r.on })),
       meetingsHeldOn: [...context.meetings],
+      // Issue 12 item 1
+      returns: returnViews(context, deadlines),
+      meetings: meetingViews(context),
+      recommendations: recommendationViews(context),
       recommendation: context.recommendation && {
         recommendation: context.recommendation.recommendation,
         rationale: context.recommendation.rationale,

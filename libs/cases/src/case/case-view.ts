@@ -11,6 +11,11 @@ const INTEGER = { type: 'integer' } as const;
 
 export class DeadlineView {
   @ApiProperty({ enum: RULE_IDS, example: 'notify-panel' }) rule: string;
+  @ApiPropertyOptional({
+    example: 'education',
+    description: "For a rule run once per item: the item (an agency's key for agency-return, an action's id)",
+  })
+  subject?: string;
   @ApiProperty({ ...DATE, example: '2026-01-05' }) startedOn: string;
   @ApiProperty({ ...DATE, example: '2026-01-12' }) dueOn: string;
   @ApiPropertyOptional(DATE) stoppedOn?: string;

@@ -20,7 +20,6 @@ import {
   CASE_STAGES,
   CURRENT_RULEBOOK_VERSION,
   CaseEvent,
-  DEFAULT_RELEVANT_AGENCIES,
   CaseMachineRegistry,
   allowedEvents,
   dispatch,
@@ -51,6 +50,7 @@ import { IdempotencyRecords, type IdempotentRequest } from './idempotency-record
 import { AuditEventView, CaseListView, CaseView } from './case-view';
 import type { CaseRecordView } from './case-record-view';
 import { recordUserIds, toCaseRecord } from './case-record';
+import type { DeadlineLike } from './rapid-review-record';
 
 const MAX_ATTEMPTS = 8;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -219,7 +219,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const snapshot = openCase(this.machines.get(version), {
       laAwareOn: input.laAwareOn,
       signOffAgencies: partnership.signOffAgencies,
-      relevantAgencies: [...DEFAULT_RELEVANT_AGENCIES],
+      relevantAgencies: partnership.relevantAgencies.map(({ key, name }) => ({ key, name })), // issue 12 item 1
     });
     const { row, change } = await this.tx.run(async (manager) => {
       const reference = await this.nextReference(manager, partnership.id, Number(today.slice(0, 4)));
@@ -273,7 +273,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
    */
   async record(user: AuthenticatedUser, caseId: string): Promise<CaseRecordView> {
     const row = await this.load(this.reads.manager, user.partnershipId, caseId);
-    return this.recordOf(user, row);
+    return this.recordOf(user, row, await this.partnerships.get(user.partnershipId));
   }
 
   /**
@@ -288,12 +288,23 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const allowed = allowedEvents(this.machines.get(row.machineVersion), row.snapshot);
     return {
       case: view,
-      record: await this.recordOf(user, row),
+      record: await this.recordOf(user, row, partnership, view.deadlines),
       eventsYouMaySendNow: eventsTheActorMaySendNow(actorOf(user), row.snapshot.context, allowed),
     };
   }
 
-  private async recordOf(user: AuthenticatedUser, row: CaseEntity): Promise<CaseRecordView> {
+  /** `deadlines`: the case's deadlines today, when the caller has them already (the agency returns' due dates). */
+  private async recordOf(
+    user: AuthenticatedUser,
+    row: CaseEntity,
+    partnership: PartnershipEntity,
+    deadlines: readonly DeadlineLike[] = this.deadlines.compute(
+      row.snapshot,
+      row.rulebookVersion,
+      partnership,
+      this.today(),
+    ),
+  ): Promise<CaseRecordView> {
     const ids = recordUserIds(row.snapshot.context);
     const users = ids.length
       ? await this.reads.getRepository(UserEntity).find({
@@ -301,7 +312,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
           select: { id: true, name: true },
         })
       : [];
-    return toCaseRecord(row, user.roles, new Map(users.map((u) => [u.id, u.name])));
+    return toCaseRecord(row, user.roles, new Map(users.map((u) => [u.id, u.name])), deadlines);
   }
 
   async history(user: AuthenticatedUser, caseId: string): Promise<AuditEventView[]> {

@@ -12,6 +12,7 @@ import { govukDate, govukDateTime } from '../page-dates';
 import { stageName } from './case-labels';
 import { stateName } from './case-page-labels';
 import { DEADLINES_TABLE_HEAD, deadlinesTableRows } from './deadlines-table';
+import { agencyNamer } from './rapid-review-record';
 import { recordSections } from './record-sections';
 import { SIGN_OFF_TABLE_HEAD, signOffPanel } from './sign-off-panel';
 import { timelineItems } from './timeline';
@@ -148,7 +149,7 @@ export function casePage({ overview, history, confirmation, reshown }: CasePageI
     confirmation,
     forms,
     eventLinks: eventLinks(view.id, eventsYouMaySendNow),
-    deadlines: { head: DEADLINES_TABLE_HEAD, rows: deadlinesTableRows(view.deadlines) },
+    deadlines: { head: DEADLINES_TABLE_HEAD, rows: deadlinesTableRows(view.deadlines, agencyNamer(record)) },
     signOffTableHead: SIGN_OFF_TABLE_HEAD,
     signOffSections: signOffPanel(record),
     recordSections: recordSections(record),

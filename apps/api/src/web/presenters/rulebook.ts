@@ -86,7 +86,7 @@ const STOPPED_BY: Record<RuleId, CaseEventType | { text: string }> = {
   'annual-report': { text: 'The partnership publishing its next annual report (not recorded on a case).' },
   // Issue 12 (in progress): each becomes the event that stops the clock once it is declared.
   'notify-sos-ofsted': { text: 'Recording that the Secretary of State and Ofsted were notified.' },
-  'agency-return': { text: 'Recording the agency’s return as received, or as a nil return.' },
+  'agency-return': 'agency-return.received', // issue 12 item 1 (a nil return too)
   'action-due': { text: 'Recording the action as completed.' },
   'lcspr-extension-notice': { text: 'Recording that the Panel and the Secretary of State were told of the extension.' },
 };
