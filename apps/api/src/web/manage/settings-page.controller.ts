@@ -174,13 +174,11 @@ export class SettingsPageController {
       { relevantAgencies: [...view.relevantAgencies, { key, name }] },
       `${name} was added to the relevant agencies`,
       (errors) =>
-        response
-          .status(400)
-          .render('manage/settings-relevant-agency', {
-            adding: true,
-            name,
-            ...errorLocals(relevantAgencyOnly(errors)),
-          }),
+        response.status(400).render('manage/settings-relevant-agency', {
+          adding: true,
+          name,
+          ...errorLocals(relevantAgencyOnly(errors)),
+        }),
       relevantAgencyErrors,
     );
   }
