@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PartnershipsService, UsersService } from '@app/auth';
+import { DEFAULT_RELEVANT_AGENCIES } from '@app/workflows';
 import { TestApp } from '../support/test-app';
 import { INCIDENT, makeTeam, openCase, setToday, step, Team, toAgreedDecision } from '../support/case-helpers';
 
@@ -146,6 +147,7 @@ describe('The case record: everything a case holds, read back through GET /cases
       version: view.version,
       openedAt: view.openedAt,
       restricted: [],
+      relevantAgencies: DEFAULT_RELEVANT_AGENCIES,
       incident: {
         incidentOn: '2026-01-03',
         incidentType: 'serious-harm',
@@ -165,6 +167,13 @@ describe('The case record: everything a case holds, read back through GET /cases
         meetingsHeldOn: ['2026-01-08'],
         recommendation: { recommendation: 'lcspr', rationale: 'Criteria met.', recommendedOn: '2026-01-12' },
         submittedOn: ['2026-01-12'],
+        // Issue 12 item 1 (machine version 2): a return never asked for, the meeting, and both recommendations
+        returns: [{ agency: 'police', status: 'received', receivedOn: '2026-01-08', requests: [], chases: [] }],
+        meetings: [{ heldOn: '2026-01-08' }],
+        recommendations: [
+          { round: 1, recommendation: 'lcspr', rationale: 'First view.', recommendedOn: '2026-01-08', criteria: [] },
+          { round: 2, recommendation: 'lcspr', rationale: 'Criteria met.', recommendedOn: '2026-01-12', criteria: [] },
+        ],
       },
       decision: {
         signOffAgencies: ['local-authority', 'police', 'health'],
