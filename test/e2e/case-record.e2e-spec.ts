@@ -169,6 +169,13 @@ describe('The case record: everything a case holds, read back through GET /cases
         meetingsHeldOn: ['2026-01-08'],
         recommendation: { recommendation: 'lcspr', rationale: 'Criteria met.', recommendedOn: '2026-01-12' },
         submittedOn: ['2026-01-12'],
+        // Issue 12 item 1 (machine version 2): a return never asked for, the meeting, and both recommendations
+        returns: [{ agency: 'police', status: 'received', receivedOn: '2026-01-08', requests: [], chases: [] }],
+        meetings: [{ heldOn: '2026-01-08' }],
+        recommendations: [
+          { round: 1, recommendation: 'lcspr', rationale: 'First view.', recommendedOn: '2026-01-08', criteria: [] },
+          { round: 2, recommendation: 'lcspr', rationale: 'Criteria met.', recommendedOn: '2026-01-12', criteria: [] },
+        ],
       },
       decision: {
         signOffAgencies: ['local-authority', 'police', 'health'],

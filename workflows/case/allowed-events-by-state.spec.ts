@@ -23,7 +23,15 @@ const PLAN = [
 ] as const;
 
 const EXPECTED: Record<CaseState, CaseEventType[]> = {
-  'notification.awaiting-notification': [...ROOT, 'notification.submitted', 'notification.withdrawn'],
+  'notification.awaiting-notification': [
+    ...ROOT,
+    'notification.submitted',
+    'notification.withdrawn',
+    // Issue 12 item 1: returns are asked for as soon as the business unit knows
+    'agency-return.requested',
+    'agency-return.received',
+    'agency-return.chased',
+  ],
   'rapid-review.gathering': [
     ...ROOT,
     ...PLAN,
@@ -31,6 +39,8 @@ const EXPECTED: Record<CaseState, CaseEventType[]> = {
     'rapid-review.meeting-held',
     'rapid-review.recommended',
     'notification.withdrawn',
+    'agency-return.requested', // issue 12 item 1
+    'agency-return.chased', // issue 12 item 1
   ],
   'decision.awaiting-sign-off': [...ROOT, ...PLAN, 'decision.signed-off'],
   'decision.disputed': [...ROOT, ...PLAN, 'rapid-review.recommended', 'decision.escalated'],

@@ -7,6 +7,7 @@ import { withActionPlan } from './v2/action-plan';
 import { DOCUMENT_HANDLERS } from './v2/documents';
 import { learningStageV2 } from './v2/learning.stage';
 import { notificationStageV2 } from './v2/notification.stage';
+import { rapidReviewStageV2, withRapidReviewAdditions } from './v2/rapid-review.stage';
 
 type MachineConfig = Parameters<typeof caseSetup.createMachine>[0];
 const v1 = caseMachineV1.config as MachineConfig;
@@ -29,11 +30,12 @@ export const caseMachineV2 = caseSetup.createMachine({
     'incident.details-recorded': { actions: 'recordNotificationDetails' },
     'child.details-recorded': { actions: 'recordNotificationDetails' },
   },
-  states: {
+  // Issue 12 item 1: agency returns from the notification on; meetings and recommendations in full (see the function)
+  states: withRapidReviewAdditions({
     ...v1.states,
     notification: notificationStageV2, // issue 12 item 2
     // Issue 12 item 3: the action plan from the rapid review on; a closed case runs no item clock
-    'rapid-review': withActionPlan(v1.states!['rapid-review']),
+    'rapid-review': withActionPlan(rapidReviewStageV2), // item 1: rapid review content
     decision: withActionPlan(decisionStageV2), // item 4: escalations
     'panel-response': withActionPlan(v1.states!['panel-response']),
     'national-review': withActionPlan(v1.states!['national-review']),
@@ -41,5 +43,5 @@ export const caseMachineV2 = caseSetup.createMachine({
     publication: withActionPlan(v1.states!.publication),
     learning: withActionPlan(learningStageV2),
     closed: { ...v1.states!.closed, entry: 'cancelRunningItemClocks' },
-  },
+  }),
 } as MachineConfig);

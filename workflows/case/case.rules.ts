@@ -8,6 +8,7 @@ import { lcsprViolation } from './v2/lcspr-managed';
 import { actionPlanViolation } from './v2/action-plan';
 import { documentViolation } from './v2/documents';
 import { notificationPathViolation } from './v2/notification-paths';
+import { rapidReviewViolation } from './v2/rapid-review.rules'; // issue 12 item 1
 
 /**
  * Domain rules an event must satisfy once its state accepts it (422 `rule-violated`): dates that cannot be true,
@@ -37,11 +38,19 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
       }
       return past('informedOn', event.informedOn);
     case 'agency-return.received':
-      return context.agencyReturns.some((r) => r.agency === event.agency)
-        ? `The ${event.agency} return was already received`
-        : undefined;
+      return (
+        rapidReviewViolation(context, event, past) ??
+        (context.agencyReturns.some((r) => r.agency === event.agency)
+          ? `The ${event.agency} return was already received`
+          : undefined)
+      );
     case 'rapid-review.meeting-held':
-      return past('heldOn', event.heldOn);
+      return past('heldOn', event.heldOn) ?? rapidReviewViolation(context, event, past);
+    // Issue 12 item 1
+    case 'rapid-review.recommended':
+    case 'agency-return.requested':
+    case 'agency-return.chased':
+      return rapidReviewViolation(context, event, past);
     case 'decision.signed-off':
     case 'lcspr.final-report-signed-off':
       return signOffViolation(context, event.type, event.actor.agency);

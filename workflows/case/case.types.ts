@@ -99,7 +99,8 @@ export interface CaseContext {
   /** The clocks of items of the case: each agency return, each action. */
   itemClocks?: ItemClocks;
   notification: { submittedOn?: LocalDate; panelReference?: string; withdrawn?: { reason: string; on: LocalDate } };
-  agencyReturns: { agency: Agency; on: LocalDate }[];
+  /** Returns received (on version 1 only the three statutory agencies; on version 2 any relevant agency's key). */
+  agencyReturns: { agency: string; on: LocalDate }[];
   meetings: LocalDate[];
   recommendation?: { recommendation: Recommendation; rationale: string; on: LocalDate };
   decisionRounds: SignOffRound[];
@@ -135,6 +136,87 @@ export interface CaseContext {
   documents?: CaseDocument[];
   /** Issue 12 item 2: which notification the case follows (absent on version 1: a serious incident). */
   route?: NotificationRoute;
+  // Issue 12 item 1 (version 2): the rapid review's returns, meetings and recommendations in full
+  /** Each agency asked for a return or that sent one, in the order first asked (or received). */
+  returns?: AgencyReturnItem[];
+  /** Each rapid review meeting with the agencies present and whether it was quorate, by date. */
+  meetingDetails?: MeetingDetails[];
+  /** Each recommendation with its test against the criteria for a review, oldest first. */
+  recommendations?: RecommendationDetails[];
+}
+
+// Issue 12 item 1: rapid review content
+
+/** One agency's return for the rapid review: asked for (its clock runs), chased, received or a nil return. */
+export interface AgencyReturnItem {
+  /** The agency's key in the case's relevant agencies. */
+  agency: string;
+  /** Each request, oldest first; a later one (while the return was outstanding) restarted the clock. */
+  requests: { requestedOn: LocalDate; dueOn?: LocalDate }[];
+  receivedOn?: LocalDate;
+  /** The agency had no involvement with the child or family. */
+  nilReturn?: boolean;
+  chases: { chasedOn: LocalDate; note?: string }[];
+}
+
+export interface MeetingDetails {
+  heldOn: LocalDate;
+  agenciesPresent?: string[];
+  quorate?: boolean;
+}
+
+/**
+ * The criteria for a local review (Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018,
+ * reg 11; rules.md rule 13): whether the case highlights or may highlight (a) improvements needed, (b) recurrent
+ * themes, (c) concerns about two or more agencies working together, or (d) is one the Panel considered and thought
+ * better reviewed locally. `answer` and `reasons` name the event's fields for each.
+ */
+export const REVIEW_CRITERIA = [
+  { criterion: 'improvements-needed', answer: 'improvementsNeeded', reasons: 'improvementsNeededReasons' },
+  { criterion: 'recurrent-themes', answer: 'recurrentThemes', reasons: 'recurrentThemesReasons' },
+  {
+    criterion: 'agencies-working-together',
+    answer: 'agenciesWorkingTogether',
+    reasons: 'agenciesWorkingTogetherReasons',
+  },
+  { criterion: 'panel-considered-local', answer: 'panelConsideredLocal', reasons: 'panelConsideredLocalReasons' },
+] as const;
+export type ReviewCriterion = (typeof REVIEW_CRITERIA)[number]['criterion'];
+
+export const PARALLEL_PROCESSES = [
+  'criminal-investigation',
+  'inquest',
+  'domestic-homicide-review',
+  'safeguarding-adult-review',
+  'other',
+] as const;
+export type ParallelProcess = (typeof PARALLEL_PROCESSES)[number];
+
+/** What a recommendation may also record (every field optional, so clients of version 1 keep working). */
+export interface RecommendationAssessment {
+  improvementsNeeded?: boolean;
+  improvementsNeededReasons?: string;
+  recurrentThemes?: boolean;
+  recurrentThemesReasons?: string;
+  agenciesWorkingTogether?: boolean;
+  agenciesWorkingTogetherReasons?: string;
+  panelConsideredLocal?: boolean;
+  panelConsideredLocalReasons?: string;
+  immediateSafetyActions?: string;
+  parallelProcesses?: ParallelProcess[];
+  learningIdentified?: string;
+}
+
+/** One recommendation as made, with the decision round it opened. */
+export interface RecommendationDetails {
+  round: number;
+  recommendation: Recommendation;
+  rationale: string;
+  on: LocalDate;
+  criteria: { criterion: ReviewCriterion; applies: boolean; reasons?: string }[];
+  immediateSafetyActions?: string;
+  parallelProcesses?: ParallelProcess[];
+  learningIdentified?: string;
 }
 
 /* Issue 12 item 2: the Panel's notification fields and the paths of a notification (machine version 2). */
@@ -196,9 +278,13 @@ export type CaseEvent = Envelope &
     | { type: 'notification.submitted'; submittedOn: LocalDate; panelReference?: string }
     | { type: 'partners.informed'; informedOn: LocalDate }
     | { type: 'notification.withdrawn'; reason: string }
-    | { type: 'agency-return.received'; agency: Agency }
-    | { type: 'rapid-review.meeting-held'; heldOn: LocalDate }
-    | { type: 'rapid-review.recommended'; recommendation: Recommendation; rationale: string }
+    | { type: 'agency-return.received'; agency: string; receivedOn?: LocalDate; nilReturn?: boolean }
+    | { type: 'rapid-review.meeting-held'; heldOn: LocalDate; agenciesPresent?: string[]; quorate?: boolean }
+    | ({
+        type: 'rapid-review.recommended';
+        recommendation: Recommendation;
+        rationale: string;
+      } & RecommendationAssessment)
     | { type: 'decision.signed-off'; decision: SignOffDecision; comment?: string }
     | { type: 'decision.escalated'; note: string }
     | { type: 'rapid-review.submitted'; submittedOn: LocalDate }
@@ -270,6 +356,9 @@ export type CaseEvent = Envelope &
         disability?: string;
         disabilityTypes?: string[];
       }
+    // Issue 12 item 1: agency returns asked for and chased
+    | { type: 'agency-return.requested'; agency: string; requestedOn: LocalDate; dueOn?: LocalDate }
+    | { type: 'agency-return.chased'; agency: string; chasedOn: LocalDate; note?: string }
   );
 
 export type CaseEventType = CaseEvent['type'];

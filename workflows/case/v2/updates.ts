@@ -12,6 +12,7 @@ import { ACTION_PLAN_UPDATES } from './action-plan';
 import { DOCUMENT_UPDATES } from './documents';
 // Issue 12 item 2
 import { NOTIFICATION_PATH_GUARDS, NOTIFICATION_PATH_UPDATES } from './notification-paths';
+import { RAPID_REVIEW_UPDATES } from './rapid-review'; // issue 12 item 1
 
 export type ContextUpdate = (context: CaseContext, event: CaseEvent) => Partial<CaseContext>;
 export type ContextGuard = (context: CaseContext, event: CaseEvent) => boolean;
@@ -25,6 +26,7 @@ export const V2_UPDATES = {
   ...DOCUMENT_UPDATES,
   // Issue 12 item 2
   ...NOTIFICATION_PATH_UPDATES,
+  ...RAPID_REVIEW_UPDATES, // issue 12 item 1
 } satisfies Record<string, ContextUpdate>;
 
 export const V2_GUARDS = {

@@ -12,7 +12,10 @@ import {
   CASE_STAGES,
   CASE_STATES,
   DOCUMENT_KINDS,
+  PARALLEL_PROCESSES,
+  RELEVANT_AGENCY_KEY,
   RESTRICTED_RECORD_PARTS,
+  REVIEW_CRITERIA,
 } from '@app/workflows';
 import { ABUSE_OR_NEGLECT, CHILD_SEXES, INCIDENT_TYPES } from '../dto/open-case.dto';
 import {
@@ -111,9 +114,88 @@ export class NotificationRecordView {
   withdrawn?: WithdrawalRecordView;
 }
 
+const AGENCY_KEY = { type: String, pattern: RELEVANT_AGENCY_KEY.source, example: 'education' } as const;
+
 export class AgencyReturnRecordView {
-  @ApiProperty({ enum: AGENCIES }) agency: string;
-  @ApiProperty({ ...DATE, description: 'The day it was recorded' }) receivedOn: string;
+  @ApiProperty({
+    ...AGENCY_KEY,
+    description: `One of ${AGENCIES.join(', ')} on machine version 1; on version 2 a key of the case's relevant agencies`,
+  })
+  agency: string;
+  @ApiProperty({
+    ...DATE,
+    description:
+      'Version 1: the day it was recorded; version 2: the day it arrived (`receivedOn` as sent, by default the day recorded)',
+  })
+  receivedOn: string;
+}
+
+// Issue 12 item 1: the rapid review's returns, meetings and recommendations in full
+
+export class AgencyReturnRequestView {
+  @ApiProperty(DATE) requestedOn: string;
+  @ApiPropertyOptional({ ...DATE, description: 'A due date agreed with the agency, when one was' })
+  agreedDueOn?: string;
+}
+
+export class AgencyReturnChaseView {
+  @ApiProperty(DATE) chasedOn: string;
+  @ApiPropertyOptional() note?: string;
+}
+
+export class AgencyReturnStatusView {
+  @ApiProperty({ ...AGENCY_KEY, description: "A key of the case's relevant agencies" }) agency: string;
+  @ApiProperty({
+    enum: ['outstanding', 'overdue', 'received', 'nil-return', 'cancelled'],
+    description:
+      'outstanding: asked, not yet due; overdue: past its due date; received or nil-return; cancelled: no longer ' +
+      'awaited (the rapid review was sent or the notification withdrawn first)',
+  })
+  status: string;
+  @ApiPropertyOptional({ ...DATE, description: 'The latest request; absent for a return never asked for' })
+  requestedOn?: string;
+  @ApiPropertyOptional({
+    ...DATE,
+    description:
+      "When the return is (or was) due: the agreed date, or the rulebook's count with the partnership's settings",
+  })
+  dueOn?: string;
+  @ApiPropertyOptional({ ...DATE, description: 'The day it arrived' }) receivedOn?: string;
+  @ApiPropertyOptional({ type: Boolean, description: 'true when it arrived after its due date' })
+  receivedLate?: boolean;
+  @ApiProperty({ type: [AgencyReturnRequestView], description: 'Every request, oldest first' })
+  requests: AgencyReturnRequestView[];
+  @ApiProperty({ type: [AgencyReturnChaseView], description: 'Chases recorded, oldest first' })
+  chases: AgencyReturnChaseView[];
+}
+
+export class MeetingRecordView {
+  @ApiProperty(DATE) heldOn: string;
+  @ApiPropertyOptional({ ...AGENCY_KEY, isArray: true, description: "Keys of the case's relevant agencies present" })
+  agenciesPresent?: string[];
+  @ApiPropertyOptional({ type: Boolean, description: 'Whether the meeting was quorate, when recorded' })
+  quorate?: boolean;
+}
+
+export class CriterionAnswerView {
+  @ApiProperty({ enum: REVIEW_CRITERIA.map((c) => c.criterion) }) criterion: string;
+  @ApiProperty({ type: Boolean, description: 'Whether the case highlights (or may highlight) it' }) applies: boolean;
+  @ApiPropertyOptional() reasons?: string;
+}
+
+export class RecommendationRoundRecordView {
+  @ApiProperty({ ...INTEGER, minimum: 1, description: 'The decision round it opened' }) round: number;
+  @ApiProperty({ enum: RECOMMENDATIONS }) recommendation: string;
+  @ApiProperty() rationale: string;
+  @ApiProperty(DATE) recommendedOn: string;
+  @ApiProperty({
+    type: [CriterionAnswerView],
+    description: 'The criteria answered, in the order of reg 11 ((a) to (d)); [] when none was',
+  })
+  criteria: CriterionAnswerView[];
+  @ApiPropertyOptional() immediateSafetyActions?: string;
+  @ApiPropertyOptional({ enum: PARALLEL_PROCESSES, isArray: true }) parallelProcesses?: string[];
+  @ApiPropertyOptional() learningIdentified?: string;
 }
 
 export class RecommendationRecordView {
@@ -134,6 +216,23 @@ export class RapidReviewRecordView {
   recommendation?: RecommendationRecordView;
   @ApiProperty({ ...DATES, description: 'Each day the rapid review was sent to the Panel (again after a challenge)' })
   submittedOn: string[];
+  // Issue 12 item 1
+  @ApiProperty({
+    type: [AgencyReturnStatusView],
+    description:
+      'Version 2: each agency asked for a return or that sent one, in the order first asked; [] on version 1',
+  })
+  returns: AgencyReturnStatusView[];
+  @ApiProperty({
+    type: [MeetingRecordView],
+    description: 'Every meeting by date, with the agencies present and quorum where recorded (version 2)',
+  })
+  meetings: MeetingRecordView[];
+  @ApiProperty({
+    type: [RecommendationRoundRecordView],
+    description: 'Version 2: every recommendation with its test against the criteria, oldest first; [] on version 1',
+  })
+  recommendations: RecommendationRoundRecordView[];
 }
 
 export class SignOffRecordView {

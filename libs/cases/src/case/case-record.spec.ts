@@ -159,6 +159,10 @@ describe('The case record presenter', () => {
           { agency: 'health', receivedOn: '2026-01-10' },
         ],
         meetingsHeldOn: ['2026-01-12', '2026-01-14'],
+        // Issue 12 item 1: a version-1 case's meetings are their dates; it has no returns or recommendation details
+        meetings: [{ heldOn: '2026-01-12' }, { heldOn: '2026-01-14' }],
+        returns: [],
+        recommendations: [],
         recommendation: { recommendation: 'lcspr', rationale: 'Second.', recommendedOn: '2026-01-19' },
         submittedOn: ['2026-01-21'],
       },
@@ -428,7 +432,8 @@ describe('The case record presenter', () => {
         reason: 'Half term.',
       })
       .on('2026-01-16', people.subgroup, 'action.cancelled', { actionId: 'A-2', reason: 'Done by the LA instead.' });
-    const [a1, a2] = toCaseRecord(j.row(), bu, new Map(), new Map([['A-1', '2026-01-20']])).learning.actions;
+    const [a1, a2] = toCaseRecord(j.row(), bu, new Map(), { actionsEscalatedOn: new Map([['A-1', '2026-01-20']]) })
+      .learning.actions;
     expect(a1).toStrictEqual({
       id: 'A-1',
       description: 'Review the referral route',

@@ -8,6 +8,7 @@ import {
 } from '@app/workflows';
 import type { IncidentDetails } from '../entities/case.entity';
 import type { CaseRecordView, SignOffRoundRecordView } from './case-record-view';
+import { meetingViews, recommendationViews, returnViews, type DeadlineLike } from './rapid-review-record';
 
 /** What the record is made of: one case row (a `CaseEntity` fits). */
 export interface CaseRecordSource {
@@ -25,16 +26,18 @@ export interface CaseRecordSource {
  * The whole case record as `reader` may read it: pure, so the API and the pages show the same thing. The parts
  * `RECORD_VISIBILITY` does not give any of the reader's roles are left out and named in `restricted`. `userNames`
  * resolves the ids the snapshot keeps for escalations (see {@link recordUserIds}); an unknown id is shown without a
- * name. `actionsEscalatedOn` gives, by action id, the day the service first escalated the overdue action to the
- * delegated partners (its `action.escalated` audit event).
+ * name. `extra.actionsEscalatedOn` gives, by action id, the day the service first escalated the overdue action to the
+ * delegated partners (its `action.escalated` audit event); `extra.deadlines` are the case's deadlines today
+ * (`CaseView.deadlines`): the agency returns' due dates and whether they are overdue come from them.
  */
 export function toCaseRecord(
   row: CaseRecordSource,
   readerRoles: readonly Role[],
   userNames: ReadonlyMap<string, string> = new Map(),
-  actionsEscalatedOn: ReadonlyMap<string, string> = new Map(),
+  extra: { actionsEscalatedOn?: ReadonlyMap<string, string>; deadlines?: readonly DeadlineLike[] } = {},
 ): CaseRecordView {
   const context = row.snapshot.context;
+  const { actionsEscalatedOn = new Map<string, string>(), deadlines = [] } = extra;
   const restricted = recordPartsWithheldFrom(readerRoles);
   const { details } = row;
   const lcsprClock = context.clocks['lcspr-publish'];
@@ -77,6 +80,10 @@ export function toCaseRecord(
     rapidReview: defined({
       agencyReturns: context.agencyReturns.map((r) => ({ agency: r.agency, receivedOn: r.on })),
       meetingsHeldOn: [...context.meetings],
+      // Issue 12 item 1
+      returns: returnViews(context, deadlines),
+      meetings: meetingViews(context),
+      recommendations: recommendationViews(context),
       recommendation: context.recommendation && {
         recommendation: context.recommendation.recommendation,
         rationale: context.recommendation.rationale,

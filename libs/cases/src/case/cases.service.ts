@@ -20,7 +20,6 @@ import {
   CASE_STAGES,
   CURRENT_RULEBOOK_VERSION,
   CaseEvent,
-  DEFAULT_RELEVANT_AGENCIES,
   CaseMachineRegistry,
   allowedEvents,
   dispatch,
@@ -54,6 +53,7 @@ import type { CaseRecordView } from './case-record-view';
 import { recordUserIds, toCaseRecord } from './case-record';
 import { lcsprServiceViolation } from './lcspr-checks';
 import { detailsChangeOf, openingDetails, routeOf } from './notification-details';
+import type { DeadlineLike } from './rapid-review-record';
 
 const MAX_ATTEMPTS = 8;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -224,7 +224,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const partnership = await this.partnerships.get(user.partnershipId);
     const today = this.today();
     const version = this.machines.currentVersion;
-    const relevantAgencies = [...DEFAULT_RELEVANT_AGENCIES];
+    const relevantAgencies = partnership.relevantAgencies.map(({ key, name }) => ({ key, name })); // issue 12 item 1
     // Issue 12 item 2: the agencies a child was known to are the case's; the nature of the notification is its path.
     assertKnownToRelevantAgencies(input, relevantAgencies);
     const details = openingDetails(input);
@@ -280,7 +280,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
    */
   async record(user: AuthenticatedUser, caseId: string): Promise<CaseRecordView> {
     const row = await this.load(this.reads.manager, user, caseId);
-    return this.recordOf(user, row);
+    return this.recordOf(user, row, await this.partnerships.get(user.partnershipId));
   }
 
   /**
@@ -295,12 +295,23 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const allowed = allowedEvents(this.machines.get(row.machineVersion), row.snapshot);
     return {
       case: view,
-      record: await this.recordOf(user, row),
+      record: await this.recordOf(user, row, partnership, view.deadlines),
       eventsYouMaySendNow: eventsTheActorMaySendNow(actorOf(user), row.snapshot.context, allowed),
     };
   }
 
-  private async recordOf(user: AuthenticatedUser, row: CaseEntity): Promise<CaseRecordView> {
+  /** `deadlines`: the case's deadlines today, when the caller has them already (the agency returns' due dates). */
+  private async recordOf(
+    user: AuthenticatedUser,
+    row: CaseEntity,
+    partnership: PartnershipEntity,
+    deadlines: readonly DeadlineLike[] = this.deadlines.compute(
+      row.snapshot,
+      row.rulebookVersion,
+      partnership,
+      this.today(),
+    ),
+  ): Promise<CaseRecordView> {
     const ids = recordUserIds(row.snapshot.context);
     const users = ids.length
       ? await this.reads.getRepository(UserEntity).find({
@@ -308,7 +319,10 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
           select: { id: true, name: true },
         })
       : [];
-    return toCaseRecord(row, user.roles, new Map(users.map((u) => [u.id, u.name])), await this.actionsEscalatedOn(row));
+    return toCaseRecord(row, user.roles, new Map(users.map((u) => [u.id, u.name])), {
+      actionsEscalatedOn: await this.actionsEscalatedOn(row),
+      deadlines,
+    });
   }
 
   /**

@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional } from 'class-validator';
+import { IsOptional, ValidateIf } from 'class-validator';
 import {
   EARLIEST_DATE,
   IsActionId,
@@ -109,6 +109,9 @@ export const OPTION_LABELS: Readonly<Record<string, string>> = {
   'domestic-homicide-review': 'Domestic homicide review',
   'panel-agreement': 'Agreed with the Panel',
   other: 'Another reason',
+  // Issue 12 item 1: parallel processes beside the rapid review (their `other` is labelled by the field itself)
+  'criminal-investigation': 'Criminal investigation',
+  'safeguarding-adult-review': 'Safeguarding adult review',
   // Incidents and children
   death: 'Death',
   'serious-harm': 'Serious harm',
@@ -300,9 +303,10 @@ export function EnumField(
  */
 export function EnumListField(
   values: readonly string[],
-  options: FieldOptions & { min?: number } = {},
+  /** `labels`: this question's own text for values whose {@link OPTION_LABELS} text reads wrongly here. */
+  options: FieldOptions & { min?: number; labels?: Readonly<Record<string, string>> } = {},
 ): PropertyDecorator {
-  const { min = 0, ...fieldOptions } = options;
+  const { min = 0, labels = {}, ...fieldOptions } = options;
   const { swagger, optional } = common({ example: values.slice(0, 2), ...fieldOptions });
   return applyDecorators(
     ApiProperty({
@@ -315,7 +319,9 @@ export function EnumListField(
     }),
     ...optional,
     IsListOfValues(values, min, values.length),
-    formField('choices', fieldOptions, { options: values.map((value) => ({ value, text: optionLabel(value) })) }),
+    formField('choices', fieldOptions, {
+      options: values.map((value) => ({ value, text: labels[value] ?? optionLabel(value) })),
+    }),
   );
 }
 
@@ -355,6 +361,50 @@ export function AgencyListField(options: FieldOptions & { min?: number } = {}): 
     IsAgencyKeyList(min),
     formField('agencies', fieldOptions),
   );
+}
+
+/**
+ * Issue 12 item 1: a yes/no question and its reasons, optional together: once either is given, both are required
+ * (a criterion answered without its reasons, or reasons without the answer, is refused with the missing one named).
+ * `pair` names the other field.
+ */
+export function PairedBooleanField(pair: string, options: FieldOptions = {}): PropertyDecorator {
+  const { swagger } = common({ ...options, optional: true });
+  return applyDecorators(
+    ApiProperty({ ...swagger, type: Boolean, description: withPair(swagger.description, pair) }),
+    givenWith(pair),
+    IsTrueOrFalse(),
+    formField('yes-no', { ...options, optional: true }),
+  );
+}
+
+/** The reasons of a {@link PairedBooleanField}: free text, trimmed, 1 to `maxLength` characters. */
+export function PairedTextField(pair: string, maxLength: number, options: FieldOptions = {}): PropertyDecorator {
+  const { swagger } = common({ ...options, optional: true });
+  return applyDecorators(
+    ApiProperty({
+      ...swagger,
+      type: String,
+      minLength: 1,
+      maxLength,
+      description: withPair(swagger.description, pair),
+    }),
+    trim,
+    givenWith(pair),
+    IsText(maxLength),
+    formField(maxLength > LONG_TEXT_OVER ? 'long-text' : 'text', { ...options, optional: true }, { maxLength }),
+  );
+}
+
+const given = (value: unknown) => value !== undefined && value !== null;
+
+/** Validated (and so required) when the field or its pair is given. */
+function givenWith(pair: string): PropertyDecorator {
+  return ValidateIf((object: Record<string, unknown>, value: unknown) => given(value) || given(object[pair]));
+}
+
+function withPair(description: string | undefined, pair: string): string {
+  return [description, `Optional; required when \`${pair}\` is given.`].filter(Boolean).join(' ');
 }
 
 export function BooleanField(options: FieldOptions = {}): PropertyDecorator {

@@ -39,7 +39,8 @@ export const EVENT_DESCRIPTIONS = {
     title: "Record an agency's return",
     button: 'Save agency return',
     done: 'Agency return recorded',
-    description: 'An agency sent its information for the rapid review.',
+    description:
+      'An agency sent its information for the rapid review, or a nil return (no involvement with the child or family).',
   },
   'rapid-review.meeting-held': {
     title: 'Record the rapid review meeting',
@@ -280,5 +281,20 @@ export const EVENT_DESCRIPTIONS = {
     done: "Child's details recorded",
     description:
       "A child's plans, placement, the agencies they were known to, ethnicity and disability. Only those who read the children's details see them.",
+  },
+  // Issue 12 item 1
+  'agency-return.requested': {
+    title: "Ask for an agency's return",
+    button: 'Save request',
+    done: 'Agency return requested',
+    description:
+      'An agency was asked for its information for the rapid review. Its return is due in 5 working days unless ' +
+      'another date was agreed or the partnership changed the period.',
+  },
+  'agency-return.chased': {
+    title: 'Record chasing a late return',
+    button: 'Save chase',
+    done: 'Chase recorded',
+    description: 'Someone chased an agency for its outstanding return, for example by phone. Reminders carry on.',
   },
 } as const satisfies Record<CaseEventType, EventDescription>;

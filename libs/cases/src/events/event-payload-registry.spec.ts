@@ -84,6 +84,9 @@ const VALID: Record<CaseEventType, Record<string, unknown>> = {
     disability: 'disabled',
     disabilityTypes: ['LD', 'AUT'],
   },
+  // Issue 12 item 1
+  'agency-return.requested': { agency: 'education', requestedOn: '2026-03-03', dueOn: '2026-03-13' },
+  'agency-return.chased': { agency: 'education', chasedOn: '2026-03-12', note: 'Called the designated lead.' },
 };
 
 /** Fields of the contract that may be left out. */
@@ -103,6 +106,9 @@ const OPTIONAL: Partial<Record<CaseEventType, string[]>> = {
     'contributingFactors',
   ],
   'child.details-recorded': ['plans', 'placementType', 'knownToAgencies', 'ethnicity', 'disability', 'disabilityTypes'],
+  // Issue 12 item 1
+  'agency-return.requested': ['dueOn'],
+  'agency-return.chased': ['note'],
 };
 
 const isDateField = (field: string): boolean => /On$/.test(field);
@@ -313,7 +319,10 @@ describe('parseCaseEvent', () => {
     expect(messagesFor(error, 'reason')).toEqual([
       'reason must be one of: criminal-proceedings, inquest, domestic-homicide-review, panel-agreement, other',
     ]);
-    expect(fieldsOf(refusal({ type: 'agency-return.received', agency: 'fire' }))).toEqual(['agency']);
+    // An agency is a key of the case's relevant agencies (issue 12): one of the right form ('fire') is the case's
+    // rule to judge (422); one that cannot be a key is refused here.
+    expect(fieldsOf(refusal({ type: 'agency-return.received', agency: 'Fire!' }))).toEqual(['agency']);
+    expect(parseCaseEvent({ type: 'agency-return.received', agency: 'fire' }).payload).toEqual({ agency: 'fire' });
   });
 
   it.each([

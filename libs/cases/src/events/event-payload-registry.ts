@@ -3,6 +3,7 @@ import { validatePlain, validationFailed } from '../dto/validate-plain';
 import * as P from './event-payloads';
 import * as M from './lcspr-managed-payloads';
 import * as P12 from './action-plan-payloads'; // issue 12 items 3 and 8
+import * as R from './rapid-review-payloads';
 import { CASE_EVENT_TYPES, type CaseEventType } from './event-payloads';
 import * as N from './notification-payloads';
 
@@ -53,6 +54,9 @@ export const EVENT_PAYLOADS = {
   'notification.criteria-met': N.NotificationCriteriaMetPayload,
   'incident.details-recorded': N.IncidentDetailsRecordedPayload,
   'child.details-recorded': N.ChildDetailsRecordedPayload,
+  // Issue 12 item 1
+  'agency-return.requested': R.AgencyReturnRequestedPayload,
+  'agency-return.chased': R.AgencyReturnChasedPayload,
 } as const satisfies Record<CaseEventType, ClassConstructor<object>>;
 
 /** The payload class's shape for one event type, e.g. `CaseEventPayload<'lcspr.paused'>`. */

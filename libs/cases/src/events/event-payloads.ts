@@ -5,14 +5,24 @@
  *
  * Free text is trimmed, then must be non-empty. Dates are real `YYYY-MM-DD` dates from 2000-01-01 to 2099-12-31.
  */
-import { ACTION_SOURCES, AGENCIES, type ActionSource, type Agency } from '@app/workflows';
+import {
+  ACTION_SOURCES,
+  AGENCIES,
+  PARALLEL_PROCESSES,
+  type ActionSource,
+  type ParallelProcess,
+} from '@app/workflows';
 import {
   ActionIdField,
   AgencyField,
+  AgencyListField,
   BooleanField,
   DateField,
   EnumField,
+  EnumListField,
   HttpUrlField,
+  PairedBooleanField,
+  PairedTextField,
   TextField,
   UserIdField,
 } from '../dto/fields';
@@ -64,6 +74,9 @@ export const CASE_EVENT_TYPES = [
   'notification.criteria-met',
   'incident.details-recorded',
   'child.details-recorded',
+  // Issue 12 item 1: agency returns (payloads in rapid-review-payloads.ts)
+  'agency-return.requested',
+  'agency-return.chased',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -133,16 +146,47 @@ export class NotificationWithdrawnPayload {
 // Rapid review
 
 export class AgencyReturnReceivedPayload {
-  @EnumField(AGENCIES, {
+  @AgencyField({
+    description:
+      "One of the case's relevant agencies (422 otherwise); a case of machine version 1 takes only " +
+      `${AGENCIES.join(', ')}.`,
     label: 'Which agency sent its return?',
     errorIfMissing: 'Select the agency that sent its return',
   })
-  agency: Agency;
+  agency: string;
+
+  // Issue 12 item 1 (machine version 2; a version-1 case refuses them with 422)
+  @DateField({
+    optional: true,
+    description: 'The day the return arrived; by default the day the act is dated (the day it is recorded).',
+    label: 'Date the return arrived',
+    hint: 'Leave blank if it arrived today. For example, 14 1 2026',
+  })
+  receivedOn?: string;
+
+  @BooleanField({
+    optional: true,
+    description: 'true: a nil return (the agency had no involvement with the child or family).',
+    label: 'Is it a nil return?',
+    hint: 'A nil return says the agency had no involvement with the child or family',
+  })
+  nilReturn?: boolean;
 }
 
 export class RapidReviewMeetingHeldPayload {
   @DateField({ label: 'Date of the rapid review meeting' })
   heldOn: string;
+
+  // Issue 12 item 1 (machine version 2; a version-1 case refuses them with 422)
+  @AgencyListField({
+    optional: true,
+    description: "The case's relevant agencies represented at the meeting (422 for an agency not in its list).",
+    label: 'Which agencies were present?',
+  })
+  agenciesPresent?: string[];
+
+  @BooleanField({ optional: true, label: 'Was the meeting quorate?' })
+  quorate?: boolean;
 }
 
 export class RapidReviewRecommendedPayload {
@@ -154,6 +198,84 @@ export class RapidReviewRecommendedPayload {
 
   @TextField(TEXT_LIMITS.rationale, { label: 'Why this is recommended', hint: 'Do not name the children.' })
   rationale: string;
+
+  // Issue 12 item 1: the test against the criteria for a review (reg 11 of the 2018 Regulations; rules.md rule 13),
+  // each a yes or no with its reasons, then what else the rapid review found (machine version 2; optional)
+  @PairedBooleanField('improvementsNeededReasons', {
+    label: 'Criterion (a): does the case highlight, or may it highlight, improvements needed to safeguard children?',
+    hint: 'Including improvements already identified',
+    errorIfMissing: 'Select yes or no for criterion (a), improvements needed',
+  })
+  improvementsNeeded?: boolean;
+
+  @PairedTextField('improvementsNeeded', TEXT_LIMITS.rationale, {
+    label: 'Reasons for your answer to criterion (a)',
+    hint: 'Do not name the children.',
+    errorIfMissing: 'Enter the reasons for your answer to criterion (a)',
+  })
+  improvementsNeededReasons?: string;
+
+  @PairedBooleanField('recurrentThemesReasons', {
+    label: 'Criterion (b): does the case highlight, or may it highlight, recurrent themes in safeguarding children?',
+    errorIfMissing: 'Select yes or no for criterion (b), recurrent themes',
+  })
+  recurrentThemes?: boolean;
+
+  @PairedTextField('recurrentThemes', TEXT_LIMITS.rationale, {
+    label: 'Reasons for your answer to criterion (b)',
+    hint: 'Do not name the children.',
+    errorIfMissing: 'Enter the reasons for your answer to criterion (b)',
+  })
+  recurrentThemesReasons?: string;
+
+  @PairedBooleanField('agenciesWorkingTogetherReasons', {
+    label:
+      'Criterion (c): does the case highlight, or may it highlight, concerns about two or more agencies working together?',
+    errorIfMissing: 'Select yes or no for criterion (c), agencies working together',
+  })
+  agenciesWorkingTogether?: boolean;
+
+  @PairedTextField('agenciesWorkingTogether', TEXT_LIMITS.rationale, {
+    label: 'Reasons for your answer to criterion (c)',
+    hint: 'Do not name the children.',
+    errorIfMissing: 'Enter the reasons for your answer to criterion (c)',
+  })
+  agenciesWorkingTogetherReasons?: string;
+
+  @PairedBooleanField('panelConsideredLocalReasons', {
+    label: 'Criterion (d): is it a case the Panel considered and thought better reviewed locally?',
+    errorIfMissing: 'Select yes or no for criterion (d), the Panel thought it better reviewed locally',
+  })
+  panelConsideredLocal?: boolean;
+
+  @PairedTextField('panelConsideredLocal', TEXT_LIMITS.rationale, {
+    label: 'Reasons for your answer to criterion (d)',
+    hint: 'Do not name the children.',
+    errorIfMissing: 'Enter the reasons for your answer to criterion (d)',
+  })
+  panelConsideredLocalReasons?: string;
+
+  @TextField(TEXT_LIMITS.detail, {
+    optional: true,
+    label: 'Immediate safety actions taken',
+    hint: 'What was done to keep children safe now. Do not name the children.',
+  })
+  immediateSafetyActions?: string;
+
+  @EnumListField(PARALLEL_PROCESSES, {
+    optional: true,
+    label: 'Which parallel processes are under way?',
+    hint: 'Select all that apply',
+    labels: { other: 'Another process' },
+  })
+  parallelProcesses?: ParallelProcess[];
+
+  @TextField(TEXT_LIMITS.detail, {
+    optional: true,
+    label: 'Learning identified',
+    hint: 'Do not name the children.',
+  })
+  learningIdentified?: string;
 }
 
 // Decision

@@ -6,3 +6,4 @@ export * from './event-bodies';
 export * from './event-descriptions';
 export * from './lcspr-managed-payloads';
 export * from './notification-payloads';
+export * from './rapid-review-payloads'; // issue 12 item 1

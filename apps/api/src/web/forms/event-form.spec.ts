@@ -12,7 +12,7 @@ describe('eventForm', () => {
       description: expect.any(String),
       button: 'Save meeting',
       fields: [
-        {
+        expect.objectContaining({
           name: 'heldOn',
           macro: 'govukDateInput',
           params: {
@@ -22,7 +22,10 @@ describe('eventForm', () => {
             hint: { text: 'For example, 27 3 2026' },
             items: [{ name: 'day' }, { name: 'month' }, { name: 'year' }],
           },
-        },
+        }),
+        // Issue 12 item 1: the agencies present and the quorum, optional
+        expect.objectContaining({ name: 'agenciesPresent', macro: 'govukCheckboxes' }),
+        expect.objectContaining({ name: 'quorate', macro: 'govukRadios' }),
       ],
     });
   });

@@ -34,6 +34,9 @@ function overview(eventsYouMaySendNow: CaseOverview['eventsYouMaySendNow']): Cas
       meetingsHeldOn: [],
       recommendation: { recommendation: 'no-lcspr', rationale: 'Learning is known', recommendedOn: '2026-01-15' },
       submittedOn: [],
+      returns: [],
+      meetings: [],
+      recommendations: [],
     },
     decision: {
       signOffAgencies: ['police'],

@@ -13,6 +13,7 @@ import { stageName } from './case-labels';
 import { stateName } from './case-page-labels';
 import { actionPlan, documentsTable } from './action-plan';
 import { DEADLINES_TABLE_HEAD, deadlinesTableRows } from './deadlines-table';
+import { agencyNamer } from './rapid-review-record';
 import { recordSections } from './record-sections';
 import { SIGN_OFF_TABLE_HEAD, signOffPanel } from './sign-off-panel';
 import { timelineItems } from './timeline';
@@ -150,7 +151,7 @@ export function casePage({ overview, history, confirmation, reshown }: CasePageI
     escalation: escalationBanner(view.state, record),
     forms,
     eventLinks: eventLinks(view.id, eventsYouMaySendNow),
-    deadlines: { head: DEADLINES_TABLE_HEAD, rows: deadlinesTableRows(view.deadlines) },
+    deadlines: { head: DEADLINES_TABLE_HEAD, rows: deadlinesTableRows(view.deadlines, agencyNamer(record)) },
     signOffTableHead: SIGN_OFF_TABLE_HEAD,
     signOffSections: signOffPanel(record),
     recordSections: recordSections(record),

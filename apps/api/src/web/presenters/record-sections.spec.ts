@@ -26,6 +26,9 @@ function record(overrides: Partial<CaseRecordView> = {}): CaseRecordView {
       meetingsHeldOn: ['2026-01-14'],
       recommendation: { recommendation: 'lcspr', rationale: 'Criteria met', recommendedOn: '2026-01-15' },
       submittedOn: [],
+      returns: [],
+      meetings: [{ heldOn: '2026-01-14' }],
+      recommendations: [],
     },
     decision: { signOffAgencies: ['local-authority', 'police', 'health'], rounds: [] },
     panelResponse: { responses: [] },
@@ -149,7 +152,14 @@ describe('the case record as summary lists', () => {
   it('escapes what it puts in HTML', () => {
     const sections = recordSections(
       record({
-        rapidReview: { agencyReturns: [], meetingsHeldOn: [], submittedOn: [] },
+        rapidReview: {
+          agencyReturns: [],
+          meetingsHeldOn: [],
+          submittedOn: [],
+          returns: [],
+          meetings: [],
+          recommendations: [],
+        },
         publication: { url: 'https://x/"><script>', delays: [] },
       }),
     );

@@ -1,6 +1,7 @@
 import { OPTION_LABELS, optionLabel, type CaseRecordView } from '@app/cases';
 import { govukDate } from '../page-dates';
 import { escapeHtml as escape } from './html';
+import { meetingRows, recommendationRows, returnsTable, type RecordTable } from './rapid-review-record';
 
 export interface SummaryListRow {
   key: { text: string };
@@ -12,6 +13,8 @@ export interface RecordSection {
   id: string;
   title: string;
   rows: SummaryListRow[];
+  /** Tables shown under the section's summary list (the rapid review's agency returns). */
+  tables?: RecordTable[];
 }
 
 type Value = string | string[] | undefined;
@@ -109,14 +112,18 @@ function notification(record: CaseRecordView): SummaryListRow[] {
 function rapidReview(record: CaseRecordView): SummaryListRow[] {
   const r = record.rapidReview;
   return [
+    // A case of machine version 2 shows its returns in a table (issue 12 item 1); version 1's are listed here.
     ...row(
       'Agency returns',
-      r.agencyReturns.map((a) => `${optionLabel(a.agency)}: received ${govukDate(a.receivedOn)}`),
+      r.returns.length
+        ? undefined
+        : r.agencyReturns.map((a) => `${optionLabel(a.agency)}: received ${govukDate(a.receivedOn)}`),
     ),
-    ...row('Rapid review meetings', dates(r.meetingsHeldOn)),
+    ...meetingRows(record).flatMap(([key, value]) => row(key, value)),
     ...row('Recommendation', r.recommendation && optionLabel(r.recommendation.recommendation)),
     ...row('Reasons for the recommendation', r.recommendation?.rationale),
     ...row('Recommended on', date(r.recommendation?.recommendedOn)),
+    ...recommendationRows(record).flatMap(([key, value]) => row(key, value)),
     ...row('Rapid review sent to the Panel', dates(r.submittedOn)),
   ];
 }
@@ -227,7 +234,12 @@ export function recordSections(record: CaseRecordView): RecordSection[] {
   const sections: RecordSection[] = [
     { id: 'record-incident', title: 'Incident', rows: incident(record) },
     { id: 'record-notification', title: 'Notification', rows: notification(record) },
-    { id: 'record-rapid-review', title: 'Rapid review', rows: rapidReview(record) },
+    {
+      id: 'record-rapid-review',
+      title: 'Rapid review',
+      rows: rapidReview(record),
+      ...(returnsTable(record) ? { tables: [returnsTable(record)!] } : {}),
+    },
     { id: 'record-decision', title: 'Decision', rows: decision(record) },
     { id: 'record-panel-response', title: "The Panel's response", rows: panelResponse(record) },
     {
@@ -239,5 +251,5 @@ export function recordSections(record: CaseRecordView): RecordSection[] {
     { id: 'record-publication', title: 'Publication', rows: publication(record) },
     // The action plan has a section of its own, a table (presenters/action-plan.ts).
   ];
-  return sections.filter((section) => section.rows.length > 0);
+  return sections.filter((section) => section.rows.length > 0 || section.tables?.length);
 }

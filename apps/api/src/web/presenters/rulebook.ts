@@ -86,7 +86,7 @@ const STOPPED_BY: Record<RuleId, CaseEventType | { text: string }> = {
   'annual-report': { text: 'The partnership publishing its next annual report (not recorded on a case).' },
   'notify-sos-ofsted': 'sos-ofsted.notified', // issue 12 item 2
   // Issue 12 (in progress): each becomes the event that stops the clock once it is declared.
-  'agency-return': { text: 'Recording the agency’s return as received, or as a nil return.' },
+  'agency-return': 'agency-return.received', // issue 12 item 1 (a nil return too)
   'action-due': 'action.completed', // or cancelling it (action.cancelled), which cancels its clock
   'lcspr-extension-notice': 'lcspr.extension-notified',
 };
