@@ -16,6 +16,11 @@ export const caseMachineV2 = caseSetup.createMachine({
   id: CASE_MACHINE_ID,
   description: `${v1.description} Version 2: agency returns, the action plan, escalations, corrections and more.`,
   context: ({ input }) => initialContextV2(input),
+  on: {
+    ...v1.on,
+    // Item 6: a date the case rests on corrected, in any state but closed.
+    'fact.corrected': { actions: 'correctFact' },
+  },
   states: {
     ...v1.states,
     decision: decisionStageV2, // issue 12 item 4

@@ -8,3 +8,4 @@ export * from './case.rules';
 export * from './case-engine';
 export * from './case-machine.registry';
 export { completesAgreement, openActions, initialContext, initialContextV2 } from './case.setup';
+export { CLOCKS_FROM_LA_AWARE, factValue } from './v2/dating';

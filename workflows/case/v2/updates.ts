@@ -7,6 +7,7 @@ import type { CaseContext, CaseEvent } from '../case.types';
 // Issue 12 items 4 and 5
 import { ESCALATION_UPDATES } from './escalations';
 import { LCSPR_UPDATES } from './lcspr-managed';
+import { DATING_UPDATES } from './dating';
 
 export type ContextUpdate = (context: CaseContext, event: CaseEvent) => Partial<CaseContext>;
 export type ContextGuard = (context: CaseContext, event: CaseEvent) => boolean;
@@ -15,6 +16,7 @@ export const V2_UPDATES = {
   // Issue 12 items 4 and 5
   ...ESCALATION_UPDATES,
   ...LCSPR_UPDATES,
+  ...DATING_UPDATES, // item 6: corrections
 } satisfies Record<string, ContextUpdate>;
 
 export const V2_GUARDS = {} satisfies Record<string, ContextGuard>;

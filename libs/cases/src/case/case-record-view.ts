@@ -4,7 +4,7 @@
  * (`RECORD_VISIBILITY`) are absent for a reader whose roles do not read them, and `restricted` names them.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGENCIES, CASE_STAGES, CASE_STATES, RESTRICTED_RECORD_PARTS } from '@app/workflows';
+import { AGENCIES, CASE_STAGES, CASE_STATES, CORRECTABLE_FACTS, RESTRICTED_RECORD_PARTS } from '@app/workflows';
 import { ABUSE_OR_NEGLECT, CHILD_SEXES, INCIDENT_TYPES } from '../dto/open-case.dto';
 import { PANEL_RESPONSES, PAUSE_REASONS, RECOMMENDATIONS, SIGN_OFF_DECISIONS } from '../events/event-payloads';
 import { INVOLVED } from '../events/lcspr-managed-payloads';
@@ -84,6 +84,17 @@ export class SignOffRecordView {
   @ApiProperty(UUID) byId: string;
   @ApiProperty(DATE) signedOn: string;
   @ApiPropertyOptional() comment?: string;
+  @ApiPropertyOptional({
+    type: () => OnBehalfRecordView,
+    description:
+      "Item 6: present when the business unit recorded it on the agency's delegated partner's behalf; `by` is then the person who recorded it",
+  })
+  onBehalf?: OnBehalfRecordView;
+}
+
+/** Item 6: a sign-off recorded on a delegated partner's behalf (delegation by exception). */
+export class OnBehalfRecordView {
+  @ApiProperty({ description: 'Why the business unit recorded it' }) reason: string;
 }
 
 /** Issue 12 item 4: the decision the lead partners reached on an escalation (machine version 2). */
@@ -265,6 +276,17 @@ export class RelevantAgencyView {
   @ApiProperty({ example: 'Schools and education' }) name: string;
 }
 
+/** Item 6: a correction of a date the case rests on. */
+export class CorrectionRecordView {
+  @ApiProperty({ enum: CORRECTABLE_FACTS }) fact: string;
+  @ApiProperty({ ...DATE, description: 'The value it replaced' }) from: string;
+  @ApiProperty({ ...DATE, description: 'The corrected value' }) to: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ ...DATE, description: 'The day it was corrected' }) correctedOn: string;
+  @ApiProperty(UUID) byId: string;
+  @ApiProperty({ description: 'Who corrected it, by their name at the time' }) by: string;
+}
+
 export class CaseRecordView {
   @ApiProperty(UUID) id: string;
   @ApiProperty({ example: 'CSPR-2026-0007' }) reference: string;
@@ -294,4 +316,7 @@ export class CaseRecordView {
   @ApiProperty({ type: LcsprRecordView }) lcspr: LcsprRecordView;
   @ApiProperty({ type: PublicationRecordView }) publication: PublicationRecordView;
   @ApiProperty({ type: LearningRecordView }) learning: LearningRecordView;
+  // Item 6
+  @ApiProperty({ type: [CorrectionRecordView], description: 'Corrections of dates the case rests on, oldest first' })
+  corrections: CorrectionRecordView[];
 }

@@ -146,6 +146,16 @@ export function toCaseRecord(
           }),
         ),
     },
+    // Item 6
+    corrections: (context.corrections ?? []).map((c) => ({
+      fact: c.fact,
+      from: c.from,
+      to: c.to,
+      reason: c.reason,
+      correctedOn: c.on,
+      byId: c.by,
+      by: c.byName,
+    })),
   };
 }
 
@@ -180,6 +190,7 @@ function roundView(
         byId: s.by,
         signedOn: s.at,
         comment: s.comment,
+        onBehalf: s.onBehalf && { reason: s.onBehalf.reason },
       }),
     ),
     notSignedBy: agencies.filter((agency) => !signed.has(agency)),

@@ -120,6 +120,11 @@ export const OPTION_LABELS: Readonly<Record<string, string>> = {
   // Issue 12 item 5: who was involved in the review
   practitioners: 'Practitioners',
   family: 'The family',
+  // Item 6: the dates a correction can be about
+  laAwareOn: 'The date the local authority became aware',
+  incidentOn: 'The date of the incident',
+  notificationSubmittedOn: 'The date the notification was sent to the Panel',
+  partnersInformedOn: 'The date the safeguarding partners were informed',
 };
 
 /** `heldOn` -> 'Held on', `no-lcspr` -> 'No lcspr'. */

@@ -1,7 +1,13 @@
 import { CASE_EVENT_TYPES } from './event-payloads';
 
 /** Audit events the service records itself, beside the case events users send. */
-export const SYSTEM_AUDIT_EVENT_TYPES = ['case.opened', 'deadline.missed', 'deadlines.recomputed'] as const;
+export const SYSTEM_AUDIT_EVENT_TYPES = [
+  'case.opened',
+  'deadline.missed',
+  'deadlines.recomputed',
+  // Item 6: a running case brought in with its history (the opening of an import)
+  'case.imported',
+] as const;
 export type SystemAuditEventType = (typeof SYSTEM_AUDIT_EVENT_TYPES)[number];
 
 /** Every `type` a case's history can hold. */

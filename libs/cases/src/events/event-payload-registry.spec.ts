@@ -47,6 +47,8 @@ const VALID: Record<CaseEventType, Record<string, unknown>> = {
   'lcspr.extension-notified': { informedOn: '2026-06-03' },
   'lcspr.progress-reviewed': { reviewedOn: '2026-05-01', note: 'On track; chronologies in.' },
   'lcspr.involvement-recorded': { who: 'family', involvedOn: '2026-05-10', note: 'Met the mother at home.' },
+  // Item 6
+  'fact.corrected': { fact: 'laAwareOn', value: '2026-03-01', reason: 'The referral arrived a day earlier.' },
 };
 
 /** Fields of the contract that may be left out. */

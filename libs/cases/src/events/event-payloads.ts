@@ -5,7 +5,7 @@
  *
  * Free text is trimmed, then must be non-empty. Dates are real `YYYY-MM-DD` dates from 2000-01-01 to 2099-12-31.
  */
-import { AGENCIES, type Agency } from '@app/workflows';
+import { AGENCIES, CORRECTABLE_FACTS, type Agency, type CorrectableFact } from '@app/workflows';
 import { ActionIdField, BooleanField, DateField, EnumField, HttpUrlField, TextField, UserIdField } from '../dto/fields';
 
 /** Every case event type of the contract, in the order of the workflow. */
@@ -44,6 +44,8 @@ export const CASE_EVENT_TYPES = [
   'lcspr.extension-notified',
   'lcspr.progress-reviewed',
   'lcspr.involvement-recorded',
+  // Item 6: corrections
+  'fact.corrected',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -324,3 +326,22 @@ export class ActionCompletedPayload {
 
 /** No fields: any field sent is refused. */
 export class CaseClosedPayload {}
+
+// Item 6: corrections
+
+export class FactCorrectedPayload {
+  @EnumField(CORRECTABLE_FACTS, {
+    label: 'Which date is corrected?',
+    errorIfMissing: 'Select which date is corrected',
+  })
+  fact: CorrectableFact;
+
+  @DateField({ label: 'The correct date' })
+  value: string;
+
+  @TextField(TEXT_LIMITS.reason, {
+    label: 'Why it is corrected',
+    hint: 'For example, the referral was received a day earlier than first recorded. Do not name the children.',
+  })
+  reason: string;
+}

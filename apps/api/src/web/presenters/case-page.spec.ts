@@ -59,6 +59,7 @@ function overview(eventsYouMaySendNow: CaseOverview['eventsYouMaySendNow']): Cas
     },
     publication: { delays: [] },
     learning: { actions: [] },
+    corrections: [],
   };
   return { case: view, record, eventsYouMaySendNow };
 }

@@ -39,6 +39,7 @@ function record(overrides: Partial<CaseRecordView> = {}): CaseRecordView {
     },
     publication: { delays: [] },
     learning: { actions: [] },
+    corrections: [],
     ...overrides,
   };
 }

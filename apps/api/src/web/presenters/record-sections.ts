@@ -54,6 +54,17 @@ function incident(record: CaseRecordView): SummaryListRow[] {
   ];
 }
 
+/** Item 6: each correction, with both dates, who made it, when and why. */
+function corrections(record: CaseRecordView): SummaryListRow[] {
+  return (record.corrections ?? []).flatMap((c) =>
+    row(optionLabel(c.fact), [
+      `${govukDate(c.from)} corrected to ${govukDate(c.to)}`,
+      `By ${c.by} on ${govukDate(c.correctedOn)}`,
+      `Why: ${c.reason}`,
+    ]),
+  );
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -212,6 +223,8 @@ export function recordSections(record: CaseRecordView): RecordSection[] {
     { id: 'record-lcspr', title: 'Local review (LCSPR)', rows: lcspr(record) },
     { id: 'record-publication', title: 'Publication', rows: publication(record) },
     { id: 'record-learning', title: 'Action plan', rows: learning(record) },
+    // Item 6
+    { id: 'record-corrections', title: 'Corrections', rows: corrections(record) },
   ];
   return sections.filter((section) => section.rows.length > 0);
 }
