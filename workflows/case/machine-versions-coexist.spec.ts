@@ -73,7 +73,7 @@ describe('CaseMachineRegistry', () => {
       refusal: {
         kind: 'illegal-transition',
         state: 'learning.action-plan',
-        allowedEvents: ['partners.informed', 'action.added', 'action.completed', 'case.closed'],
+        allowedEvents: ['partners.informed', 'fact.corrected', 'action.added', 'action.completed', 'case.closed'],
       },
     });
     // v1 carries on as before.

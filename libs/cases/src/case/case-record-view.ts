@@ -77,6 +77,11 @@ export class RapidReviewRecordView {
   submittedOn: string[];
 }
 
+/** Item 6: a sign-off recorded on a delegated partner's behalf (delegation by exception). */
+export class OnBehalfRecordView {
+  @ApiProperty({ description: 'Why the business unit recorded it' }) reason: string;
+}
+
 export class SignOffRecordView {
   @ApiProperty({ enum: AGENCIES }) agency: string;
   @ApiProperty({ enum: SIGN_OFF_DECISIONS }) decision: string;
@@ -85,7 +90,7 @@ export class SignOffRecordView {
   @ApiProperty(DATE) signedOn: string;
   @ApiPropertyOptional() comment?: string;
   @ApiPropertyOptional({
-    type: () => OnBehalfRecordView,
+    type: OnBehalfRecordView,
     description:
       "Item 6: present when the business unit recorded it on the agency's delegated partner's behalf; `by` is then the person who recorded it",
   })

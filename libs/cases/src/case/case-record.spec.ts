@@ -268,6 +268,7 @@ describe('The case record presenter', () => {
           },
         ],
       },
+      corrections: [],
     });
   });
 

@@ -90,7 +90,7 @@ describe('the valid examples', () => {
     expect(CASE_EVENT_TYPES).toContain('notification.submitted');
     expect(CASE_EVENT_TYPES).toContain('decision.signed-off');
     expect(CASE_EVENT_TYPES).toContain('lcspr.final-report-signed-off');
-    expect(new Set(CASE_EVENT_TYPES).size).toBe(33);
+    expect(new Set(CASE_EVENT_TYPES).size).toBe(34);
   });
 });
 

@@ -89,8 +89,9 @@ export function parseCaseEvent(body: unknown): ParsedCaseEvent {
   const envelopeBody: Record<string, unknown> = {};
   const payloadBody: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(rest)) {
-    if ((ENVELOPE_FIELD_NAMES as readonly string[]).includes(key)) envelopeBody[key] = value;
-    else payloadBody[key] = value;
+    // Defined, not assigned: a `__proto__` key stays an own field, for validation to refuse.
+    const target = (ENVELOPE_FIELD_NAMES as readonly string[]).includes(key) ? envelopeBody : payloadBody;
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   }
   const errors: FieldError[] = [];
   const attempt = <T>(validate: () => T): T | undefined => {
