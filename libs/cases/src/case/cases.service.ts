@@ -748,6 +748,8 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
   ): Promise<void> {
     await insertRows(manager, CaseAuditEventEntity, [
       {
+        // The instant it is recorded, by the service's clock (as `today` is), beside the day the act happened.
+        at: this.clock.now(),
         occurredOn: dated.occurredOn ?? this.today(),
         imported: dated.imported ?? false,
         originalActor: (dated.originalActor ?? null) as never,

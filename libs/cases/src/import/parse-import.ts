@@ -84,7 +84,9 @@ function parseItem(item: unknown, index: number): { event?: ImportedEvent; error
         messages: ['onBehalfOf is required on a sign-off (or actor.agency): the agency whose delegated partner signed'],
       });
     }
-    if (body.delegationReason === undefined) body.delegationReason = IMPORTED_SIGN_OFF_REASON;
+  }
+  if (isSignOffEvent(body.type as never) && body.delegationReason === undefined) {
+    body.delegationReason = IMPORTED_SIGN_OFF_REASON;
   }
   let parsed: ParsedCaseEvent;
   try {
