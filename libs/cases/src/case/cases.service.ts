@@ -32,6 +32,10 @@ import {
   stageOf,
   stateOf,
   type AwaitedSignOff,
+  type Agency,
+  type SignOffEventType,
+  agenciesTheActorMaySignFor,
+  isSignOffEvent,
   type CaseEventType,
   type PersistedCaseSnapshot,
   type SignOffRound,
@@ -64,6 +68,11 @@ export interface CaseOverview {
   case: CaseView;
   record: CaseRecordView;
   eventsYouMaySendNow: CaseEventType[];
+  /**
+   * Item 6: for each sign-off the user may record on a delegated partner's behalf now (the business unit), the agencies
+   * whose sign-off is still awaited; absent for a sign-off the user gives themselves.
+   */
+  onBehalfAgencies?: Partial<Record<SignOffEventType, Agency[]>>;
 }
 
 export interface DispatchOptions {
@@ -439,11 +448,15 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const partnership = await this.partnerships.get(user.partnershipId);
     const view = this.toView(row, partnership, this.today());
     const allowed = allowedEvents(this.machines.get(row.machineVersion), row.snapshot);
-    return {
-      case: view,
-      record: await this.recordOf(user, row),
-      eventsYouMaySendNow: eventsTheActorMaySendNow(actorOf(user), row.snapshot.context, allowed),
-    };
+    const actor = actorOf(user);
+    const eventsYouMaySendNow = eventsTheActorMaySendNow(actor, row.snapshot.context, allowed);
+    const onBehalfAgencies: NonNullable<CaseOverview['onBehalfAgencies']> = {};
+    if (!user.roles.includes('delegated-partner')) {
+      for (const type of eventsYouMaySendNow.filter(isSignOffEvent)) {
+        onBehalfAgencies[type] = agenciesTheActorMaySignFor(actor, row.snapshot.context, type);
+      }
+    }
+    return { case: view, record: await this.recordOf(user, row), eventsYouMaySendNow, onBehalfAgencies };
   }
 
   private async recordOf(user: AuthenticatedUser, row: CaseEntity): Promise<CaseRecordView> {
