@@ -19,7 +19,6 @@ import {
   CASE_OPENERS,
   CASE_STAGES,
   CURRENT_RULEBOOK_VERSION,
-  CaseEvent,
   DEFAULT_RELEVANT_AGENCIES,
   CaseMachineRegistry,
   allowedEvents,
