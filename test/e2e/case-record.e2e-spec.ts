@@ -259,6 +259,7 @@ describe('The case record: everything a case holds, read back through GET /cases
           },
         ],
       },
+      corrections: [],
     });
     for (const token of [team.subgroup, team.la, team.police, team.scrutineer]) {
       expect(await read(token, id)).toEqual(record);

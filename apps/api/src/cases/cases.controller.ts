@@ -85,7 +85,7 @@ export class CasesController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="practice-review-import-template.csv"')
   @ApiOperation({ summary: 'The CSV template for bringing in running cases (a header row and an example row)' })
-  @ApiOkResponse({ description: 'text/csv', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiOkResponse({ description: 'The template, as text/csv' })
   @ApiErrorResponses(401)
   importTemplate(): string {
     return importTemplateCsv();
