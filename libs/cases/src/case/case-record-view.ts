@@ -97,11 +97,6 @@ export class SignOffRecordView {
   onBehalf?: OnBehalfRecordView;
 }
 
-/** Item 6: a sign-off recorded on a delegated partner's behalf (delegation by exception). */
-export class OnBehalfRecordView {
-  @ApiProperty({ description: 'Why the business unit recorded it' }) reason: string;
-}
-
 /** Issue 12 item 4: the decision the lead partners reached on an escalation (machine version 2). */
 export class EscalationResolutionRecordView {
   @ApiProperty({ enum: RECOMMENDATIONS }) outcome: string;
