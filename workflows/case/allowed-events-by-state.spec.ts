@@ -7,13 +7,11 @@ const EXPECTED: Record<CaseState, CaseEventType[]> = {
   'notification.awaiting-notification': [
     'partners.informed',
     'fact.corrected',
-    'fact.corrected',
     'notification.submitted',
     'notification.withdrawn',
   ],
   'rapid-review.gathering': [
     'partners.informed',
-    'fact.corrected',
     'fact.corrected',
     'agency-return.received',
     'rapid-review.meeting-held',
@@ -29,7 +27,6 @@ const EXPECTED: Record<CaseState, CaseEventType[]> = {
   'national-review.in-progress': ['partners.informed', 'fact.corrected', 'national-review.published'],
   'lcspr.in-progress': [
     'partners.informed',
-    'fact.corrected',
     'fact.corrected',
     'lcspr.reviewer-appointed',
     'lcspr.terms-agreed',
@@ -61,7 +58,6 @@ const EXPECTED: Record<CaseState, CaseEventType[]> = {
   ],
   'publication.scheduled': [
     'partners.informed',
-    'fact.corrected',
     'fact.corrected',
     'publication.report-sent',
     'publication.published',

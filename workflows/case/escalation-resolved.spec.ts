@@ -43,7 +43,7 @@ describe('an escalation to the lead partners (machine version 2)', () => {
     expect(refuse(escalated(), steps.submit())).toMatchObject({
       kind: 'illegal-transition',
       state: 'decision.escalated',
-      allowedEvents: ['partners.informed', 'escalation.resolved', 'rapid-review.recommended'],
+      allowedEvents: ['partners.informed', 'fact.corrected', 'escalation.resolved', 'rapid-review.recommended'],
     });
   });
 
