@@ -280,6 +280,7 @@ describe('The case record: everything a case holds, read back through GET /cases
         ],
       },
       documents: [], // issue 12 item 8
+      corrections: [],
     });
     for (const token of [team.subgroup, team.la, team.police, team.scrutineer]) {
       expect(await read(token, id)).toEqual(record);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
-import { AUDIT_EVENT_TYPES, CASE_EVENT_TYPES, EVENT_PAYLOADS, knownFields } from '@app/cases';
+import { AUDIT_EVENT_TYPES, CASE_EVENT_TYPES, EVENT_PAYLOADS, knownFields, takesOccurredOn } from '@app/cases';
 import { Clock, ERROR_CODES } from '@app/common';
-import { CASE_STAGES, CASE_STATES, RESTRICTED_RECORD_PARTS } from '@app/workflows';
+import { CASE_STAGES, CASE_STATES, isSignOffEvent, RESTRICTED_RECORD_PARTS } from '@app/workflows';
 import { ReminderEntity, ReminderReconciler } from '@app/reminders';
 import { getMetadataStorage } from 'class-validator';
 import { OpenApiChecker, type HttpMethod, type OpenApiDocument } from '../support/openapi-checker';
@@ -94,11 +94,16 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
       const cls = EVENT_PAYLOADS[type];
       const schema = schemas[mapping[type].replace('#/components/schemas/', '')] as
         { properties?: Record<string, { enum?: unknown[] }>; required?: string[] } | undefined;
+      // Item 6: the envelope fields the event takes are in its schema too (all optional).
+      const envelope = [
+        ...(takesOccurredOn(type) ? ['occurredOn'] : []),
+        ...(isSignOffEvent(type) ? ['onBehalfOf', 'delegationReason'] : []),
+      ];
       const fields = [...knownFields(cls)];
       const optional = optionalFields(cls);
       expect({ type, properties: Object.keys(schema?.properties ?? {}).sort() }).toEqual({
         type,
-        properties: ['type', ...fields].sort(),
+        properties: ['type', ...fields, ...envelope].sort(),
       });
       expect({ type, required: [...(schema?.required ?? [])].sort() }).toEqual({
         type,
@@ -261,6 +266,19 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     await expectStatus(422, 'post', `/cases/${id}/events`, { token: subgroup, body: { type: 'case.closed' } });
     await event(subgroup, id, 'action.completed', { actionId: 'A-1', completedOn: '2026-07-20' });
     await event(subgroup, id, 'case.closed');
+
+    // Item 6: running cases brought in, from JSON and from the CSV template's example row.
+    const template = await call('get', '/cases/import/template.csv', { token: bu });
+    expect(template.status).toBe(200);
+    await expectStatus(201, 'post', '/cases/import.csv', {
+      token: bu,
+      body: template.text,
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    await expectStatus(201, 'post', '/cases/import', {
+      token: bu,
+      body: { ...incident('2026-07-13'), history: [{ type: 'notification.submitted', submittedOn: '2026-07-14' }] },
+    });
 
     // The other ways out: a withdrawn notification; a national review; a withheld publication.
     const withdrawn = await expectStatus(201, 'post', '/cases', { token: bu, body: incident('2026-07-15') });

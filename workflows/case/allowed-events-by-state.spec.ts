@@ -12,6 +12,8 @@ const ROOT: CaseEventType[] = [
   'sos-ofsted.notified',
   'incident.details-recorded',
   'child.details-recorded',
+  // Issue 12 item 6
+  'fact.corrected',
 ];
 /** Every state from the rapid review to learning takes the action plan's events (issue 12 item 3). */
 const PLAN = [

@@ -69,7 +69,9 @@ export function openCase(machine: CaseMachineLike, input: CaseInput): PersistedC
  */
 export function dispatch(machine: CaseMachineLike, persisted: PersistedCaseSnapshot, event: CaseEvent): DispatchResult {
   const from = stateOf(persisted);
-  const forbidden = refusalFor(event.actor as Actor, event.type, persisted.context);
+  const forbidden = refusalFor(event.actor as Actor, event.type, persisted.context, {
+    onBehalfOf: 'onBehalfOf' in event ? event.onBehalfOf : undefined,
+  });
   if (forbidden) return { ok: false, refusal: { kind: 'forbidden', message: forbidden } };
 
   const allowed = allowedEvents(machine, persisted);

@@ -29,6 +29,7 @@ export const caseMachineV2 = caseSetup.createMachine({
     'sos-ofsted.notified': { actions: 'recordSosOfstedNotified' },
     'incident.details-recorded': { actions: 'recordNotificationDetails' },
     'child.details-recorded': { actions: 'recordNotificationDetails' },
+    'fact.corrected': { actions: 'correctFact' }, // issue 12 item 6: a date the case rests on corrected
   },
   // Issue 12 item 1: agency returns from the notification on; meetings and recommendations in full (see the function)
   states: withRapidReviewAdditions({

@@ -1,11 +1,16 @@
 import type { Actor, Agency, Role } from '../actors';
 import { signOffViolation } from './case.rules';
-import type { CaseContext, CaseEventType } from './case.types';
+import type { CaseContext, CaseEventType, OnBehalf, SignOffRound } from './case.types';
 import { notificationPrecondition } from './v2/notification-paths';
 
 export type SignOffEventType = 'decision.signed-off' | 'lcspr.final-report-signed-off';
 const SIGN_OFF_EVENTS: readonly CaseEventType[] = ['decision.signed-off', 'lcspr.final-report-signed-off'];
 const CASE_WORKERS: readonly Role[] = ['business-unit', 'subgroup-member'];
+/**
+ * Item 6: who records a sign-off on a delegated partner's behalf (`onBehalfOf` + `delegationReason`): the business
+ * unit, by exception, as the partnership arrangements allow.
+ */
+export const ON_BEHALF_RECORDERS: readonly Role[] = ['business-unit'];
 
 /**
  * Who sends each event that is not the case workers' (the business unit and the subgroup send every other one), the
@@ -35,9 +40,24 @@ export function refusalFor(
   actor: Actor,
   type: CaseEventType,
   context: Pick<CaseContext, 'signOffAgencies'> & { lcspr?: Pick<CaseContext['lcspr'], 'reviewer'> },
+  event: Pick<OnBehalf, 'onBehalfOf'> = {},
 ): string | undefined {
+  if (isSignOffEvent(type) && event.onBehalfOf !== undefined) {
+    // Item 6: a sign-off recorded on a delegated partner's behalf.
+    if (!actor.roles.some((role) => ON_BEHALF_RECORDERS.includes(role))) {
+      return `A sign-off on a delegated partner's behalf (onBehalfOf) is recorded only by the business unit`;
+    }
+    if (!context.signOffAgencies.includes(event.onBehalfOf)) {
+      return `The ${event.onBehalfOf} agency does not sign off for this partnership (${context.signOffAgencies.join(', ')} do)`;
+    }
+    return undefined;
+  }
   if (isSignOffEvent(type)) {
-    if (!actor.roles.includes('delegated-partner')) return `${type} is sent only by a delegated partner`;
+    if (!actor.roles.includes('delegated-partner')) {
+      return actor.roles.some((role) => ON_BEHALF_RECORDERS.includes(role))
+        ? `${type} is sent only by a delegated partner; the business unit records one on a partner's behalf with onBehalfOf and delegationReason`
+        : `${type} is sent only by a delegated partner`;
+    }
     if (!actor.agency) return 'A delegated partner must belong to an agency to sign off';
     if (!context.signOffAgencies.includes(actor.agency)) {
       return `The ${actor.agency} agency does not sign off for this partnership (${context.signOffAgencies.join(', ')} do)`;
@@ -80,13 +100,34 @@ export function eventsTheActorMaySendNow(
   context: CaseContext,
   allowedEvents: readonly CaseEventType[],
 ): CaseEventType[] {
-  return allowedEvents.filter(
-    (type) =>
-      refusalFor(actor, type, context) === undefined &&
-      (!isSignOffEvent(type) || signOffViolation(context, type, actor.agency) === undefined) &&
-      // Issue 12 item 2: the Secretary of State's and Ofsted's notification only while it is due
-      notificationPrecondition(context, type) === undefined,
+  return allowedEvents.filter((type) =>
+    isSignOffEvent(type)
+      ? agenciesTheActorMaySignFor(actor, context, type).length > 0
+      : refusalFor(actor, type, context) === undefined &&
+        // Issue 12 item 2: the Secretary of State's and Ofsted's notification only while it is due
+        notificationPrecondition(context, type) === undefined,
   );
+}
+
+/**
+ * The agencies whose `type` sign-off `actor` may record now: a delegated partner their own agency's while it may
+ * still sign in the current round; the business unit (item 6: on a delegated partner's behalf) every agency whose
+ * sign-off the round still awaits.
+ */
+export function agenciesTheActorMaySignFor(actor: Actor, context: CaseContext, type: SignOffEventType): Agency[] {
+  const mayRecordFor = (agency: Agency, onBehalfOf?: Agency) =>
+    refusalFor(actor, type, context, { onBehalfOf }) === undefined &&
+    signOffViolation(context, type, agency) === undefined;
+  if (actor.roles.includes('delegated-partner')) {
+    return actor.agency && mayRecordFor(actor.agency) ? [actor.agency] : [];
+  }
+  return context.signOffAgencies.filter((agency) => mayRecordFor(agency, agency));
+}
+
+/** The latest round of a sign-off's rounds. */
+export function currentSignOffRound(context: CaseContext, type: SignOffEventType): SignOffRound | undefined {
+  const rounds = type === 'decision.signed-off' ? context.decisionRounds : context.finalReportRounds;
+  return rounds[rounds.length - 1];
 }
 
 /** A sign-off the case waits for: the agency's delegated partner is offered `event` now. */

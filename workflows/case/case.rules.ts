@@ -1,7 +1,8 @@
 import type { Agency } from '../actors';
 import type { LocalDate } from '../rulebook/types';
 import { openActions } from './case.setup';
-import type { CaseContext, CaseEvent, SignOffRound } from './case.types';
+import { signingAgency, type CaseContext, type CaseEvent, type SignOffRound } from './case.types';
+import { correctionViolation, occurredOnViolation } from './v2/dating';
 import { escalationViolation } from './v2/escalations';
 import { lcsprViolation } from './v2/lcspr-managed';
 // Issue 12 items 3 and 8
@@ -29,7 +30,14 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
         ? `${field} (${date}) cannot be before ${notBeforeLabel} (${notBefore})`
         : undefined;
 
+  // Item 6: the day an act happened, when it is recorded later.
+  const occurred = occurredOnViolation(context, event);
+  if (occurred) return occurred;
+
   switch (event.type) {
+    // Item 6: corrections of the dates the case rests on.
+    case 'fact.corrected':
+      return correctionViolation(context, event);
     case 'notification.submitted':
       return past('submittedOn', event.submittedOn);
     case 'partners.informed':
@@ -53,7 +61,7 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
       return rapidReviewViolation(context, event, past);
     case 'decision.signed-off':
     case 'lcspr.final-report-signed-off':
-      return signOffViolation(context, event.type, event.actor.agency);
+      return signOffViolation(context, event.type, signingAgency(event));
     case 'rapid-review.submitted':
       return past('submittedOn', event.submittedOn, context.decision?.decidedOn ?? aware, 'the decision');
     case 'panel.responded':

@@ -5,6 +5,7 @@ import { cancelAllClocks, cancelClock, startClock, stopClock } from './clocks';
 import { initialRoute } from './v2/notification-paths';
 import { V2_GUARDS, V2_UPDATES, type ContextGuard, type ContextUpdate } from './v2/updates';
 import { isOpenAction } from './v2/action-plan';
+import { actDate, signingAgency } from './case.types';
 import type { CaseContext, CaseEvent, CaseEventOf, CaseInput, SignOffRound } from './case.types';
 
 /* Pure helpers over the context. Every action below returns new objects: snapshots are persisted as data. */
@@ -45,12 +46,13 @@ function recordSignOff(
     signOffs: [
       ...round.signOffs,
       {
-        agency: event.actor.agency!,
+        agency: signingAgency(event)!,
         decision: event.decision,
         by: event.actor.id,
         byName: event.actor.name,
-        at: event.today,
+        at: actDate(event),
         ...(event.comment ? { comment: event.comment } : {}),
+        ...(event.onBehalfOf && event.delegationReason ? { onBehalf: { reason: event.delegationReason } } : {}),
       },
     ],
   };
@@ -131,11 +133,11 @@ export const caseSetup = setup({
     decisionSignOffCompletesAgreement: ({ context, event }) =>
       event.type === 'decision.signed-off' &&
       event.decision === 'agree' &&
-      completesAgreement(currentRound(context.decisionRounds), context.signOffAgencies, event.actor.agency),
+      completesAgreement(currentRound(context.decisionRounds), context.signOffAgencies, signingAgency(event)),
     finalReportSignOffCompletesAgreement: ({ context, event }) =>
       event.type === 'lcspr.final-report-signed-off' &&
       event.decision === 'agree' &&
-      completesAgreement(currentRound(context.finalReportRounds), context.signOffAgencies, event.actor.agency),
+      completesAgreement(currentRound(context.finalReportRounds), context.signOffAgencies, signingAgency(event)),
     panelTakesNationalReview: ({ event }) => event.type === 'panel.responded' && event.response === 'national-review',
     panelChallenges: ({ event }) => event.type === 'panel.responded' && event.response === 'challenges',
     decidedLcspr: ({ context }) => context.decision?.outcome === 'lcspr',
@@ -159,14 +161,14 @@ export const caseSetup = setup({
     recordWithdrawal: assign(({ context, event }) => ({
       notification: {
         ...context.notification,
-        withdrawn: { reason: (event as E<'notification.withdrawn'>).reason, on: event.today },
+        withdrawn: { reason: (event as E<'notification.withdrawn'>).reason, on: actDate(event) },
       },
-      clocks: cancelAllClocks(context.clocks, event.today),
+      clocks: cancelAllClocks(context.clocks, actDate(event)),
     })),
     recordAgencyReturn: assign(({ context, event }) => ({
       agencyReturns: [
         ...context.agencyReturns,
-        { agency: (event as E<'agency-return.received'>).agency, on: event.today },
+        { agency: (event as E<'agency-return.received'>).agency, on: actDate(event) },
       ],
     })),
     recordMeeting: assign(({ context, event }) => ({
@@ -175,9 +177,9 @@ export const caseSetup = setup({
     recordRecommendation: assign(({ context, event }) => {
       const e = event as E<'rapid-review.recommended'>;
       return {
-        recommendation: { recommendation: e.recommendation, rationale: e.rationale, on: e.today },
+        recommendation: { recommendation: e.recommendation, rationale: e.rationale, on: actDate(e) },
         decision: undefined,
-        decisionRounds: openRound(context.decisionRounds, e.today, e.recommendation),
+        decisionRounds: openRound(context.decisionRounds, actDate(e), e.recommendation),
       };
     }),
     recordDecisionSignOff: assign(({ context, event }) => {
@@ -192,18 +194,23 @@ export const caseSetup = setup({
         outcome: 'disputed',
       }),
     })),
-    /** The decision's date is the last sign-off's date: the day the partners' agreement became complete. */
-    markDecisionAgreed: assign(({ context, event }) => ({
-      decisionRounds: replaceCurrent(context.decisionRounds, {
-        ...currentRound(context.decisionRounds)!,
-        outcome: 'agreed',
-      }),
-      decision: { outcome: context.recommendation!.recommendation, decidedOn: event.today },
-      facts: { ...context.facts, decisionOn: event.today },
-    })),
+    /**
+     * The decision's date is the last sign-off's date: the day the partners' agreement became complete. A sign-off
+     * recorded later with the day it was given (`occurredOn`) may be dated before another already recorded, so it is
+     * the latest date among the round's sign-offs (this one is already in the round).
+     */
+    markDecisionAgreed: assign(({ context }) => {
+      const round = currentRound(context.decisionRounds)!;
+      const decidedOn = round.signOffs.map((s) => s.at).reduce((a, b) => (b > a ? b : a));
+      return {
+        decisionRounds: replaceCurrent(context.decisionRounds, { ...round, outcome: 'agreed' }),
+        decision: { outcome: context.recommendation!.recommendation, decidedOn },
+        facts: { ...context.facts, decisionOn: decidedOn },
+      };
+    }),
     recordEscalation: assign(({ context, event }) => {
       const round = currentRound(context.decisionRounds)!;
-      const escalation = { note: (event as E<'decision.escalated'>).note, on: event.today, by: event.actor.id };
+      const escalation = { note: (event as E<'decision.escalated'>).note, on: actDate(event), by: event.actor.id };
       return {
         decisionRounds: replaceCurrent(context.decisionRounds, {
           ...round,
@@ -252,10 +259,10 @@ export const caseSetup = setup({
       const e = event as E<'lcspr.paused'>;
       const clock = context.clocks['lcspr-publish']!;
       return {
-        lcspr: { ...context.lcspr, pause: { reason: e.reason, detail: e.detail, from: e.today } },
+        lcspr: { ...context.lcspr, pause: { reason: e.reason, detail: e.detail, from: actDate(e) } },
         clocks: {
           ...context.clocks,
-          'lcspr-publish': { ...clock, pauses: [...clock.pauses, { from: e.today, reason: e.reason }] },
+          'lcspr-publish': { ...clock, pauses: [...clock.pauses, { from: actDate(e), reason: e.reason }] },
         },
       };
     }),
@@ -273,7 +280,7 @@ export const caseSetup = setup({
       const receivedOn = (event as E<'lcspr.draft-received'>).receivedOn;
       return {
         lcspr: { ...context.lcspr, draftsReceived: [...context.lcspr.draftsReceived, receivedOn] },
-        finalReportRounds: openRound(context.finalReportRounds, event.today),
+        finalReportRounds: openRound(context.finalReportRounds, actDate(event)),
       };
     }),
     recordFinalReportSignOff: assign(({ context, event }) => {
@@ -301,7 +308,8 @@ export const caseSetup = setup({
       const plannedOn = (event as E<'publication.scheduled'>).plannedOn;
       const sentOn = context.publication.reportSentOn;
       // A report already sent before the date was planned starts and stops the clock on the day it was sent.
-      let clocks = startClock(context.clocks, 'pre-publication', sentOn && sentOn < event.today ? sentOn : event.today);
+      const on = actDate(event);
+      let clocks = startClock(context.clocks, 'pre-publication', sentOn && sentOn < on ? sentOn : on);
       if (sentOn) clocks = stopClock(clocks, 'pre-publication', sentOn);
       return {
         publication: { ...context.publication, plannedOn },
@@ -334,16 +342,19 @@ export const caseSetup = setup({
       return {
         publication: {
           ...context.publication,
-          pending: { kind: 'delay' as const, reason: e.reason, newPlannedOn: e.newPlannedOn, on: e.today },
+          pending: { kind: 'delay' as const, reason: e.reason, newPlannedOn: e.newPlannedOn, on: actDate(e) },
         },
-        clocks: startClock(context.clocks, 'not-publishing', e.today),
+        clocks: startClock(context.clocks, 'not-publishing', actDate(e)),
       };
     }),
     recordWithholding: assign(({ context, event }) => {
       const e = event as E<'publication.withheld'>;
       return {
-        publication: { ...context.publication, pending: { kind: 'withhold' as const, reason: e.reason, on: e.today } },
-        clocks: startClock(context.clocks, 'not-publishing', e.today),
+        publication: {
+          ...context.publication,
+          pending: { kind: 'withhold' as const, reason: e.reason, on: actDate(e) },
+        },
+        clocks: startClock(context.clocks, 'not-publishing', actDate(e)),
       };
     }),
     /** The Panel and Secretary of State were told; a delay then moves the planned date (and the clocks counted from it). */
@@ -368,8 +379,8 @@ export const caseSetup = setup({
       const informedOn = (event as E<'publication.panel-informed'>).informedOn;
       const pending = context.publication.pending!;
       let clocks = stopClock(context.clocks, 'not-publishing', informedOn);
-      clocks = cancelClock(clocks, 'pre-publication', event.today);
-      clocks = cancelClock(clocks, 'lcspr-publish', event.today);
+      clocks = cancelClock(clocks, 'pre-publication', actDate(event));
+      clocks = cancelClock(clocks, 'lcspr-publish', actDate(event));
       return {
         publication: {
           ...context.publication,
@@ -384,7 +395,7 @@ export const caseSetup = setup({
       return {
         actions: {
           ...context.actions,
-          [e.actionId]: { description: e.description, owner: e.owner, dueOn: e.dueOn, addedOn: e.today },
+          [e.actionId]: { description: e.description, owner: e.owner, dueOn: e.dueOn, addedOn: actDate(e) },
         },
       };
     }),

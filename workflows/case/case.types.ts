@@ -16,6 +16,11 @@ export interface SignOff {
   byName: string;
   at: LocalDate;
   comment?: string;
+  /**
+   * Present when the business unit recorded the sign-off on the agency's delegated partner's behalf (delegation by
+   * exception): `by` and `byName` are then the person who recorded it. (Issue 12 item 6.)
+   */
+  onBehalf?: { reason: string };
 }
 
 /** One round of the partners' sign-off. Rounds are kept, never rewritten: a new recommendation opens a new one. */
@@ -143,6 +148,23 @@ export interface CaseContext {
   meetingDetails?: MeetingDetails[];
   /** Each recommendation with its test against the criteria for a review, oldest first. */
   recommendations?: RecommendationDetails[];
+  // Issue 12 item 6: corrections of the dates a case rests on, oldest first.
+  corrections?: FactCorrection[];
+}
+
+/** Issue 12 item 6: the dates a case rests on that can be corrected (`fact.corrected`). */
+export const CORRECTABLE_FACTS = ['laAwareOn', 'incidentOn', 'notificationSubmittedOn', 'partnersInformedOn'] as const;
+export type CorrectableFact = (typeof CORRECTABLE_FACTS)[number];
+
+/** One correction: the fact, the value it replaced and the new one, why, when and by whom. */
+export interface FactCorrection {
+  fact: CorrectableFact;
+  from: LocalDate;
+  to: LocalDate;
+  reason: string;
+  on: LocalDate;
+  by: string;
+  byName: string;
 }
 
 // Issue 12 item 1: rapid review content
@@ -273,6 +295,20 @@ export function actDate(event: { today: LocalDate; occurredOn?: LocalDate }): Lo
   return event.occurredOn ?? event.today;
 }
 
+/**
+ * A sign-off recorded by the business unit on a delegated partner's behalf (delegation by exception): the agency whose
+ * partner signed, and why the business unit records it. Both or neither. (Issue 12 item 6.)
+ */
+export interface OnBehalf {
+  onBehalfOf?: Agency;
+  delegationReason?: string;
+}
+
+/** The agency a sign-off is for: the one it was recorded on behalf of, else the sender's own. */
+export function signingAgency(event: { actor: Actor; onBehalfOf?: Agency }): Agency | undefined {
+  return event.onBehalfOf ?? event.actor.agency;
+}
+
 export type CaseEvent = Envelope &
   (
     | { type: 'notification.submitted'; submittedOn: LocalDate; panelReference?: string }
@@ -285,7 +321,7 @@ export type CaseEvent = Envelope &
         recommendation: Recommendation;
         rationale: string;
       } & RecommendationAssessment)
-    | { type: 'decision.signed-off'; decision: SignOffDecision; comment?: string }
+    | ({ type: 'decision.signed-off'; decision: SignOffDecision; comment?: string } & OnBehalf)
     | { type: 'decision.escalated'; note: string }
     | { type: 'rapid-review.submitted'; submittedOn: LocalDate }
     | { type: 'panel.responded'; response: PanelResponse; respondedOn: LocalDate; comment?: string }
@@ -296,7 +332,7 @@ export type CaseEvent = Envelope &
     | { type: 'lcspr.paused'; reason: PauseReason; detail: string }
     | { type: 'lcspr.resumed'; resumedOn: LocalDate }
     | { type: 'lcspr.draft-received'; receivedOn: LocalDate }
-    | { type: 'lcspr.final-report-signed-off'; decision: SignOffDecision; comment?: string }
+    | ({ type: 'lcspr.final-report-signed-off'; decision: SignOffDecision; comment?: string } & OnBehalf)
     | { type: 'publication.scheduled'; plannedOn: LocalDate }
     | { type: 'publication.report-sent'; sentOn: LocalDate }
     | { type: 'publication.published'; publishedOn: LocalDate; url: string }
@@ -359,6 +395,8 @@ export type CaseEvent = Envelope &
     // Issue 12 item 1: agency returns asked for and chased
     | { type: 'agency-return.requested'; agency: string; requestedOn: LocalDate; dueOn?: LocalDate }
     | { type: 'agency-return.chased'; agency: string; chasedOn: LocalDate; note?: string }
+    // Issue 12 item 6: `incidentOn` is the case's incident date as the service holds it (outside the snapshot).
+    | { type: 'fact.corrected'; fact: CorrectableFact; value: LocalDate; reason: string; incidentOn?: LocalDate }
   );
 
 export type CaseEventType = CaseEvent['type'];

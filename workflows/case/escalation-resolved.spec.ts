@@ -50,6 +50,7 @@ describe('an escalation to the lead partners (machine version 2)', () => {
         'sos-ofsted.notified',
         'incident.details-recorded',
         'child.details-recorded',
+        'fact.corrected',
         'action.added',
         'action.progress-updated',
         'action.due-date-changed',

@@ -8,14 +8,15 @@ const offered = (actor: Actor, s: PersistedCaseSnapshot) =>
   eventsTheActorMaySendNow(actor, s.context, allowedEvents(machine, s));
 
 describe('eventsTheActorMaySendNow', () => {
-  it('offers the business unit and a subgroup member every event of the state but the sign-offs', () => {
+  it('offers the business unit and a subgroup member every event of the state; the sign-offs only to the business unit, on a partner’s behalf', () => {
     for (const actor of [actors.bu, actors.subgroup]) {
       // Issue 12 item 2: but the Secretary of State's and Ofsted's notification, which a serious incident does not need
       expect(offered(actor, reach('rapid-review.gathering'))).toEqual(
         allowedEvents(machine, reach('rapid-review.gathering')).filter((type) => type !== 'sos-ofsted.notified'),
       );
-      expect(offered(actor, reach('decision.awaiting-sign-off'))).not.toContain('decision.signed-off');
     }
+    expect(offered(actors.subgroup, reach('decision.awaiting-sign-off'))).not.toContain('decision.signed-off');
+    expect(offered(actors.bu, reach('decision.awaiting-sign-off'))).toContain('decision.signed-off');
   });
 
   it.each([actors.scrutineer, actors.admin, actors.reviewer])('offers $name nothing in any state', (actor: Actor) => {

@@ -12,3 +12,4 @@ export * from './v2/action-plan.values';
 export * from './v2/documents.values';
 export { actionStatus, isOpenAction } from './v2/action-plan';
 export { completesAgreement, openActions, initialContext, initialContextV2 } from './case.setup';
+export { CLOCKS_FROM_LA_AWARE, factValue } from './v2/dating';

@@ -80,6 +80,8 @@ describe('CaseMachineRegistry', () => {
           'sos-ofsted.notified',
           'incident.details-recorded',
           'child.details-recorded',
+          'fact.corrected',
+          'fact.corrected',
           'action.added',
           'action.progress-updated',
           'action.due-date-changed',

@@ -13,6 +13,8 @@ import { createValidationPipe } from './http/validation.pipe';
 import { mountWeb } from './web/mount-web';
 
 export const BODY_LIMIT = '256kb';
+/** A CSV file of running cases to bring in (item 6). */
+export const CSV_BODY_LIMIT = '1mb';
 
 /**
  * Builds the fully configured HTTP application (the same one the e2e tests drive), without listening.
@@ -25,6 +27,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  // Item 6: `POST /cases/import.csv` takes a CSV file as its body.
+  app.useBodyParser('text', { type: 'text/csv', limit: CSV_BODY_LIMIT });
   // Only the proxies the operator names may say who the client is (X-Forwarded-For) and that it used https.
   app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
   app.disable('x-powered-by');

@@ -9,3 +9,4 @@ export * from './case/cases.module';
 export * from './case/case-deadlines.service';
 export * from './integrity';
 export * from './case/idempotency-records';
+export * from './import';

@@ -13,6 +13,7 @@ import { DOCUMENT_UPDATES } from './documents';
 // Issue 12 item 2
 import { NOTIFICATION_PATH_GUARDS, NOTIFICATION_PATH_UPDATES } from './notification-paths';
 import { RAPID_REVIEW_UPDATES } from './rapid-review'; // issue 12 item 1
+import { DATING_UPDATES } from './dating';
 
 export type ContextUpdate = (context: CaseContext, event: CaseEvent) => Partial<CaseContext>;
 export type ContextGuard = (context: CaseContext, event: CaseEvent) => boolean;
@@ -27,6 +28,7 @@ export const V2_UPDATES = {
   // Issue 12 item 2
   ...NOTIFICATION_PATH_UPDATES,
   ...RAPID_REVIEW_UPDATES, // issue 12 item 1
+  ...DATING_UPDATES, // item 6: corrections
 } satisfies Record<string, ContextUpdate>;
 
 export const V2_GUARDS = {

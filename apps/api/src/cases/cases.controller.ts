@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -18,8 +18,11 @@ import {
   CaseRecordView,
   CasesService,
   CaseView,
+  importTemplateCsv,
   OpenCaseDto,
   parseCaseEvent,
+  parseImport,
+  readImportCsv,
 } from '@app/cases';
 import { ValidationFailedError } from '@app/common';
 import { ApiErrorResponses } from '../http/api-errors';
@@ -58,6 +61,64 @@ export class CasesController {
   @ApiErrorResponses(401, 400, 403)
   open(@Body() body: OpenCaseDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
     return this.cases.open(user, body);
+  }
+
+  /** Item 6: a running case brought in with its history so far. */
+  @Post('import')
+  @ApiOperation({
+    summary: 'Bring in a running case with its history (business unit)',
+    description:
+      'What POST /cases takes, plus `history`: the events so far, oldest first, each `{ type, ...payload, occurredOn ' +
+      '(unless it carries its own date), actor?: { name, role?, agency? } }`, replayed in order as if received on ' +
+      'their dates, in one transaction. A sign-off is recorded on the delegated partner’s behalf (`onBehalfOf` or ' +
+      '`actor.agency`). A refusal names the event (`history[3]`).',
+  })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true } })
+  @ApiCreatedResponse({ type: CaseView })
+  @ApiErrorResponses(401, 400, 403, 409, 422)
+  importCase(@Body() body: unknown, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
+    return this.cases.importCase(user, parseImport(body));
+  }
+
+  /** Item 6: the CSV template for bringing in running cases, one row per case. */
+  @Get('import/template.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="practice-review-import-template.csv"')
+  @ApiOperation({ summary: 'The CSV template for bringing in running cases (a header row and an example row)' })
+  @ApiOkResponse({ description: 'The template, as text/csv' })
+  @ApiErrorResponses(401)
+  importTemplate(): string {
+    return importTemplateCsv();
+  }
+
+  /** Item 6: running cases from a CSV file (the template's columns), all in one transaction. */
+  @Post('import.csv')
+  @ApiOperation({
+    summary: 'Bring in running cases from a CSV file, one row per case (business unit)',
+    description:
+      'The body is the file (`Content-Type: text/csv`). Problems are a 400 whose details name the row and column ' +
+      '(`field: "row 2, column meetingHeldOn"`); a refusal of an event a 409 or 422 naming them. All or nothing.',
+  })
+  @ApiBody({ description: 'The CSV file', schema: { type: 'string' } })
+  @ApiCreatedResponse({ type: [CaseView] })
+  @ApiErrorResponses(401, 400, 403, 409, 422)
+  async importCsv(@Body() body: unknown, @CurrentUser() user: AuthenticatedUser): Promise<CaseView[]> {
+    if (typeof body !== 'string' && !Buffer.isBuffer(body)) {
+      throw new ValidationFailedError('Invalid input: body', [
+        { field: 'body', messages: ['the body must be a CSV file sent as text/csv'] },
+      ]);
+    }
+    const { rows, problems } = readImportCsv(body.toString());
+    if (problems.length) {
+      throw new ValidationFailedError(
+        `Invalid input: ${problems.length} problem(s) in the file`,
+        problems.map((p) => ({
+          field: `row ${p.row}${p.column ? `, column ${p.column}` : ''}`,
+          messages: [p.message],
+        })),
+      );
+    }
+    return this.cases.importCases(user, rows);
   }
 
   @Get()

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
+import multer from 'multer';
 import nunjucks from 'nunjucks';
 import { WebSessionStore } from '@app/auth';
 import type { AppConfig } from '@app/config';
+import { IMPORT_FILE_LIMIT_BYTES } from './import-cases/import-cases.controller';
 import { govukDate, govukDateTime } from './page-dates';
 import { GOVUK_FRONTEND_DIR, PUBLIC_DIR, VIEWS_DIR } from './web-paths';
 
@@ -20,6 +22,17 @@ const ONE_WEEK_SECONDS = 7 * 24 * 3600;
  */
 export function mountWeb(app: NestExpressApplication, config: AppConfig): void {
   app.useBodyParser('urlencoded', { extended: false, limit: FORM_BODY_LIMIT });
+  // Item 6: the import page's upload (multipart), read before the CSRF check so its `_csrf` field is there.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .post(
+      '/import-cases',
+      multer({
+        storage: multer.memoryStorage(),
+        limits: { fileSize: IMPORT_FILE_LIMIT_BYTES, files: 1, fields: 5 },
+      }).single('file'),
+    );
   app.use(
     session({
       name: SESSION_COOKIE,

@@ -5,6 +5,7 @@ import { AccountController } from './account/account.controller';
 import { CasePageController } from './case/case-page.controller';
 import { CsrfGuard } from './csrf';
 import { HomeController } from './home/home.controller';
+import { ImportCasesController } from './import-cases/import-cases.controller';
 import { RemindersPageController } from './manage/reminders-page.controller';
 import { SettingsPageController } from './manage/settings-page.controller';
 import { ManageController } from './manage/manage.controller';
@@ -25,6 +26,7 @@ import { WorkingDaysPageController } from './working-days/working-days-page.cont
     SignInController,
     HomeController,
     ReportIncidentController,
+    ImportCasesController, // item 6
     CasePageController,
     SettingsPageController,
     RemindersPageController,

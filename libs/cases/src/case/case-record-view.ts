@@ -11,6 +11,7 @@ import {
   AGENCIES,
   CASE_STAGES,
   CASE_STATES,
+  CORRECTABLE_FACTS,
   DOCUMENT_KINDS,
   PARALLEL_PROCESSES,
   RELEVANT_AGENCY_KEY,
@@ -235,6 +236,11 @@ export class RapidReviewRecordView {
   recommendations: RecommendationRoundRecordView[];
 }
 
+/** Item 6: a sign-off recorded on a delegated partner's behalf (delegation by exception). */
+export class OnBehalfRecordView {
+  @ApiProperty({ description: 'Why the business unit recorded it' }) reason: string;
+}
+
 export class SignOffRecordView {
   @ApiProperty({ enum: AGENCIES }) agency: string;
   @ApiProperty({ enum: SIGN_OFF_DECISIONS }) decision: string;
@@ -242,6 +248,12 @@ export class SignOffRecordView {
   @ApiProperty(UUID) byId: string;
   @ApiProperty(DATE) signedOn: string;
   @ApiPropertyOptional() comment?: string;
+  @ApiPropertyOptional({
+    type: OnBehalfRecordView,
+    description:
+      "Item 6: present when the business unit recorded it on the agency's delegated partner's behalf; `by` is then the person who recorded it",
+  })
+  onBehalf?: OnBehalfRecordView;
 }
 
 /** Issue 12 item 4: the decision the lead partners reached on an escalation (machine version 2). */
@@ -487,6 +499,17 @@ export class RelevantAgencyView {
   @ApiProperty({ example: 'Schools and education' }) name: string;
 }
 
+/** Item 6: a correction of a date the case rests on. */
+export class CorrectionRecordView {
+  @ApiProperty({ enum: CORRECTABLE_FACTS }) fact: string;
+  @ApiProperty({ ...DATE, description: 'The value it replaced' }) from: string;
+  @ApiProperty({ ...DATE, description: 'The corrected value' }) to: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ ...DATE, description: 'The day it was corrected' }) correctedOn: string;
+  @ApiProperty(UUID) byId: string;
+  @ApiProperty({ description: 'Who corrected it, by their name at the time' }) by: string;
+}
+
 export class CaseRecordView {
   @ApiProperty(UUID) id: string;
   @ApiProperty({ example: 'CSPR-2026-0007' }) reference: string;
@@ -522,4 +545,7 @@ export class CaseRecordView {
     description: "Links to the case's documents in the partnership's store, in the order linked (`[]` on version 1)",
   })
   documents: DocumentRecordView[];
+  // Item 6
+  @ApiProperty({ type: [CorrectionRecordView], description: 'Corrections of dates the case rests on, oldest first' })
+  corrections: CorrectionRecordView[];
 }

@@ -284,6 +284,7 @@ describe('The case record presenter', () => {
         ],
       },
       documents: [],
+      corrections: [],
     });
   });
 

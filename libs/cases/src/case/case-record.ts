@@ -193,6 +193,16 @@ export function toCaseRecord(
         unlinked: d.unlinked && { reason: d.unlinked.reason, unlinkedOn: d.unlinked.on },
       }),
     ),
+    // Item 6
+    corrections: (context.corrections ?? []).map((c) => ({
+      fact: c.fact,
+      from: c.from,
+      to: c.to,
+      reason: c.reason,
+      correctedOn: c.on,
+      byId: c.by,
+      by: c.byName,
+    })),
   };
 }
 
@@ -241,6 +251,7 @@ function roundView(
         byId: s.by,
         signedOn: s.at,
         comment: s.comment,
+        onBehalf: s.onBehalf && { reason: s.onBehalf.reason },
       }),
     ),
     notSignedBy: agencies.filter((agency) => !signed.has(agency)),

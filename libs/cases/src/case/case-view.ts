@@ -65,8 +65,29 @@ export class AuditActorView {
   @ApiPropertyOptional({ enum: AGENCIES }) agency?: string;
 }
 
+/** Item 6: who did an imported act, as the import said. */
+export class OriginalActorView {
+  @ApiProperty() name: string;
+  @ApiPropertyOptional({ enum: ROLES }) role?: string;
+  @ApiPropertyOptional({ example: 'police' }) agency?: string;
+}
+
 export class AuditEventView {
-  @ApiProperty(INSTANT) at: string;
+  @ApiProperty({ ...INSTANT, description: 'When it was recorded (the same as recordedAt)' }) at: string;
+  @ApiProperty({ ...INSTANT, description: 'When it was recorded' }) recordedAt: string;
+  @ApiProperty({
+    ...DATE,
+    description:
+      "The day the act happened: its own date field, the event's occurredOn, or the London day it was recorded",
+  })
+  occurredOn: string;
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Present (true) on the events of an imported case, replayed from its earlier history',
+  })
+  imported?: boolean;
+  @ApiPropertyOptional({ type: OriginalActorView, description: 'On an imported event: who did it, as the import said' })
+  originalActor?: OriginalActorView;
   @ApiProperty({ type: AuditActorView }) actor: AuditActorView;
   @ApiProperty({ enum: AUDIT_EVENT_TYPES }) type: string;
   @ApiProperty({

@@ -19,7 +19,6 @@ import {
   CASE_OPENERS,
   CASE_STAGES,
   CURRENT_RULEBOOK_VERSION,
-  CaseEvent,
   CaseMachineRegistry,
   allowedEvents,
   dispatch,
@@ -31,6 +30,10 @@ import {
   stageOf,
   stateOf,
   type AwaitedSignOff,
+  type Agency,
+  type SignOffEventType,
+  agenciesTheActorMaySignFor,
+  isSignOffEvent,
   type CaseEventType,
   type PersistedCaseSnapshot,
   type SignOffRound,
@@ -44,7 +47,9 @@ import {
   DeadlineEntity,
   IdempotencyRecordEntity,
 } from '../entities';
-import type { ParsedCaseEvent, SystemAuditEventType } from '../events';
+import { actDateOf, type ParsedCaseEvent, type SystemAuditEventType } from '../events';
+import type { ParsedImport } from '../import/parse-import';
+import { auditPayloadOf, machineEventOf, prefixRefusal } from './dated-events';
 import { CaseDeadlines } from './case-deadlines.service';
 import { refusalToError, StaleCaseError } from './case.errors';
 import { IdempotencyRecords, type IdempotentRequest } from './idempotency-records';
@@ -63,6 +68,11 @@ export interface CaseOverview {
   case: CaseView;
   record: CaseRecordView;
   eventsYouMaySendNow: CaseEventType[];
+  /**
+   * Item 6: for each sign-off the user may record on a delegated partner's behalf now (the business unit), the agencies
+   * whose sign-off is still awaited; absent for a sign-off the user gives themselves.
+   */
+  onBehalfAgencies?: Partial<Record<SignOffEventType, Agency[]>>;
 }
 
 export interface DispatchOptions {
@@ -251,7 +261,19 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       });
       await manager.getRepository(CaseEntity).save(entity);
       const saved = await manager.getRepository(CaseEntity).findOneByOrFail({ id: entity.id });
-      await this.appendAudit(manager, saved, user, 'case.opened', null, saved.state, { laAwareOn: input.laAwareOn }, 1);
+      await this.appendAudit(
+        manager,
+        saved,
+        user,
+        'case.opened',
+        null,
+        saved.state,
+        { laAwareOn: input.laAwareOn },
+        1,
+        {
+          occurredOn: today,
+        },
+      );
       const deadlines = await this.writeDeadlines(manager, saved, partnership, today);
       await this.writeAwaitedSignOffs(manager, saved, []);
       const change = {
@@ -266,6 +288,136 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     });
     this.notify(change);
     return this.toView(row, partnership, today);
+  }
+
+  /**
+   * Item 6: brings in a running case with its history. Each event is replayed through the case's machine, oldest
+   * first, as if received on the day it happened (so clocks, guards and dates are honest), with the importing user as
+   * the actor; the case, its audit events (the opening `case.imported`, each replayed event flagged `imported` with its
+   * original actor kept), its deadlines and reminders are written in one transaction. A refusal names the event.
+   */
+  async importCase(user: AuthenticatedUser, input: ParsedImport, label = ''): Promise<CaseView> {
+    assertHasRole(user.roles, CASE_OPENERS);
+    const partnership = await this.partnerships.get(user.partnershipId);
+    const today = this.today();
+    const version = this.machines.currentVersion;
+    const machine = this.machines.get(version);
+    const { opening } = input;
+    if (opening.laAwareOn > today) {
+      throw new RuleViolatedError(`${label}laAwareOn (${opening.laAwareOn}) cannot be in the future`);
+    }
+    // Opened as POST /cases opens it (the partnership's agencies, the notification's path), then replayed.
+    const relevantAgencies = partnership.relevantAgencies.map(({ key, name }) => ({ key, name }));
+    assertKnownToRelevantAgencies(opening, relevantAgencies);
+    const details = openingDetails(opening);
+    let snapshot = openCase(machine, {
+      laAwareOn: opening.laAwareOn,
+      signOffAgencies: partnership.signOffAgencies,
+      relevantAgencies,
+      ...routeOf(details.nature!, opening),
+      children: opening.children.length,
+    });
+    const replayed: {
+      type: string;
+      from: string;
+      to: string;
+      payload: Record<string, unknown>;
+      item: ParsedImport['history'][number];
+    }[] = [];
+    let previous: { name: string; on: string } | undefined;
+    for (const item of input.history) {
+      const { parsed, index, occurredOn } = item;
+      const name = `${label}${item.source ?? `history[${index}]`} (${parsed.type})`;
+      if (occurredOn > today) throw new RuleViolatedError(`${name}: its date (${occurredOn}) is in the future`);
+      if (previous && occurredOn < previous.on) {
+        throw new RuleViolatedError(
+          `${name} is dated ${occurredOn}, before ${previous.name} (${previous.on}): list the events in the order they happened`,
+        );
+      }
+      previous = { name, on: occurredOn };
+      const event = machineEventOf(parsed, actorOf(user), occurredOn, details);
+      const result = dispatch(machine, snapshot, event);
+      if (!result.ok) throw refusalToError(prefixRefusal(result.refusal, name));
+      replayed.push({
+        type: parsed.type,
+        from: result.from,
+        to: result.to,
+        payload: auditPayloadOf(parsed, snapshot.context, event),
+        item,
+      });
+      if (event.type === 'fact.corrected' && event.fact === 'incidentOn') details.incidentOn = event.value;
+      snapshot = result.snapshot;
+    }
+    const { row, change } = await this.tx.run(async (manager) => {
+      const reference = await this.nextReference(manager, partnership.id, Number(today.slice(0, 4)));
+      const repo = manager.getRepository(CaseEntity);
+      const entity = repo.create({
+        id: randomUUID(),
+        partnershipId: partnership.id,
+        reference,
+        machineId: CASE_MACHINE_ID,
+        machineVersion: version,
+        rulebookVersion: CURRENT_RULEBOOK_VERSION,
+        snapshot,
+        stage: stageOf(snapshot),
+        state: stateOf(snapshot),
+        details,
+      });
+      await repo.save(entity);
+      // One audit event per version, as for every case: the opening and each replayed event.
+      await manager
+        .createQueryBuilder()
+        .update(CaseEntity)
+        .set({ version: 1 + replayed.length })
+        .where('id = :id', { id: entity.id })
+        .execute();
+      const saved = await repo.findOneByOrFail({ id: entity.id });
+      const openedState = stateOf(openCase(machine, { laAwareOn: opening.laAwareOn, signOffAgencies: [] }));
+      await this.appendAudit(
+        manager,
+        saved,
+        user,
+        'case.imported',
+        null,
+        openedState,
+        { laAwareOn: opening.laAwareOn, events: replayed.length },
+        1,
+        { occurredOn: today },
+      );
+      for (const [i, event] of replayed.entries()) {
+        await this.appendAudit(manager, saved, user, event.type, event.from, event.to, event.payload, i + 2, {
+          occurredOn: event.item.occurredOn,
+          imported: true,
+          ...(event.item.actor ? { originalActor: event.item.actor } : {}),
+        });
+      }
+      const deadlines = await this.writeDeadlines(manager, saved, partnership, today);
+      await this.writeAwaitedSignOffs(manager, saved, []);
+      const change = {
+        caseId: saved.id,
+        partnershipId: saved.partnershipId,
+        type: 'case.imported',
+        from: null,
+        to: saved.state,
+      };
+      await this.runWriteHooks(manager, { caseRow: saved, partnership, deadlines, change, now: this.clock.now() });
+      return { row: saved, change };
+    });
+    this.notify(change);
+    return this.toView(row, partnership, today);
+  }
+
+  /** Item 6: several imports (the rows of a CSV file) in one transaction: all are brought in, or none. */
+  async importCases(
+    user: AuthenticatedUser,
+    inputs: readonly { input: ParsedImport; label: string }[],
+  ): Promise<CaseView[]> {
+    assertHasRole(user.roles, CASE_OPENERS);
+    return this.tx.run(async () => {
+      const views: CaseView[] = [];
+      for (const { input, label } of inputs) views.push(await this.importCase(user, input, label));
+      return views;
+    });
   }
 
   async get(user: AuthenticatedUser, caseId: string): Promise<CaseView> {
@@ -293,10 +445,19 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const partnership = await this.partnerships.get(user.partnershipId);
     const view = this.toView(row, partnership, this.today());
     const allowed = allowedEvents(this.machines.get(row.machineVersion), row.snapshot);
+    const actor = actorOf(user);
+    const eventsYouMaySendNow = eventsTheActorMaySendNow(actor, row.snapshot.context, allowed);
+    const onBehalfAgencies: NonNullable<CaseOverview['onBehalfAgencies']> = {};
+    if (!user.roles.includes('delegated-partner')) {
+      for (const type of eventsYouMaySendNow.filter(isSignOffEvent)) {
+        onBehalfAgencies[type] = agenciesTheActorMaySignFor(actor, row.snapshot.context, type);
+      }
+    }
     return {
       case: view,
       record: await this.recordOf(user, row, partnership, view.deadlines),
-      eventsYouMaySendNow: eventsTheActorMaySendNow(actorOf(user), row.snapshot.context, allowed),
+      eventsYouMaySendNow,
+      onBehalfAgencies,
     };
   }
 
@@ -353,6 +514,11 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     });
     return events.map((e) => ({
       at: e.at.toISOString(),
+      // Item 6: when it was recorded (`at`, also as `recordedAt`) and the day it happened.
+      recordedAt: e.at.toISOString(),
+      occurredOn: e.occurredOn ?? todayInLondon(e.at),
+      ...(e.imported ? { imported: true } : {}),
+      ...(e.originalActor ? { originalActor: e.originalActor } : {}),
       actor: {
         id: e.actorId,
         name: e.actorName,
@@ -478,7 +644,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       // A key is looked up only once the case is found (404) and the caller may send the event (403), as the
       // contract orders the checks; it belongs to this caller on this case.
       const row = await this.load(this.reads.manager, user, caseId);
-      const forbidden = refusalFor(actorOf(user), parsed.type, row.snapshot.context);
+      const forbidden = refusalFor(actorOf(user), parsed.type, row.snapshot.context, parsed.envelope);
       if (forbidden) throw new ForbiddenError(forbidden);
       idempotent = { userId: user.id, caseId: row.id, key: options.idempotencyKey };
       const previous = await this.idempotency.find(idempotent);
@@ -509,8 +675,8 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const today = this.today();
     const { view, change } = await this.tx.run(async (manager) => {
       const row = await this.load(manager, user, caseId, true);
-      const event = { type: parsed.type, ...parsed.payload, actor: actorOf(user), today } as CaseEvent;
-      const forbidden = refusalFor(event.actor, event.type, row.snapshot.context);
+      const event = machineEventOf(parsed, actorOf(user), today, row.details);
+      const forbidden = refusalFor(event.actor, event.type, row.snapshot.context, parsed.envelope);
       if (forbidden) throw new ForbiddenError(forbidden);
       if (options.ifMatch !== undefined && options.ifMatch !== row.version) {
         throw new ConflictError(
@@ -539,6 +705,10 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
         version: row.version + 1,
         reviewerUserId: result.snapshot.context.lcspr.reviewer?.userId ?? null,
         ...(detailsChange ? { details: detailsChange.details } : {}),
+        // Item 6: the incident's date lives with its details, corrected in the same transaction.
+        ...(event.type === 'fact.corrected' && event.fact === 'incidentOn'
+          ? { details: { ...row.details, incidentOn: event.value } }
+          : {}),
       };
       const updated = await manager
         .createQueryBuilder()
@@ -548,8 +718,17 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
         .execute();
       if (!updated.affected) throw new StaleCaseError();
       const fresh = Object.assign(new CaseEntity(), row, changes);
-      const audited = detailsChange?.auditPayload ?? parsed.payload;
-      await this.appendAudit(manager, fresh, user, parsed.type, result.from, result.to, audited, fresh.version);
+      await this.appendAudit(
+        manager,
+        fresh,
+        user,
+        parsed.type,
+        result.from,
+        result.to,
+        detailsChange?.auditPayload ?? auditPayloadOf(parsed, row.snapshot.context, event),
+        fresh.version,
+        { occurredOn: actDateOf(parsed.type, parsed.payload, parsed.envelope, today) },
+      );
       const deadlines = await this.writeDeadlines(manager, fresh, partnership, today);
       await this.writeAwaitedSignOffs(manager, fresh, this.awaitedSignOffs(row));
       const change = {
@@ -617,9 +796,15 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     to: string,
     payload: Record<string, unknown>,
     sequence: number,
+    dated: AuditDating = {},
   ): Promise<void> {
     await insertRows(manager, CaseAuditEventEntity, [
       {
+        // The instant it is recorded, by the service's clock (as `today` is), beside the day the act happened.
+        at: this.clock.now(),
+        occurredOn: dated.occurredOn ?? this.today(),
+        imported: dated.imported ?? false,
+        originalActor: (dated.originalActor ?? null) as never,
         id: randomUUID(),
         caseId: row.id,
         partnershipId: row.partnershipId,
@@ -831,9 +1016,17 @@ function actorOf(user: AuthenticatedUser) {
   return { id: user.id, name: user.name, roles: user.roles, ...(user.agency ? { agency: user.agency } : {}) };
 }
 
+/** Item 6: what an audit row says of the act beyond who recorded it and when. */
+interface AuditDating {
+  /** The day the act happened (default: the day it is recorded). */
+  occurredOn?: string;
+  imported?: boolean;
+  originalActor?: { name: string; role?: string; agency?: string };
+}
+
 function hashRequest(caseId: string, parsed: ParsedCaseEvent): string {
   return createHash('sha256')
-    .update(JSON.stringify([caseId, parsed.type, parsed.payload]))
+    .update(JSON.stringify([caseId, parsed.type, parsed.payload, ...(parsed.envelope ? [parsed.envelope] : [])]))
     .digest('hex');
 }
 

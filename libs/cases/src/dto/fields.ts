@@ -203,6 +203,11 @@ export const OPTION_LABELS: Readonly<Record<string, string>> = {
   'unsafe-sleep': 'Sudden unexpected death in infancy or unsafe sleep',
   'non-accidental-head-injury': 'Non-accidental head injury',
   'other-factor': 'Another factor',
+  // Item 6: the dates a correction can be about
+  laAwareOn: 'The date the local authority became aware',
+  incidentOn: 'The date of the incident',
+  notificationSubmittedOn: 'The date the notification was sent to the Panel',
+  partnersInformedOn: 'The date the safeguarding partners were informed',
 };
 
 /** `heldOn` -> 'Held on', `no-lcspr` -> 'No lcspr'. */

@@ -43,4 +43,19 @@ export class CaseAuditEventEntity {
 
   @Column({ type: 'simple-json' })
   payload: Record<string, unknown>;
+
+  /**
+   * Item 6: the London day the act happened (its own date field, `occurredOn`, or the day it was recorded), beside `at`,
+   * the instant it was recorded. Null only on rows written before it existed (read as the day of `at`).
+   */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  occurredOn: string | null;
+
+  /** Item 6: written by an import of a running case (the actor is the importing user). */
+  @Column({ type: 'boolean', default: false })
+  imported: boolean;
+
+  /** Item 6: on an imported event, who did it originally, as the import said: `{ name, role, agency? }`. */
+  @Column({ type: 'simple-json', nullable: true })
+  originalActor: { name: string; role?: string; agency?: string } | null;
 }

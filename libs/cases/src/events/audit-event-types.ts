@@ -7,6 +7,8 @@ export const SYSTEM_AUDIT_EVENT_TYPES = [
   'deadlines.recomputed',
   // Issue 12 item 3: an overdue action escalated to the delegated partners, by the reminder that told them
   'action.escalated',
+  // Item 6: a running case brought in with its history (the opening of an import)
+  'case.imported',
 ] as const;
 export type SystemAuditEventType = (typeof SYSTEM_AUDIT_EVENT_TYPES)[number];
 

@@ -5,6 +5,7 @@
  */
 import { ApiProperty, ApiSchema, getSchemaPath, type SchemaObject } from '@nestjs/swagger';
 import type { ClassConstructor } from 'class-transformer';
+import { describeEnvelope } from './event-envelope';
 import { EVENT_PAYLOADS } from './event-payload-registry';
 import { CASE_EVENT_TYPES, type CaseEventType } from './event-payloads';
 
@@ -16,6 +17,7 @@ function eventBodyClass(type: CaseEventType): ClassConstructor<object> {
     EventBody,
   );
   ApiProperty({ enum: [type], description: 'The event type' })(EventBody.prototype, 'type');
+  describeEnvelope(type, EventBody.prototype);
   return EventBody;
 }
 

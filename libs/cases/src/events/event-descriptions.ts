@@ -297,4 +297,12 @@ export const EVENT_DESCRIPTIONS = {
     done: 'Chase recorded',
     description: 'Someone chased an agency for its outstanding return, for example by phone. Reminders carry on.',
   },
+  // Item 6: corrections
+  'fact.corrected': {
+    title: 'Correct a date',
+    button: 'Save correction',
+    done: 'Date corrected',
+    description:
+      'A date the case rests on was recorded wrongly. The clocks counted from it move with it; the history keeps both dates and the reason.',
+  },
 } as const satisfies Record<CaseEventType, EventDescription>;

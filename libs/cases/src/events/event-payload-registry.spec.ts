@@ -87,6 +87,8 @@ const VALID: Record<CaseEventType, Record<string, unknown>> = {
   // Issue 12 item 1
   'agency-return.requested': { agency: 'education', requestedOn: '2026-03-03', dueOn: '2026-03-13' },
   'agency-return.chased': { agency: 'education', chasedOn: '2026-03-12', note: 'Called the designated lead.' },
+  // Item 6
+  'fact.corrected': { fact: 'laAwareOn', value: '2026-03-01', reason: 'The referral arrived a day earlier.' },
 };
 
 /** Fields of the contract that may be left out. */

@@ -1,5 +1,14 @@
 import type { ClassConstructor } from 'class-transformer';
-import { validatePlain, validationFailed } from '../dto/validate-plain';
+import { unknownField, ValidationFailedError } from '@app/common';
+import type { FieldError } from '@app/common';
+import { knownFields, validatePlain, validationFailed } from '../dto/validate-plain';
+import {
+  ENVELOPE_FIELD_NAMES,
+  envelopeClassesOf,
+  occurredOnRefusal,
+  takesOccurredOn,
+  type EventEnvelope,
+} from './event-envelope';
 import * as P from './event-payloads';
 import * as M from './lcspr-managed-payloads';
 import * as P12 from './action-plan-payloads'; // issue 12 items 3 and 8
@@ -57,6 +66,8 @@ export const EVENT_PAYLOADS = {
   // Issue 12 item 1
   'agency-return.requested': R.AgencyReturnRequestedPayload,
   'agency-return.chased': R.AgencyReturnChasedPayload,
+  // Item 6: corrections
+  'fact.corrected': P.FactCorrectedPayload,
 } as const satisfies Record<CaseEventType, ClassConstructor<object>>;
 
 /** The payload class's shape for one event type, e.g. `CaseEventPayload<'lcspr.paused'>`. */
@@ -66,6 +77,8 @@ export interface ParsedCaseEvent {
   type: CaseEventType;
   /** Only the fields of the type's payload class, strings trimmed; optional fields sent as `null` are left out. */
   payload: Record<string, unknown>;
+  /** Item 6: the envelope fields sent (`occurredOn`, and for a sign-off `onBehalfOf` + `delegationReason`). */
+  envelope?: EventEnvelope;
 }
 
 export function isCaseEventType(value: unknown): value is CaseEventType {
@@ -90,8 +103,57 @@ export function parseCaseEvent(body: unknown): ParsedCaseEvent {
       { field: 'type', messages: [`${problem}; it must be one of: ${CASE_EVENT_TYPES.join(', ')}`] },
     ]);
   }
-  const instance = validatePlain<object>(EVENT_PAYLOADS[type], rest);
-  return { type, payload: toPlain(instance) };
+  const envelopeBody: Record<string, unknown> = {};
+  const payloadBody: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rest)) {
+    // Defined, not assigned: a `__proto__` key stays an own field, for validation to refuse.
+    const target = (ENVELOPE_FIELD_NAMES as readonly string[]).includes(key) ? envelopeBody : payloadBody;
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  const errors: FieldError[] = [];
+  const attempt = <T>(validate: () => T): T | undefined => {
+    try {
+      return validate();
+    } catch (error) {
+      if (!(error instanceof ValidationFailedError)) throw error;
+      errors.push(...error.fields);
+      return undefined;
+    }
+  };
+  const instance = attempt(() => validatePlain<object>(EVENT_PAYLOADS[type], payloadBody));
+  const envelope = attempt(() => parseEnvelope(type, envelopeBody));
+  if (errors.length > 0 || !instance) throw validationFailed(errors);
+  return { type, payload: toPlain(instance), ...(envelope && Object.keys(envelope).length ? { envelope } : {}) };
+}
+
+/** Item 6: the envelope fields `type` takes, validated by their declarations (event-envelope.ts). */
+function parseEnvelope(type: CaseEventType, body: Record<string, unknown>): EventEnvelope {
+  const classes = envelopeClassesOf(type);
+  const errors: FieldError[] = [];
+  const envelope: Record<string, unknown> = {};
+  for (const cls of classes) {
+    const own = Object.fromEntries(Object.entries(body).filter(([key]) => knownFields(cls).has(key)));
+    try {
+      Object.assign(envelope, toPlain(validatePlain<object>(cls, own)));
+    } catch (error) {
+      if (!(error instanceof ValidationFailedError)) throw error;
+      errors.push(...error.fields);
+    }
+  }
+  for (const key of Object.keys(body)) {
+    if (!classes.some((cls) => knownFields(cls).has(key))) errors.push({ field: key, messages: [unknownField(key)] });
+  }
+  if (body.occurredOn !== undefined && body.occurredOn !== null && !takesOccurredOn(type)) {
+    errors.push({ field: 'occurredOn', messages: [occurredOnRefusal(type)] });
+  }
+  if (envelope.onBehalfOf !== undefined && envelope.delegationReason === undefined) {
+    errors.push({ field: 'delegationReason', messages: ['delegationReason is required with onBehalfOf'] });
+  }
+  if (envelope.delegationReason !== undefined && envelope.onBehalfOf === undefined) {
+    errors.push({ field: 'onBehalfOf', messages: ['onBehalfOf is required with delegationReason'] });
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+  return envelope as EventEnvelope;
 }
 
 /** The instance's own fields, minus those left unset (class fields are defined as `undefined`) or sent as `null`. */

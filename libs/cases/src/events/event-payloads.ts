@@ -8,8 +8,10 @@
 import {
   ACTION_SOURCES,
   AGENCIES,
+  CORRECTABLE_FACTS,
   PARALLEL_PROCESSES,
   type ActionSource,
+  type CorrectableFact,
   type ParallelProcess,
 } from '@app/workflows';
 import {
@@ -77,6 +79,8 @@ export const CASE_EVENT_TYPES = [
   // Issue 12 item 1: agency returns (payloads in rapid-review-payloads.ts)
   'agency-return.requested',
   'agency-return.chased',
+  // Item 6: corrections
+  'fact.corrected',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -494,3 +498,22 @@ export class ActionCompletedPayload {
 
 /** No fields: any field sent is refused. */
 export class CaseClosedPayload {}
+
+// Item 6: corrections
+
+export class FactCorrectedPayload {
+  @EnumField(CORRECTABLE_FACTS, {
+    label: 'Which date is corrected?',
+    errorIfMissing: 'Select which date is corrected',
+  })
+  fact: CorrectableFact;
+
+  @DateField({ label: 'The correct date' })
+  value: string;
+
+  @TextField(TEXT_LIMITS.reason, {
+    label: 'Why it is corrected',
+    hint: 'For example, the referral was received a day earlier than first recorded. Do not name the children.',
+  })
+  reason: string;
+}

@@ -7,3 +7,4 @@ export * from './event-descriptions';
 export * from './lcspr-managed-payloads';
 export * from './notification-payloads';
 export * from './rapid-review-payloads'; // issue 12 item 1
+export * from './event-envelope';

@@ -5,6 +5,7 @@ import { CasesService, EVENT_DESCRIPTIONS, isCaseEventType, parseCaseEvent, type
 import { ConflictError, NotFoundError, RuleViolatedError, ValidationFailedError } from '@app/common';
 import { formErrorsFrom, readEventForm, type FormErrors } from '../forms';
 import { refusalErrors } from '../forms/refusal-errors';
+import { isSignOffEvent } from '@app/workflows';
 import { PageController } from '../page-controller.decorator';
 import { redirectWithFlash, takeFlash } from '../flash';
 import {
@@ -87,6 +88,15 @@ export class CasePageController {
 
     const read = readEventForm(type, body, idPrefix);
     if ('errors' in read) return showAgain(400, read.errors);
+    // Item 6: the business unit's sign-off is on a partner's behalf, so it must say whose.
+    if (isSignOffEvent(type) && !user.roles.includes('delegated-partner') && read.body.onBehalfOf === undefined) {
+      return showAgain(400, {
+        onBehalfOf: {
+          text: "Select which agency's delegated partner signed",
+          href: `#${idPrefix}onBehalfOf`,
+        },
+      });
+    }
     let parsed;
     try {
       parsed = parseCaseEvent(read.body);

@@ -144,8 +144,12 @@ describe('eventForm', () => {
     });
   });
 
-  it('gives an event without fields just its button', () => {
-    expect(eventForm('case.closed')).toMatchObject({ title: 'Close the case', button: 'Close case', fields: [] });
+  it('gives an event without fields of its own its button and the optional day it happened (item 6)', () => {
+    const form = eventForm('case.closed');
+    expect(form).toMatchObject({ title: 'Close the case', button: 'Close case' });
+    expect(form.fields.map((f) => [f.name, (f.params.fieldset as { legend: { text: string } }).legend.text])).toEqual([
+      ['occurredOn', 'Date it happened (optional)'],
+    ]);
   });
 
   it.each(CASE_EVENT_TYPES)('builds the form of %s with a GOV.UK macro and a label for every field', (type) => {

@@ -5,7 +5,7 @@
  */
 import { EVENT_DESCRIPTIONS, type CaseEventType } from '@app/cases';
 import type { FormErrors } from './form-errors';
-import { DATE_PARTS, eventFields, type FormField } from './form-fields';
+import { DATE_PARTS, formFieldsShown, type FormField } from './form-fields';
 
 export type GovukMacro = 'govukDateInput' | 'govukRadios' | 'govukCheckboxes' | 'govukInput' | 'govukCharacterCount';
 
@@ -30,6 +30,8 @@ export interface EventFormOptions {
   action?: string;
   /** The case's relevant agencies, offered by `agency` and `agencies` fields (value: the key, text: the name). */
   agencies?: readonly { value: string; text: string }[];
+  /** Item 6: a sign-off the business unit records on a partner's behalf, for one of these agencies. */
+  onBehalfOf?: readonly string[];
   /** Put before every id (never a name) when several forms share a page; give the same to `readEventForm`. */
   idPrefix?: string;
 }
@@ -226,7 +228,7 @@ export function eventForm(
     description,
     button,
     ...(options.action ? { action: options.action } : {}),
-    fields: eventFields(type).map((field) =>
+    fields: formFieldsShown(type, options.onBehalfOf).map((field) =>
       formFieldModel(field, values, errors, options.idPrefix ?? '', options.agencies),
     ),
   };

@@ -1,11 +1,11 @@
 import { DEFAULT_RELEVANT_AGENCIES } from '@app/workflows';
-import { CASE_EVENT_TYPES, parseCaseEvent, type CaseEventType } from '@app/cases';
+import { CASE_EVENT_TYPES, ENVELOPE_FIELD_NAMES, parseCaseEvent, type CaseEventType } from '@app/cases';
 import { eventForm, type EventFormModel } from './event-form';
-import { eventFields } from './form-fields';
+import { formFieldsShown } from './form-fields';
 import { readEventForm, readFormFields } from './read-event-form';
 
 /** A valid stored value for each field of an event, from its declaration. */
-function validValues(type: CaseEventType): Record<string, unknown> {
+function validValues(type: CaseEventType, onBehalfOf?: readonly string[]): Record<string, unknown> {
   const sample = {
     date: '2026-03-09',
     text: 'Some words',
@@ -13,7 +13,7 @@ function validValues(type: CaseEventType): Record<string, unknown> {
     url: 'https://example.org/r.pdf',
   };
   return Object.fromEntries(
-    eventFields(type).map((f) => {
+    formFieldsShown(type, onBehalfOf).map((f) => {
       // A user's id is asked for as text but must be a UUID (issue 12 item 5: the reviewer's account).
       if (f.name === 'reviewerUserId') return [f.name, '6f1c2b9e-8a47-4c1e-9d55-0f3a7b2c9e10'];
       switch (f.kind) {
@@ -71,7 +71,27 @@ describe('readEventForm', () => {
     const agencies = DEFAULT_RELEVANT_AGENCIES.map((a) => ({ value: a.key, text: a.name }));
     const read = readEventForm(type, submitted(eventForm(type, values, {}, { agencies })));
     expect(read).toEqual({ body: { type, ...values } });
-    expect(parseCaseEvent((read as { body: unknown }).body)).toEqual({ type, payload: values });
+    // Item 6: the day it happened, asked on every form of an event without a date of its own, is the envelope's.
+    const envelope = Object.fromEntries(
+      Object.entries(values).filter(([name]) => (ENVELOPE_FIELD_NAMES as readonly string[]).includes(name)),
+    );
+    const payload = Object.fromEntries(Object.entries(values).filter(([name]) => !(name in envelope)));
+    expect(parseCaseEvent((read as { body: unknown }).body)).toEqual({
+      type,
+      payload,
+      ...(Object.keys(envelope).length ? { envelope } : {}),
+    });
+  });
+
+  it("reads back the business unit's sign-off on a partner's behalf, with whose it is, why and when", () => {
+    const type = 'decision.signed-off';
+    const values = validValues(type, ['police', 'health']);
+    const read = readEventForm(type, submitted(eventForm(type, values, {}, { onBehalfOf: ['police', 'health'] })));
+    expect(parseCaseEvent((read as { body: unknown }).body)).toEqual({
+      type,
+      payload: { decision: 'disagree', comment: 'Some words' },
+      envelope: { onBehalfOf: 'health', delegationReason: 'Some words', occurredOn: '2026-03-09' },
+    });
   });
 
   it('joins the parts of a date, accepting single digits and month names', () => {

@@ -18,7 +18,8 @@ describe('refusals in the words of the page', () => {
       _form: { text: 'The decision was already signed off for police in this round', href: '#sign-off-decision' },
     });
     expect(refusalErrors('case.closed', new RuleViolatedError('Every action must be completed (open: A-1)'))).toEqual({
-      _form: { text: 'Every action must be completed (open: A-1)', href: '#main-content' },
+      // Its form asks only the day it happened (item 6): the link goes there.
+      _form: { text: 'Every action must be completed (open: A-1)', href: '#occurredOn-day' },
     });
   });
 

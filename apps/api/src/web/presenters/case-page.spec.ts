@@ -64,6 +64,7 @@ function overview(eventsYouMaySendNow: CaseOverview['eventsYouMaySendNow']): Cas
     publication: { delays: [] },
     learning: { actions: [] },
     documents: [],
+    corrections: [],
   };
   return { case: view, record, eventsYouMaySendNow };
 }
@@ -83,6 +84,28 @@ describe('the case page', () => {
       about: ['The subgroup recommends: No LCSPR.', 'Their reasons: Learning is known'],
     });
     expect(form.fields.map((f) => f.params.idPrefix ?? f.params.id)).toEqual(['sign-off-decision', 'sign-off-comment']);
+  });
+
+  it("gives the business unit the sign-off form on a partner's behalf: whose, the answer, why and when", () => {
+    const base = overview(['decision.signed-off']);
+    const page = casePage({
+      overview: { ...base, onBehalfAgencies: { 'decision.signed-off': ['police', 'health'] } },
+      history: [],
+    });
+    const [form] = page.forms;
+    expect(form.fields.map((f) => f.name)).toEqual([
+      'onBehalfOf',
+      'decision',
+      'comment',
+      'delegationReason',
+      'occurredOn',
+    ]);
+    const agency = form.fields[0].params as { items: { value: string }[]; fieldset: { legend: { text: string } } };
+    expect(agency.items.map((i) => i.value)).toEqual(['police', 'health']);
+    expect(agency.fieldset.legend.text).toBe("Which agency's delegated partner signed?");
+    expect((form.fields[4].params as { fieldset: { legend: { text: string } } }).fieldset.legend.text).toBe(
+      'Date it happened (optional)',
+    );
   });
 
   it('links every other event the person may send now to a page of its own', () => {

@@ -72,6 +72,7 @@ export function pageForm(
   shown?: ReshownForm,
   idPrefix = '',
   agencies: readonly { value: string; text: string }[] = [],
+  onBehalfOf?: readonly string[],
 ): PageForm {
   const again = shown?.type === type ? shown : undefined;
   return {
@@ -79,6 +80,7 @@ export function pageForm(
       action: eventPath(caseId, type),
       idPrefix,
       agencies,
+      ...(onBehalfOf ? { onBehalfOf } : {}),
     }),
     // A sign-off is the agency's own answer to the recommendation, whatever the other agencies signed meanwhile: it
     // carries no version, so partners signing at the same moment are all recorded (the machine still refuses a
@@ -134,7 +136,15 @@ export function casePage({ overview, history, confirmation, reshown }: CasePageI
   const forms = eventsYouMaySendNow.filter(isAnsweredOnCasePage).map((type) => {
     const about = whatIsSigned(type, record);
     return {
-      ...pageForm(view.id, view.version, type, reshown, INLINE_ID_PREFIX, agencyOptions(record)),
+      ...pageForm(
+        view.id,
+        view.version,
+        type,
+        reshown,
+        INLINE_ID_PREFIX,
+        agencyOptions(record),
+        isSignOffEvent(type) ? overview.onBehalfAgencies?.[type] : undefined,
+      ),
       ...(about?.length ? { about } : {}),
     };
   });

@@ -17,6 +17,8 @@ interface Destination {
 const DESTINATIONS: readonly Destination[] = [
   { href: '/', text: 'Cases' },
   { href: '/report-incident', text: 'Report a serious incident', roles: ['business-unit'] },
+  // Item 6
+  { href: '/import-cases', text: 'Bring in running cases', roles: ['business-unit'] },
   { href: '/rulebook', text: 'Rulebook' },
   { href: '/working-days', text: 'Working days' },
   { href: '/manage', text: 'Manage', roles: ['admin'] },

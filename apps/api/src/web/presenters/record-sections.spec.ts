@@ -44,6 +44,7 @@ function record(overrides: Partial<CaseRecordView> = {}): CaseRecordView {
     publication: { delays: [] },
     learning: { actions: [] },
     documents: [],
+    corrections: [],
     ...overrides,
   };
 }

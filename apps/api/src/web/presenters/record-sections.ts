@@ -93,6 +93,17 @@ function notificationPath(record: CaseRecordView): SummaryListRow[] {
   ];
 }
 
+/** Item 6: each correction, with both dates, who made it, when and why. */
+function corrections(record: CaseRecordView): SummaryListRow[] {
+  return (record.corrections ?? []).flatMap((c) =>
+    row(optionLabel(c.fact), [
+      `${govukDate(c.from)} corrected to ${govukDate(c.to)}`,
+      `By ${c.by} on ${govukDate(c.correctedOn)}`,
+      `Why: ${c.reason}`,
+    ]),
+  );
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -250,6 +261,8 @@ export function recordSections(record: CaseRecordView): RecordSection[] {
     { id: 'record-lcspr', title: 'Local review (LCSPR)', rows: lcspr(record) },
     { id: 'record-publication', title: 'Publication', rows: publication(record) },
     // The action plan has a section of its own, a table (presenters/action-plan.ts).
+    // Item 6
+    { id: 'record-corrections', title: 'Corrections', rows: corrections(record) },
   ];
   return sections.filter((section) => section.rows.length > 0 || section.tables?.length);
 }

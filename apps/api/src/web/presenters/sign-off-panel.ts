@@ -58,7 +58,12 @@ function roundModel(round: SignOffRoundRecordView, agencies: readonly string[], 
     return [
       { text: optionLabel(agency) },
       signed.decision === 'agree' ? tag('Agree', 'green') : tag(optionLabel(signed.decision), 'red'),
-      { text: signed.by },
+      // Item 6: a sign-off the business unit recorded on the partner's behalf says so.
+      {
+        text: signed.onBehalf
+          ? `Recorded by ${signed.by} on behalf of ${optionLabel(agency)}’s delegated partner: ${signed.onBehalf.reason}`
+          : signed.by,
+      },
       { text: govukDate(signed.signedOn) },
       { text: signed.comment ?? '' },
     ];

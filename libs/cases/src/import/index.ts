@@ -1,0 +1,2 @@
+export * from './parse-import';
+export * from './csv-import';
