@@ -81,7 +81,6 @@ describe('CaseMachineRegistry', () => {
           'incident.details-recorded',
           'child.details-recorded',
           'fact.corrected',
-          'fact.corrected',
           'action.added',
           'action.progress-updated',
           'action.due-date-changed',

@@ -57,7 +57,10 @@ describe('occurredOn: an act dated the day it happened', () => {
   it('refuses a day in the future, or before the local authority became aware', () => {
     const s = reach('rapid-review.gathering');
     const withDay = (occurredOn: string) =>
-      ({ ...ev({ type: 'agency-return.received', agency: 'police' }, '2026-01-10'), occurredOn }) as CaseEvent;
+      ({
+        ...ev({ type: 'notification.withdrawn', reason: 'Criteria not met.' }, '2026-01-10'),
+        occurredOn,
+      }) as CaseEvent;
     expect(refuse(s, withDay('2026-01-11'))).toEqual({
       kind: 'rule-violated',
       message: 'occurredOn (2026-01-11) cannot be in the future',
@@ -65,7 +68,10 @@ describe('occurredOn: an act dated the day it happened', () => {
     expect(refuse(s, withDay('2026-01-04')).message).toBe(
       'occurredOn (2026-01-04) cannot be before the date the local authority became aware (2026-01-05)',
     );
-    expect(play(s, withDay('2026-01-08')).context.agencyReturns).toEqual([{ agency: 'police', on: '2026-01-08' }]);
+    expect(play(s, withDay('2026-01-08')).context.notification.withdrawn).toEqual({
+      reason: 'Criteria not met.',
+      on: '2026-01-08',
+    });
   });
 
   it('refuses a sign-off dated before the recommendation it signs', () => {

@@ -28,9 +28,9 @@ describe('the event envelope', () => {
   });
 
   it('takes occurredOn on an event without a date of its own, beside its payload', () => {
-    expect(parseCaseEvent({ type: 'agency-return.received', agency: 'police', occurredOn: '2026-01-08' })).toEqual({
-      type: 'agency-return.received',
-      payload: { agency: 'police' },
+    expect(parseCaseEvent({ type: 'notification.withdrawn', reason: 'Not met.', occurredOn: '2026-01-08' })).toEqual({
+      type: 'notification.withdrawn',
+      payload: { reason: 'Not met.' },
       envelope: { occurredOn: '2026-01-08' },
     });
     expect(refusal({ type: 'lcspr.paused', reason: 'inquest', detail: 'd', occurredOn: '2026-02-30' })).toEqual([

@@ -67,6 +67,13 @@ export const OWN_DATE_FIELDS: Partial<Record<CaseEventType, string>> = {
   'lcspr.extension-notified': 'informedOn',
   'lcspr.progress-reviewed': 'reviewedOn',
   'lcspr.involvement-recorded': 'involvedOn',
+  // Issue 12 items 1, 2 and 3 (a return's receivedOn is optional: without it, the day recorded)
+  'agency-return.requested': 'requestedOn',
+  'agency-return.received': 'receivedOn',
+  'agency-return.chased': 'chasedOn',
+  'sos-ofsted.notified': 'notifiedOn',
+  'notification.criteria-met': 'awareOn',
+  'action.progress-updated': 'updatedOn',
 };
 
 /** Date fields that are not the day of the act (a date planned, a date due, a corrected value). */
@@ -78,6 +85,9 @@ export const DATE_FIELDS_NOT_THE_ACT: Partial<Record<CaseEventType, readonly str
   // Issue 12 item 5: dates planned or agreed for the future
   'lcspr.completion-planned': ['plannedCompletionOn'],
   'lcspr.extended': ['newCompletionOn'],
+  // Issue 12 items 1 and 3: a due date agreed
+  'agency-return.requested': ['dueOn'],
+  'action.due-date-changed': ['dueOn'],
 };
 
 /** Events dated only by the day they are recorded: a correction is made the day it is made. */

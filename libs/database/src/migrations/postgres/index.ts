@@ -10,5 +10,5 @@ export * from './1795954525173-web-sessions';
 export * from './1795955403168-awaited-sign-offs';
 export * from './1795965057913-item-deadlines';
 export * from './1795965921951-lead-reviewer-cases';
-export * from './1795966745588-relevant-agencies';
 export * from './1795966015149-dated-audit-events';
+export * from './1795966745588-relevant-agencies';
