@@ -1,3 +1,4 @@
+import { IntegrityChecker } from '@app/cases';
 /**
  * Issue 12 item 6 through HTTP: acts dated the day they happened, a sign-off recorded on a partner's behalf, a
  * corrected aware date moving its clocks, and running cases brought in with their history (JSON and CSV).
@@ -327,6 +328,9 @@ describe('Acts honestly dated: sign-offs on a partner’s behalf, corrections an
     await step(t, team.subgroup, id, 'action.completed', { actionId: 'A-1', completedOn: '2026-02-10' });
     const closed = await step(t, team.bu, id, 'case.closed');
     expect(closed).toMatchObject({ stage: 'closed', version: 13 });
+    // The integrity check finds nothing wrong with a case that opened with case.imported.
+    const report = await t.get(IntegrityChecker).check({});
+    expect(report.violations.filter((v) => v.caseId === id)).toEqual([]);
   });
 
   it('the CSV round trip: the template brings in its example case, and a bad cell is named by row and column', async () => {

@@ -1,3 +1,4 @@
+import { IntegrityChecker } from '@app/cases';
 /**
  * Issue 12 item 1 through HTTP: the partnership's list of relevant agencies, and a rapid review with six agencies
  * (one nil return, one chased): six returns asked for, five received (one nil), one late whose reminder mail names
@@ -248,5 +249,8 @@ describe('Rapid review content: relevant agencies, returns, meeting and recommen
     expect(
       (await recordOf()).rapidReview.returns.find((r: { agency: string }) => r.agency === 'probation').status,
     ).toBe('cancelled');
+    // One deadline row and its reminders per agency: the integrity check keys them by rule and subject.
+    const report = await t.get(IntegrityChecker).check({});
+    expect(report.violations.filter((v) => v.caseId === id)).toEqual([]);
   });
 });

@@ -393,3 +393,17 @@ describe('who may keep the plan', () => {
     },
   );
 });
+
+describe('closing a case of version 2', () => {
+  it('leaves no clock running: a case clock never stopped is cancelled on the day it closes', () => {
+    // A looked-after child's death with abuse suspected also runs the Secretary of State's and Ofsted's notice; here
+    // the partners were never recorded as informed, so inform-partners still runs when the plan is done.
+    const atLearning = reach('learning.action-plan');
+    const running = Object.entries(atLearning.context.clocks).filter(([, c]) => !c!.stoppedOn && !c!.cancelledOn);
+    expect(running.length).toBeGreaterThan(0);
+    const closed = play(atLearning, ev({ type: 'case.closed' }, '2026-12-01'));
+    for (const [rule] of running)
+      expect(closed.context.clocks[rule as 'inform-partners']?.cancelledOn).toBe('2026-12-01');
+    expect(Object.values(closed.context.clocks).every((clock) => clock!.stoppedOn || clock!.cancelledOn)).toBe(true);
+  });
+});

@@ -48,7 +48,7 @@ const EXPECTED: Record<CaseState, CaseEventType[]> = {
   'decision.disputed': [...ROOT, ...PLAN, 'rapid-review.recommended', 'decision.escalated'],
   'decision.reconsidering': [...ROOT, ...PLAN, 'rapid-review.recommended'],
   'decision.agreed': [...ROOT, ...PLAN, 'rapid-review.submitted'],
-  'decision.escalated': [...ROOT, ...PLAN, 'escalation.resolved', 'rapid-review.recommended'],
+  'decision.escalated': [...ROOT, ...PLAN, 'decision.escalated', 'escalation.resolved', 'rapid-review.recommended'],
   'panel-response.awaiting-response': [...ROOT, ...PLAN, 'panel.responded'],
   'national-review.in-progress': [...ROOT, ...PLAN, 'national-review.published'],
   'lcspr.in-progress': [

@@ -43,6 +43,6 @@ export const caseMachineV2 = caseSetup.createMachine({
     lcspr: withActionPlan(lcsprStageV2), // item 5: the LCSPR managed
     publication: withActionPlan(v1.states!.publication),
     learning: withActionPlan(learningStageV2),
-    closed: { ...v1.states!.closed, entry: 'cancelRunningItemClocks' },
+    closed: { ...v1.states!.closed, entry: 'cancelRunningClocks' },
   }),
 } as MachineConfig);

@@ -56,6 +56,7 @@ describe('an escalation to the lead partners (machine version 2)', () => {
         'action.due-date-changed',
         'action.completed',
         'action.cancelled',
+        'decision.escalated',
         'escalation.resolved',
         'rapid-review.recommended',
       ],

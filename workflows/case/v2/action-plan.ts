@@ -8,7 +8,7 @@
  */
 import { AGENCIES } from '../../actors';
 import { itemClockKey, type ItemClocks, type LocalDate } from '../../rulebook/types';
-import { cancelAllItemClocks, cancelItemClock, startItemClock, stopItemClock } from '../clocks';
+import { cancelAllClocks, cancelAllItemClocks, cancelItemClock, startItemClock, stopItemClock } from '../clocks';
 import { actDate, type ActionItem, type CaseContext, type CaseEvent, type CaseEventOf } from '../case.types';
 import type { ActionSource, ActionStatus } from './action-plan.values';
 
@@ -147,8 +147,12 @@ export const ACTION_PLAN_UPDATES = {
       itemClocks: cancelItemClock(context.itemClocks, RULE, e.actionId, on),
     };
   },
-  /** A closed case runs no clock: an item's still running (a withdrawn notification's actions) is cancelled. */
-  cancelRunningItemClocks: (context: CaseContext, event: CaseEvent) => ({
+  /**
+   * A closed case runs no clock: any still running is cancelled, an item's (a withdrawn notification's actions) or the
+   * case's own (a Secretary of State's notice or an extension's notice never recorded).
+   */
+  cancelRunningClocks: (context: CaseContext, event: CaseEvent) => ({
+    clocks: cancelAllClocks(context.clocks, actDate(event)),
     itemClocks: cancelAllItemClocks(context.itemClocks, actDate(event)),
   }),
 };

@@ -25,6 +25,8 @@ export const decisionStageV2 = caseSetup.createStateConfig({
         'Escalated to the lead partners: a lead partner records the decision they reached, which is then the agreed ' +
         'decision; or a new recommendation (the partners settled it, or the lead partners sent it back) opens a new round.',
       on: {
+        // A further note to the lead partners, as a disputed case of version 1 takes any number of escalations.
+        'decision.escalated': { actions: 'escalateToLeadPartners' },
         'escalation.resolved': { target: 'agreed', actions: 'resolveEscalation' },
         'rapid-review.recommended': { target: 'awaiting-sign-off', actions: 'recordRecommendation' },
       },

@@ -297,6 +297,17 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
    * original actor kept), its deadlines and reminders are written in one transaction. A refusal names the event.
    */
   async importCase(user: AuthenticatedUser, input: ParsedImport, label = ''): Promise<CaseView> {
+    const { view, change } = await this.importOne(user, input, label);
+    this.notify(change);
+    return view;
+  }
+
+  /** One import, written (in the caller's transaction when there is one) but not yet announced to the listeners. */
+  private async importOne(
+    user: AuthenticatedUser,
+    input: ParsedImport,
+    label: string,
+  ): Promise<{ view: CaseView; change: CaseChanged }> {
     assertHasRole(user.roles, CASE_OPENERS);
     const partnership = await this.partnerships.get(user.partnershipId);
     const today = this.today();
@@ -309,7 +320,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     // Opened as POST /cases opens it (the partnership's agencies, the notification's path), then replayed.
     const relevantAgencies = partnership.relevantAgencies.map(({ key, name }) => ({ key, name }));
     assertKnownToRelevantAgencies(opening, relevantAgencies);
-    const details = openingDetails(opening);
+    let details = openingDetails(opening);
     let snapshot = openCase(machine, {
       laAwareOn: opening.laAwareOn,
       signOffAgencies: partnership.signOffAgencies,
@@ -317,6 +328,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       ...routeOf(details.nature!, opening),
       children: opening.children.length,
     });
+    const openedState = stateOf(snapshot);
     const replayed: {
       type: string;
       from: string;
@@ -338,17 +350,30 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       const event = machineEventOf(parsed, actorOf(user), occurredOn, details);
       const result = dispatch(machine, snapshot, event);
       if (!result.ok) throw refusalToError(prefixRefusal(result.refusal, name));
+      // As a dispatched event: the details events change the row's details, and a child's never reach the history.
+      const detailsChange = detailsChangeOf(details, parsed);
       replayed.push({
         type: parsed.type,
         from: result.from,
         to: result.to,
-        payload: auditPayloadOf(parsed, snapshot.context, event),
+        payload: detailsChange?.auditPayload ?? auditPayloadOf(parsed, snapshot.context, event),
         item,
       });
-      if (event.type === 'fact.corrected' && event.fact === 'incidentOn') details.incidentOn = event.value;
+      if (detailsChange) details = detailsChange.details;
+      if (event.type === 'fact.corrected' && event.fact === 'incidentOn')
+        details = { ...details, incidentOn: event.value };
       snapshot = result.snapshot;
     }
     const { row, change } = await this.tx.run(async (manager) => {
+      // The checks that need the partnership's users (a lead reviewer's account), as a dispatched event has them.
+      for (const { item } of replayed) {
+        const event = machineEventOf(item.parsed, actorOf(user), item.occurredOn, details);
+        const unmet = await lcsprServiceViolation(manager, event, {
+          machineVersion: version,
+          partnershipId: partnership.id,
+        });
+        if (unmet) throw new RuleViolatedError(`${label}${item.source ?? `history[${item.index}]`}: ${unmet}`);
+      }
       const reference = await this.nextReference(manager, partnership.id, Number(today.slice(0, 4)));
       const repo = manager.getRepository(CaseEntity);
       const entity = repo.create({
@@ -362,6 +387,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
         stage: stageOf(snapshot),
         state: stateOf(snapshot),
         details,
+        reviewerUserId: snapshot.context.lcspr.reviewer?.userId ?? null,
       });
       await repo.save(entity);
       // One audit event per version, as for every case: the opening and each replayed event.
@@ -372,7 +398,6 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
         .where('id = :id', { id: entity.id })
         .execute();
       const saved = await repo.findOneByOrFail({ id: entity.id });
-      const openedState = stateOf(openCase(machine, { laAwareOn: opening.laAwareOn, signOffAgencies: [] }));
       await this.appendAudit(
         manager,
         saved,
@@ -403,21 +428,25 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       await this.runWriteHooks(manager, { caseRow: saved, partnership, deadlines, change, now: this.clock.now() });
       return { row: saved, change };
     });
-    this.notify(change);
-    return this.toView(row, partnership, today);
+    return { view: this.toView(row, partnership, today), change };
   }
 
-  /** Item 6: several imports (the rows of a CSV file) in one transaction: all are brought in, or none. */
+  /**
+   * Item 6: several imports (the rows of a CSV file) in one transaction: all are brought in, or none. The reminder
+   * jobs and other listeners hear of them only once that transaction has committed.
+   */
   async importCases(
     user: AuthenticatedUser,
     inputs: readonly { input: ParsedImport; label: string }[],
   ): Promise<CaseView[]> {
     assertHasRole(user.roles, CASE_OPENERS);
-    return this.tx.run(async () => {
-      const views: CaseView[] = [];
-      for (const { input, label } of inputs) views.push(await this.importCase(user, input, label));
-      return views;
+    const imported = await this.tx.run(async () => {
+      const done: { view: CaseView; change: CaseChanged }[] = [];
+      for (const { input, label } of inputs) done.push(await this.importOne(user, input, label));
+      return done;
     });
+    imported.forEach(({ change }) => this.notify(change));
+    return imported.map(({ view }) => view);
   }
 
   async get(user: AuthenticatedUser, caseId: string): Promise<CaseView> {

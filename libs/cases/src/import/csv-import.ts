@@ -159,7 +159,8 @@ export function rowToImport(record: Readonly<Record<string, string>>): {
   const signed = { delegationReason: CSV_SIGN_OFF_REASON };
   add('notificationSubmittedOn', 'notification.submitted', { panelReference: 'panelReference' }, {}, 'submittedOn');
   add('partnersInformedOn', 'partners.informed', {}, {}, 'informedOn');
-  for (const agency of AGENCIES) add(`agencyReturnOn:${agency}`, 'agency-return.received', {}, { agency });
+  for (const agency of AGENCIES)
+    add(`agencyReturnOn:${agency}`, 'agency-return.received', {}, { agency }, 'receivedOn');
   add('meetingHeldOn', 'rapid-review.meeting-held', {}, {}, 'heldOn');
   add('recommendedOn', 'rapid-review.recommended', { recommendation: 'recommendation', rationale: 'rationale' });
   for (const agency of AGENCIES) {

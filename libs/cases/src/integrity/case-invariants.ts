@@ -41,6 +41,8 @@ export interface DeadlineRecord {
   caseId: string;
   partnershipId: string;
   rule: string;
+  /** The item of an item rule (an agency, an action); '' for a case clock. */
+  subject: string;
   startedOn: string;
   dueOn: string;
   stoppedOn: string | null;
@@ -60,6 +62,7 @@ export interface ReminderRecord {
   partnershipId: string;
   kind: string;
   rule: string | null;
+  subject: string;
   dueOn: string | null;
   status: string;
   attempts: number;
@@ -208,10 +211,11 @@ function checkHistoryChain(
   const bySequence = new Map<number, AuditRecord>();
   for (const event of events) if (!bySequence.has(event.sequence)) bySequence.set(event.sequence, event);
   const first = bySequence.get(1);
-  if (first && (first.type !== 'case.opened' || first.fromState !== null)) {
+  // A case opens with case.opened, or with case.imported when a running case was brought in with its history.
+  if (first && (!['case.opened', 'case.imported'].includes(first.type) || first.fromState !== null)) {
     report(
       'history-chain',
-      `event 1 is ${first.type} from ${first.fromState ?? 'nothing'}, not case.opened from nothing`,
+      `event 1 is ${first.type} from ${first.fromState ?? 'nothing'}, not case.opened (or case.imported) from nothing`,
     );
   }
   for (const event of bySequence.values()) {
@@ -259,14 +263,17 @@ function checkDeadlines(
     report('deadlines-match-rulebook', `the rulebook cannot compute the deadlines: ${(error as Error).message}`);
     return undefined;
   }
-  const stored = new Map(rows.deadlines.map((d) => [d.rule, d]));
+  // A rule run once per item has one row per subject (an agency's return, an action).
+  const keyOf = (d: { rule: string; subject?: string }) => `${d.rule}|${d.subject ?? ''}`;
+  const named = (d: { rule: string; subject?: string }) => (d.subject ? `${d.rule} (${d.subject})` : d.rule);
+  const stored = new Map(rows.deadlines.map((d) => [keyOf(d), d]));
   for (const deadline of computed) {
-    const row = stored.get(deadline.rule);
+    const row = stored.get(keyOf(deadline));
     const clockState = tools.deadlines.clockState(snapshot, deadline);
     if (!row) {
       report(
         'deadlines-match-rulebook',
-        `${deadline.rule}: no row (the rulebook gives ${clockState}, due ${deadline.dueOn})`,
+        `${named(deadline)}: no row (the rulebook gives ${clockState}, due ${deadline.dueOn})`,
       );
       continue;
     }
@@ -280,12 +287,12 @@ function checkDeadlines(
     if (openPause ? row.dueOn < deadline.dueOn : row.dueOn !== deadline.dueOn) {
       differences.push(`dueOn ${row.dueOn}, rulebook ${openPause ? 'not before ' : ''}${deadline.dueOn}`);
     }
-    if (differences.length) report('deadlines-match-rulebook', `${deadline.rule}: ${differences.join('; ')}`);
+    if (differences.length) report('deadlines-match-rulebook', `${named(deadline)}: ${differences.join('; ')}`);
   }
-  const computedRules = new Set<string>(computed.map((d) => d.rule));
+  const computedKeys = new Set<string>(computed.map(keyOf));
   for (const row of rows.deadlines) {
-    if (!computedRules.has(row.rule))
-      report('deadlines-match-rulebook', `${row.rule}: a row the rulebook does not give this case`);
+    if (!computedKeys.has(keyOf(row)))
+      report('deadlines-match-rulebook', `${named(row)}: a row the rulebook does not give this case`);
   }
   return computed;
 }
@@ -306,12 +313,12 @@ function checkReminders(
   report: Report,
 ): void {
   const kinds = new Map<string, string>(getRulebook(rows.caseRow.rulebookVersion).rules.map((r) => [r.id, r.kind]));
-  const byRule = new Map<string, Deadline>(computed.map((d) => [d.rule, d]));
+  const byRule = new Map<string, Deadline>(computed.map((d) => [`${d.rule}|${d.subject ?? ''}`, d]));
   // One finding per deadline and due date, not per reminder: a moved deadline leaves all its reminders behind.
   const stray = new Map<string, { why: string; reminders: ReminderRecord[] }>();
   for (const reminder of rows.reminders) {
     if (reminder.kind === 'notice' || reminder.status !== 'pending' || reminder.attempts !== 0) continue;
-    const deadline = reminder.rule ? byRule.get(reminder.rule) : undefined;
+    const deadline = reminder.rule ? byRule.get(`${reminder.rule}|${reminder.subject}`) : undefined;
     const clockState = deadline ? tools.deadlines.clockState(snapshot, deadline) : undefined;
     let why: string | undefined;
     if (!deadline) why = 'the case has no such deadline';
@@ -319,7 +326,7 @@ function checkReminders(
     else if (clockState !== 'running') why = `the deadline is ${clockState}`;
     else if (deadline.dueOn !== reminder.dueOn) why = `the deadline is now due ${deadline.dueOn}`;
     if (!why) continue;
-    const key = `${reminder.rule}|${reminder.dueOn}`;
+    const key = `${reminder.rule}|${reminder.subject}|${reminder.dueOn}`;
     const group = stray.get(key) ?? { why, reminders: [] };
     group.reminders.push(reminder);
     stray.set(key, group);

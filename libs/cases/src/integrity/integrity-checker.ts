@@ -136,7 +136,7 @@ export class IntegrityChecker {
 
   private async deadlinesOf(manager: EntityManager, ids: string[]): Promise<DeadlineRecord[]> {
     const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT "caseId", "partnershipId", "rule", "startedOn", "dueOn", "stoppedOn", "clockState"
+      `SELECT "caseId", "partnershipId", "rule", "subject", "startedOn", "dueOn", "stoppedOn", "clockState"
        FROM "deadlines" WHERE "caseId" IN (${this.params(ids.length)})`,
       ids,
     );
@@ -144,6 +144,7 @@ export class IntegrityChecker {
       caseId: String(r.caseId),
       partnershipId: String(r.partnershipId),
       rule: String(r.rule),
+      subject: String(r.subject ?? ''),
       startedOn: String(r.startedOn),
       dueOn: String(r.dueOn),
       stoppedOn: r.stoppedOn === null || r.stoppedOn === undefined ? null : String(r.stoppedOn),
@@ -167,7 +168,7 @@ export class IntegrityChecker {
   /** Only the reminders a check can object to; a case has dozens of settled ones. */
   private async remindersOf(manager: EntityManager, ids: string[]): Promise<ReminderRecord[]> {
     const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT r."id", r."caseId", r."partnershipId", r."kind", r."rule", r."dueOn", r."status", r."attempts"
+      `SELECT r."id", r."caseId", r."partnershipId", r."kind", r."rule", r."subject", r."dueOn", r."status", r."attempts"
        FROM "reminders" r JOIN "cases" c ON c."id" = r."caseId"
        WHERE r."caseId" IN (${this.params(ids.length)})
          AND ((r."status" = 'pending' AND r."attempts" = 0 AND r."kind" <> 'notice') OR r."partnershipId" <> c."partnershipId")`,
@@ -179,6 +180,7 @@ export class IntegrityChecker {
       partnershipId: String(r.partnershipId),
       kind: String(r.kind),
       rule: r.rule === null || r.rule === undefined ? null : String(r.rule),
+      subject: String(r.subject ?? ''),
       dueOn: r.dueOn === null || r.dueOn === undefined ? null : String(r.dueOn),
       status: String(r.status),
       attempts: Number(r.attempts),
