@@ -27,7 +27,9 @@ describe('validateOverrides', () => {
 
   it('refuses an unknown rule', () => {
     expect(messages([{ rule: 'tea-break', length: 3, reason: 'x' }])).toEqual([
-      expect.stringMatching(/^Unknown rule "tea-break" \(rulebook version 1 has: notify-panel, .*annual-report\)$/),
+      expect.stringMatching(
+        /^Unknown rule "tea-break" \(rulebook version 1 has: notify-panel, .*annual-report-copies\)$/,
+      ),
     ]);
   });
 

@@ -13,4 +13,5 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   'keep-published': 'Keep the report published',
   'not-publishing': 'Tell the Panel of a delay or of not publishing',
   'annual-report': 'Publish the annual report',
+  'annual-report-copies': 'Send the annual report to the Panel and the What Works Centre',
 };

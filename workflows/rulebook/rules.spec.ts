@@ -18,6 +18,7 @@ describe('the default rulebook (version 1)', () => {
     ['keep-published', 'publishedOn', 12, 'calendar-months', 'after'],
     ['not-publishing', 'plannedPublicationOn', 0, 'working-days', 'before'],
     ['annual-report', 'lastAnnualReportPublishedOn', 12, 'calendar-months', 'after'],
+    ['annual-report-copies', 'lastAnnualReportPublishedOn', 7, 'calendar-days', 'after'],
   ])('%s: %s, %d %s %s (docs/domain/README.md)', (id, anchor, length, unit, direction) => {
     expect(getRule(rulebook, id)).toMatchObject({ anchor, length, unit, direction });
   });
@@ -38,12 +39,13 @@ describe('the default rulebook (version 1)', () => {
     ]);
   });
 
-  it('treats keep-published as a minimum period and the annual report as partnership-level', () => {
+  it('treats keep-published as a minimum period and the annual report and its copies as partnership-level', () => {
     expect(rulebook.rules.filter((rule) => rule.kind === 'minimum-period').map((rule) => rule.id)).toEqual([
       'keep-published',
     ]);
     expect(rulebook.rules.filter((rule) => rule.scope === 'partnership').map((rule) => rule.id)).toEqual([
       'annual-report',
+      'annual-report-copies',
     ]);
   });
 

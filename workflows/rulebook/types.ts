@@ -17,6 +17,7 @@ export const RULE_IDS = [
   'keep-published',
   'not-publishing',
   'annual-report',
+  'annual-report-copies',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -93,7 +94,7 @@ export type RuleDirection = 'after' | 'before';
  */
 export type RuleKind = 'deadline' | 'minimum-period';
 
-/** `partnership` rules (the annual report) are not computed per case. */
+/** `partnership` rules (the annual report and its copies) are not computed per case. */
 export type RuleScope = 'case' | 'partnership';
 
 /** C: confirmed from a primary source; S: secondary sources only; U: unconfirmed (see docs/domain/rules.md). */

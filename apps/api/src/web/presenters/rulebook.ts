@@ -70,7 +70,12 @@ const STOPPED_BY: Record<RuleId, CaseEventType | { text: string }> = {
   'pre-publication': 'publication.report-sent',
   'keep-published': { text: 'Nothing needs recording: it is a minimum period, met once its date is reached.' },
   'not-publishing': 'publication.panel-informed',
-  'annual-report': { text: 'The partnership publishing its next annual report (not recorded on a case).' },
+  'annual-report': {
+    text: 'Recording the next annual report as published, under Manage, the partnership’s duties (not on a case).',
+  },
+  'annual-report-copies': {
+    text: 'Recording the copies sent to the Panel and the What Works Centre, under Manage, the partnership’s duties.',
+  },
 };
 
 /** A rule's short name (`RULE_TITLES`); an id no rulebook knows reads as itself. */
