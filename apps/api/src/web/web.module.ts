@@ -5,7 +5,9 @@ import { AccountController } from './account/account.controller';
 import { CasePageController } from './case/case-page.controller';
 import { CsrfGuard } from './csrf';
 import { HomeController } from './home/home.controller';
+import { DutiesPageController } from './manage/duties-page.controller';
 import { RemindersPageController } from './manage/reminders-page.controller';
+import { RolesPageController } from './manage/roles-page.controller';
 import { SettingsPageController } from './manage/settings-page.controller';
 import { ManageController } from './manage/manage.controller';
 import { ManageUsersController } from './manage/manage-users.controller';
@@ -32,6 +34,8 @@ import { WorkingDaysPageController } from './working-days/working-days-page.cont
     WorkingDaysPageController,
     ManageController,
     ManageUsersController,
+    DutiesPageController,
+    RolesPageController,
     AccountController,
   ],
 })
