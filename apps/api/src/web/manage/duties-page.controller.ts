@@ -56,6 +56,29 @@ function refusalErrors(error: unknown, fallback: string): FormErrors {
 }
 
 /**
+ * The form's values checked by the API's own DTO, its messages added to `errors` for the fields the form itself had
+ * no complaint about (so the page lists every problem at once); undefined when there is any problem.
+ */
+function validated<T extends object>(
+  dto: new () => T,
+  errors: FormErrors,
+  values: Record<string, unknown>,
+): T | undefined {
+  const present = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+  try {
+    const input = validatePlain(dto, present);
+    return Object.keys(errors).length === 0 ? input : undefined;
+  } catch (error) {
+    if (!(error instanceof ValidationFailedError)) throw error;
+    for (const { field, messages } of error.fields) {
+      if (values[field] === undefined) continue;
+      errors[field] ??= { text: dutyMessage(messages[0]), href: hrefOf(field) };
+    }
+    return undefined;
+  }
+}
+
+/**
  * The partnership's own duties: when the next annual report is due, its copies to the Panel and the What Works Centre,
  * and their history, for everyone in the partnership; the business unit and lead partners record a publication and
  * the copies sent (through PartnershipDutiesService, with the API's own DTOs and refusals).
@@ -102,13 +125,13 @@ export class DutiesPageController {
     if (copiesSent.error) errors.copiesSentOn = copiesSent.error;
     const url = typed(body, 'url').trim();
     if (url === '') errors.url = { text: 'Enter the address of the published report', href: '#url' };
-    if (Object.keys(errors).length > 0) return this.publicationPage(response, 400, first, body, errors);
+    const input = validated(RecordAnnualReportDto, errors, {
+      publishedOn: published.value,
+      url,
+      ...(copiesSent.value !== undefined ? { copiesSentOn: copiesSent.value } : {}),
+    });
+    if (!input) return this.publicationPage(response, 400, first, body, errors);
     try {
-      const input = validatePlain(RecordAnnualReportDto, {
-        publishedOn: published.value,
-        url,
-        ...(copiesSent.value !== undefined ? { copiesSentOn: copiesSent.value } : {}),
-      });
       await this.duties.recordPublication(user, input);
     } catch (error) {
       const refused = refusalErrors(error, 'publishedOn');
@@ -139,9 +162,9 @@ export class DutiesPageController {
     const recipients = typedAll(body, 'recipients');
     if (recipients.length === 0)
       errors.recipients = { text: 'Select who was sent a copy that day', href: '#recipients' };
-    if (Object.keys(errors).length > 0) return this.copiesPage(response, 400, body, errors);
+    const input = validated(RecordAnnualReportCopiesDto, errors, { sentOn: sent.value, recipients });
+    if (!input) return this.copiesPage(response, 400, body, errors);
     try {
-      const input = validatePlain(RecordAnnualReportCopiesDto, { sentOn: sent.value, recipients });
       await this.duties.recordCopiesSent(user, input);
     } catch (error) {
       const refused = refusalErrors(error, 'sentOn');

@@ -90,6 +90,9 @@ describe("the partnership's duties page", () => {
     const message = 'publishedOn (2026-03-03) cannot be in the future';
     expect(dutyMessage(message)).toBe('The date the report was published (3 March 2026) cannot be in the future');
     expect(dutyMessageField(message, 'sentOn')).toBe('publishedOn');
+    expect(dutyMessage('sentOn must be a real date YYYY-MM-DD from 2000 to 2099')).toBe(
+      'The date the copies were sent must be a real date between 1 January 2000 and 31 December 2099',
+    );
     expect(dutyMessageField('A copy of the annual report published on 2026-01-31 was already', 'sentOn')).toBe(
       'recipients',
     );

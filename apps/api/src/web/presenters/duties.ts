@@ -165,7 +165,12 @@ const FIELD_WORDS: Record<string, string> = {
  * in the future`).
  */
 export function dutyMessage(message: string): string {
-  const worded = message.replace(/^(publishedOn|copiesSentOn|sentOn|url)\b/, (field) => FIELD_WORDS[field]);
+  const worded = message
+    .replace(/^(publishedOn|copiesSentOn|sentOn|url)\b/, (field) => FIELD_WORDS[field])
+    .replace(
+      /must be a real date YYYY-MM-DD from (\d{4}) to (\d{4})/,
+      (_all, from: string, to: string) => `must be a real date between 1 January ${from} and 31 December ${to}`,
+    );
   return worded.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (date) => govukDate(date));
 }
 
