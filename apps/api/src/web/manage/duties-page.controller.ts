@@ -104,7 +104,7 @@ export class DutiesPageController {
   @Roles('business-unit', 'lead-partner')
   async publicationForm(@CurrentUser() user: AuthenticatedUser, @Res() response: Response) {
     const view = await this.duties.view(user);
-    this.publicationPage(response, 200, view.lastAnnualReport === null, {}, {});
+    this.publicationPage(response, 200, !view.lastAnnualReport, {}, {});
   }
 
   @Post('annual-report')
@@ -115,7 +115,7 @@ export class DutiesPageController {
     @Req() request: Request,
     @Res() response: Response,
   ) {
-    const first = (await this.duties.view(user)).lastAnnualReport === null;
+    const first = !(await this.duties.view(user)).lastAnnualReport;
     const errors: FormErrors = {};
     const published = readDateInput(body, 'publishedOn', 'Date the report was published');
     if (published.error) errors.publishedOn = published.error;

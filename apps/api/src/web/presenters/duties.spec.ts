@@ -27,7 +27,12 @@ const recorded: PartnershipDutiesView = {
 
 describe("the partnership's duties page", () => {
   it('says the next annual report is not known before one is recorded', () => {
-    const rows = dutySummaryRows({ ...recorded, lastAnnualReport: null, nextAnnualReportDueOn: null, deadlines: [] });
+    const rows = dutySummaryRows({
+      ...recorded,
+      lastAnnualReport: undefined,
+      nextAnnualReportDueOn: null,
+      deadlines: [],
+    });
     expect(rows.map((r) => [r.key.text, 'text' in r.value ? r.value.text : r.value.html])).toEqual([
       ['Last annual report', 'None recorded yet'],
       ['Next annual report due', 'Not known until the date of the last published annual report is recorded'],

@@ -116,12 +116,11 @@ export class PartnershipAuditEventView {
 }
 
 export class PartnershipDutiesView {
-  @ApiProperty({
+  @ApiPropertyOptional({
     type: AnnualReportView,
-    nullable: true,
-    description: 'The latest annual report recorded; null until the partnership records one',
+    description: 'The latest annual report recorded; absent until the partnership records one',
   })
-  lastAnnualReport: AnnualReportView | null;
+  lastAnnualReport?: AnnualReportView;
 
   @ApiProperty({
     type: String,

@@ -145,7 +145,7 @@ export class PartnershipDutiesService {
     const latest = await this.latestReport(partnership.id);
     const deadlines = this.deadlinesOf(partnership, latest);
     return {
-      lastAnnualReport: latest ? this.reportView(latest) : null,
+      ...(latest ? { lastAnnualReport: this.reportView(latest) } : {}),
       nextAnnualReportDueOn: deadlines.find((d) => d.rule === 'annual-report')?.dueOn ?? null,
       deadlines,
       canRecord: user.roles.some((role) => DUTY_RECORDERS.includes(role)),
