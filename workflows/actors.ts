@@ -17,6 +17,37 @@ export const AGENCIES = ['local-authority', 'police', 'health'] as const;
 export type Agency = (typeof AGENCIES)[number];
 
 /**
+ * A relevant agency: an organisation whose return the rapid review asks for and which can own an action. The three
+ * statutory partners keep their agency keys, so a return from the police is the police's whichever list it is in.
+ */
+export interface RelevantAgency {
+  /** Lower-case letters, digits and hyphens, 2 to 40 characters; unique in the partnership's list. */
+  key: string;
+  name: string;
+}
+
+export const RELEVANT_AGENCY_KEY = /^[a-z][a-z0-9-]{1,39}$/;
+
+/**
+ * The list a partnership starts with (it keeps its own in its settings): the statutory partners, then the relevant
+ * agencies of the partnership arrangements' Appendix A that rapid reviews most often ask (docs/domain/README.md).
+ */
+export const DEFAULT_RELEVANT_AGENCIES: readonly RelevantAgency[] = [
+  { key: 'local-authority', name: 'Children’s social care (local authority)' },
+  { key: 'police', name: 'Police' },
+  { key: 'health', name: 'Integrated care board (ICB)' },
+  { key: 'health-providers', name: 'Health providers' },
+  { key: 'education', name: 'Schools and education' },
+  { key: 'early-years', name: 'Early years providers' },
+  { key: 'probation', name: 'Probation service' },
+  { key: 'housing', name: 'Housing' },
+  { key: 'youth-justice', name: 'Youth justice service' },
+  { key: 'cafcass', name: 'Cafcass' },
+  { key: 'fire-and-rescue', name: 'Fire and rescue service' },
+  { key: 'voluntary-sector', name: 'Voluntary and community sector' },
+];
+
+/**
  * Roles one account may not hold together, because together they would let one person do alone what the statutory
  * process gives to different people (separation of duties):
  * - a case worker (business unit: opens and recommends; subgroup member: recommends) and a delegated partner (signs

@@ -17,7 +17,7 @@ describe('An LCSPR case from notification to closure, through HTTP alone', () =>
       stage: 'notification',
       state: 'notification.awaiting-notification',
       version: 1,
-      machineVersion: 1,
+      machineVersion: 2,
     });
     expect(opened.reference).toMatch(/^CSPR-2026-\d{4}$/);
     expect(opened.deadlines).toEqual([

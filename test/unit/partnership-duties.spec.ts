@@ -14,11 +14,11 @@ import {
 } from '../../workflows/rulebook';
 
 const calendar: DeadlineCalendar = new WorkingDayCalendar();
-const rules = getRulebook(1).rules;
+const rules = getRulebook().rules;
 
 describe('the annual-report-copies rule', () => {
-  it('is a partnership rule: 7 calendar days after the last annual report was published, unconfirmed (rule 23)', () => {
-    expect(getRule(getRulebook(1), 'annual-report-copies')).toMatchObject({
+  it('is a partnership rule of version 2: 7 calendar days after the last annual report was published, unconfirmed (rule 23)', () => {
+    expect(getRule(getRulebook(2), 'annual-report-copies')).toMatchObject({
       scope: 'partnership',
       anchor: 'lastAnnualReportPublishedOn',
       length: 7,
@@ -81,7 +81,7 @@ describe('partnershipDeadlines', () => {
   });
 
   it("follows the partnership's override of a rule's length", () => {
-    const overridden = resolveRulebook(getRulebook(1), [
+    const overridden = resolveRulebook(getRulebook(), [
       { rule: 'annual-report-copies', length: 5, unit: 'working-days', reason: 'Our arrangements say so' },
     ]).rules;
     // Friday 30 January 2026 + 5 working days = Friday 6 February 2026.

@@ -215,3 +215,20 @@ describe('keep-published from 29 February', () => {
     expect(deadline('2031-06-01')?.status).toBe('met');
   });
 });
+
+describe('an agency return asked for before Christmas (rulebook version 2, the real calendar)', () => {
+  it('is due 5 working days after the request, skipping the weekend and both bank holidays', () => {
+    // Requested Fri 18 Dec 2026: Mon 21, Tue 22, Wed 23, Thu 24 Dec; Fri 25 (Christmas), Sat, Sun, Mon 28 Dec
+    // (Boxing Day substitute) are not working days; the 5th is Tue 29 Dec 2026.
+    const [deadline] = computeDeadlines(getRulebook(2).rules, {}, {}, '2026-12-30', calendar, {
+      'agency-return:police': { rule: 'agency-return', subject: 'police', startedOn: '2026-12-18', pauses: [] },
+    });
+    expect(deadline).toEqual({
+      rule: 'agency-return',
+      subject: 'police',
+      startedOn: '2026-12-18',
+      dueOn: '2026-12-29',
+      status: 'overdue',
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
-import { caseMachineV1 } from './case.machine';
+import { CASE_MACHINES } from './case-machine.registry';
 
 interface StateNodeLike {
   path: string[];
@@ -15,8 +15,12 @@ export function leafStateNames(machine: AnyStateMachine): string[] {
   return walk(machine.root as unknown as StateNodeLike);
 }
 
-/** The stages of a case: the top-level states of the machine. */
-export const CASE_STAGES: readonly string[] = Object.keys(caseMachineV1.root.states);
+const unique = (names: string[]) => [...new Set(names)];
 
-/** Every state a case can be in (`CaseView.state`, an audit event's `from` and `to`). */
-export const CASE_STATES: readonly string[] = leafStateNames(caseMachineV1);
+/** The stages of a case: the top-level states of the machines, of every version. */
+export const CASE_STAGES: readonly string[] = unique(
+  CASE_MACHINES.flatMap(([, machine]) => Object.keys(machine.root.states)),
+);
+
+/** Every state a case can be in (`CaseView.state`, an audit event's `from` and `to`), in any version. */
+export const CASE_STATES: readonly string[] = unique(CASE_MACHINES.flatMap(([, machine]) => leafStateNames(machine)));

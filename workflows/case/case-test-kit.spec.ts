@@ -6,11 +6,12 @@
  * runs this file, not in every spec that imports the helpers.)
  */
 import type { Actor } from '../actors';
-import { caseMachineV1 } from './case.machine';
+import { caseMachineV2 } from './case.machine.v2';
 import { dispatch, openCase, PersistedCaseSnapshot, stateOf } from './case-engine';
 import type { CaseEvent } from './case.types';
 
-export const machine = caseMachineV1;
+/** The machine new cases start on. */
+export const machine = caseMachineV2;
 export const LA_AWARE_ON = '2026-01-05';
 export const SIGN_OFF_AGENCIES = ['local-authority', 'police', 'health'] as const;
 

@@ -6,6 +6,17 @@ export type SignOffEventType = 'decision.signed-off' | 'lcspr.final-report-signe
 const SIGN_OFF_EVENTS: readonly CaseEventType[] = ['decision.signed-off', 'lcspr.final-report-signed-off'];
 const CASE_WORKERS: readonly Role[] = ['business-unit', 'subgroup-member'];
 
+/**
+ * Who sends each event that is not the case workers' (the business unit and the subgroup send every other one), the
+ * sign-offs apart: one list, read by the API, the pages and the contract's Access section.
+ */
+export const EVENT_SENDERS: Partial<Record<CaseEventType, readonly Role[]>> = {};
+
+/** The roles that may send `type` (a sign-off: the delegated partners, for their own agency). */
+export function sendersOf(type: CaseEventType): readonly Role[] {
+  return isSignOffEvent(type) ? ['delegated-partner'] : (EVENT_SENDERS[type] ?? CASE_WORKERS);
+}
+
 export function isSignOffEvent(type: CaseEventType): type is SignOffEventType {
   return SIGN_OFF_EVENTS.includes(type);
 }
@@ -28,8 +39,11 @@ export function refusalFor(
     }
     return undefined;
   }
-  if (!actor.roles.some((role) => CASE_WORKERS.includes(role))) {
-    return `${type} is sent only by the business unit or a subgroup member`;
+  const senders = sendersOf(type);
+  if (!actor.roles.some((role) => senders.includes(role))) {
+    return senders === CASE_WORKERS
+      ? `${type} is sent only by the business unit or a subgroup member`
+      : `${type} is sent only by ${senders.map((role) => `a ${role}`).join(' or ')}`;
   }
   return undefined;
 }

@@ -1,30 +1,11 @@
 import { assign, setup } from 'xstate';
 import type { Agency } from '../actors';
-import type { CaseClocks, ClockState, LocalDate, RuleId } from '../rulebook/types';
+import type { CaseClocks, LocalDate } from '../rulebook/types';
+import { cancelAllClocks, cancelClock, startClock, stopClock } from './clocks';
+import { V2_GUARDS, V2_UPDATES, type ContextGuard, type ContextUpdate } from './v2/updates';
 import type { CaseContext, CaseEvent, CaseEventOf, CaseInput, SignOffRound } from './case.types';
 
 /* Pure helpers over the context. Every action below returns new objects: snapshots are persisted as data. */
-
-function startClock(clocks: CaseClocks, rule: RuleId, startedOn: LocalDate): CaseClocks {
-  return { ...clocks, [rule]: { startedOn, pauses: [] } satisfies ClockState };
-}
-
-/** Stopping a clock twice keeps the first date: the statutory act happened then. */
-function stopClock(clocks: CaseClocks, rule: RuleId, stoppedOn: LocalDate): CaseClocks {
-  const clock = clocks[rule];
-  if (!clock || clock.stoppedOn || clock.cancelledOn) return clocks;
-  return { ...clocks, [rule]: { ...clock, stoppedOn } };
-}
-
-function cancelClock(clocks: CaseClocks, rule: RuleId, cancelledOn: LocalDate): CaseClocks {
-  const clock = clocks[rule];
-  if (!clock || clock.stoppedOn || clock.cancelledOn) return clocks;
-  return { ...clocks, [rule]: { ...clock, cancelledOn } };
-}
-
-function cancelAllClocks(clocks: CaseClocks, on: LocalDate): CaseClocks {
-  return (Object.keys(clocks) as RuleId[]).reduce((acc, rule) => cancelClock(acc, rule, on), clocks);
-}
 
 function currentRound(rounds: SignOffRound[]): SignOffRound | undefined {
   return rounds[rounds.length - 1];
@@ -94,7 +75,37 @@ export function initialContext(input: CaseInput): CaseContext {
   };
 }
 
+/** Version 2 starts with the partnership's relevant agencies and no item clocks. */
+export function initialContextV2(input: CaseInput): CaseContext {
+  return {
+    ...initialContext(input),
+    relevantAgencies: (input.relevantAgencies ?? []).map((agency) => ({ ...agency })),
+    itemClocks: {},
+  };
+}
+
 type E<T extends CaseEvent['type']> = CaseEventOf<T>;
+
+function updateAction(update: ContextUpdate) {
+  return assign<CaseContext, CaseEvent, undefined, CaseEvent, never>(({ context, event }) => update(context, event));
+}
+
+/** Named XState actions from pure context updates (`V2_UPDATES`). */
+function updateActions<T extends Record<string, ContextUpdate>>(updates: T) {
+  return Object.fromEntries(Object.entries(updates).map(([name, update]) => [name, updateAction(update)])) as {
+    [K in keyof T]: ReturnType<typeof updateAction>;
+  };
+}
+
+/** Named XState guards from pure predicates (`V2_GUARDS`). */
+function guardFunctions<T extends Record<string, ContextGuard>>(guards: T) {
+  return Object.fromEntries(
+    Object.entries(guards).map(([name, guard]) => [
+      name,
+      ({ context, event }: { context: CaseContext; event: CaseEvent }) => guard(context, event),
+    ]),
+  ) as { [K in keyof T]: (args: { context: CaseContext; event: CaseEvent }) => boolean };
+}
 
 /**
  * The vocabulary of the case machine: its types, named guards and named actions. Stage files build their states with
@@ -125,6 +136,7 @@ export const caseSetup = setup({
     decidedNationalReview: ({ context }) => context.decision?.outcome === 'national-review',
     pendingIsDelay: ({ context }) => context.publication.pending?.kind === 'delay',
     allActionsCompleted: ({ context }) => openActions(context).length === 0,
+    ...guardFunctions(V2_GUARDS),
   },
   actions: {
     recordNotification: assign(({ context, event }) => {
@@ -316,7 +328,7 @@ export const caseSetup = setup({
       return {
         publication: {
           ...context.publication,
-          pending: { kind: 'delay', reason: e.reason, newPlannedOn: e.newPlannedOn, on: e.today },
+          pending: { kind: 'delay' as const, reason: e.reason, newPlannedOn: e.newPlannedOn, on: e.today },
         },
         clocks: startClock(context.clocks, 'not-publishing', e.today),
       };
@@ -324,7 +336,7 @@ export const caseSetup = setup({
     recordWithholding: assign(({ context, event }) => {
       const e = event as E<'publication.withheld'>;
       return {
-        publication: { ...context.publication, pending: { kind: 'withhold', reason: e.reason, on: e.today } },
+        publication: { ...context.publication, pending: { kind: 'withhold' as const, reason: e.reason, on: e.today } },
         clocks: startClock(context.clocks, 'not-publishing', e.today),
       };
     }),
@@ -376,5 +388,6 @@ export const caseSetup = setup({
         actions: { ...context.actions, [e.actionId]: { ...context.actions[e.actionId], completedOn: e.completedOn } },
       };
     }),
+    ...updateActions(V2_UPDATES),
   },
 });

@@ -1,5 +1,5 @@
-import type { Actor, Agency } from '../actors';
-import type { CaseClocks, CaseFacts, LocalDate } from '../rulebook/types';
+import type { Actor, Agency, RelevantAgency } from '../actors';
+import type { CaseClocks, CaseFacts, ItemClocks, LocalDate } from '../rulebook/types';
 
 export type Recommendation = 'lcspr' | 'no-lcspr' | 'national-review';
 export type SignOffDecision = 'agree' | 'disagree';
@@ -33,11 +33,19 @@ export interface ActionItem {
   completedOn?: LocalDate;
 }
 
+/**
+ * What a case knows. Fields marked optional arrived with machine version 2: a snapshot persisted by version 1 lacks
+ * them, so code reading them treats a missing one as empty.
+ */
 export interface CaseContext {
   /** The agencies whose delegated partners sign off, fixed when the case opened. */
   signOffAgencies: Agency[];
+  /** The partnership's relevant agencies when the case opened (returns are asked of them, actions owned by them). */
+  relevantAgencies?: RelevantAgency[];
   facts: CaseFacts;
   clocks: CaseClocks;
+  /** The clocks of items of the case: each agency return, each action. */
+  itemClocks?: ItemClocks;
   notification: { submittedOn?: LocalDate; panelReference?: string; withdrawn?: { reason: string; on: LocalDate } };
   agencyReturns: { agency: Agency; on: LocalDate }[];
   meetings: LocalDate[];
@@ -70,12 +78,23 @@ export interface CaseContext {
 export interface CaseInput {
   laAwareOn: LocalDate;
   signOffAgencies: Agency[];
+  relevantAgencies?: RelevantAgency[];
 }
 
-/** Every event carries who sent it and the London date the server received it: guards never read a global clock. */
+/**
+ * Every event carries who sent it and the London date the server received it (`today`): guards never read a global
+ * clock. `occurredOn` is the day the act happened when it is recorded later (a sign-off given at last Tuesday's
+ * meeting); the act is dated by {@link actDate}.
+ */
 interface Envelope {
   actor: Actor;
   today: LocalDate;
+  occurredOn?: LocalDate;
+}
+
+/** The day an act happened: the day given as `occurredOn`, or the day it was recorded. */
+export function actDate(event: { today: LocalDate; occurredOn?: LocalDate }): LocalDate {
+  return event.occurredOn ?? event.today;
 }
 
 export type CaseEvent = Envelope &

@@ -2,14 +2,15 @@
 import type { AnyStateMachine } from 'xstate';
 import { CaseMachineRegistry } from './case-machine.registry';
 import { caseMachineV1 } from './case.machine';
+import { caseMachineV2 } from './case.machine.v2';
 import { caseSetup } from './case.setup';
 import { allowedEvents, dispatch, openCase, stateOf } from './case-engine';
 import type { CaseEvent } from './case.types';
 import { actors, LA_AWARE_ON, play, reach, SIGN_OFF_AGENCIES, steps } from './case-test-kit.spec';
 
-/** Version 2: identical, except that learning also accepts `case.archived`, closing the case at once. */
-function buildV2(): AnyStateMachine {
-  const config = caseMachineV1.config;
+/** A next version: identical to the current one, except that learning also accepts `case.archived`, closing the case. */
+function buildNext(): AnyStateMachine {
+  const config = caseMachineV2.config;
   const learning = config.states!.learning!;
   const actionPlan = learning.states!['action-plan']!;
   return caseSetup.createMachine({
@@ -29,41 +30,42 @@ function buildV2(): AnyStateMachine {
 const archive = { type: 'case.archived', actor: actors.bu, today: '2026-10-01' } as unknown as CaseEvent;
 
 describe('CaseMachineRegistry', () => {
-  it('starts with version 1 current', () => {
+  it('knows versions 1 and 2, with version 2 current', () => {
     const registry = new CaseMachineRegistry();
-    expect(registry.currentVersion).toBe(1);
-    expect(registry.versionsKnown).toEqual([1]);
+    expect(registry.currentVersion).toBe(2);
+    expect(registry.versionsKnown).toEqual([1, 2]);
     expect(registry.get(1)).toBe(caseMachineV1);
-    expect(() => registry.get(2)).toThrow(/Unknown case machine version 2/);
+    expect(registry.get(2)).toBe(caseMachineV2);
+    expect(() => registry.get(3)).toThrow(/Unknown case machine version 3/);
   });
 
   it('changes the current version only when a version is registered with makeCurrent', () => {
     const registry = new CaseMachineRegistry();
-    const v2 = buildV2();
-    registry.register(2, v2);
-    expect(registry.currentVersion).toBe(1);
-    expect(registry.versionsKnown).toEqual([1, 2]);
-    expect(registry.get(2)).toBe(v2);
-    registry.register(3, buildV2(), { makeCurrent: true });
-    expect(registry.currentVersion).toBe(3);
+    const v3 = buildNext();
+    registry.register(3, v3);
+    expect(registry.currentVersion).toBe(2);
     expect(registry.versionsKnown).toEqual([1, 2, 3]);
+    expect(registry.get(3)).toBe(v3);
+    registry.register(4, buildNext(), { makeCurrent: true });
+    expect(registry.currentVersion).toBe(4);
+    expect(registry.versionsKnown).toEqual([1, 2, 3, 4]);
   });
 
   it('refuses to register a version twice', () => {
     const registry = new CaseMachineRegistry();
-    expect(() => registry.register(1, buildV2())).toThrow(/already registered/);
-    registry.register(2, buildV2());
-    expect(() => registry.register(2, buildV2(), { makeCurrent: true })).toThrow(/version 2 is already registered/);
-    expect(registry.currentVersion).toBe(1);
+    expect(() => registry.register(1, buildNext())).toThrow(/already registered/);
+    registry.register(3, buildNext());
+    expect(() => registry.register(3, buildNext(), { makeCurrent: true })).toThrow(/version 3 is already registered/);
+    expect(registry.currentVersion).toBe(2);
   });
 
-  it('keeps a case begun on v1 moving on v1, while v2 accepts its new event', () => {
+  it('keeps a case begun on one version moving on it, while the next accepts its new event', () => {
     const registry = new CaseMachineRegistry();
-    registry.register(2, buildV2(), { makeCurrent: true });
-    const v1 = registry.get(1);
+    registry.register(3, buildNext(), { makeCurrent: true });
+    const v1 = registry.get(2);
     const v2 = registry.get(registry.currentVersion);
 
-    // The stored case began on v1 and is now in learning.
+    // The stored case began on the current version and is now in learning.
     const begunOnV1 = play(reach('learning.action-plan'), steps.addAction('A1'));
     expect(allowedEvents(v1, begunOnV1)).not.toContain('case.archived');
     expect(dispatch(v1, begunOnV1, archive)).toMatchObject({

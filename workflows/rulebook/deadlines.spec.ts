@@ -283,3 +283,52 @@ describe('computeDeadlines', () => {
     );
   });
 });
+
+describe('item clocks and fixed due dates (rulebook version 2)', () => {
+  const rulebook = getRulebook(2);
+  const calendar = everyDayCalendar();
+
+  it('counts an agency return 5 working days from the day its clock started, one deadline per subject', () => {
+    const deadlines = computeDeadlines(rulebook.rules, { laAwareOn: '2026-12-18' }, {}, '2026-12-21', calendar, {
+      'agency-return:police': { rule: 'agency-return', subject: 'police', startedOn: '2026-12-18', pauses: [] },
+      'agency-return:education': {
+        rule: 'agency-return',
+        subject: 'education',
+        startedOn: '2026-12-18',
+        dueOn: '2027-01-08',
+        pauses: [],
+      },
+    });
+    // Every day a working day here: 18 December + 5 (test/unit/rulebook-deadlines.spec.ts counts real ones).
+    expect(deadlines).toEqual([
+      { rule: 'agency-return', subject: 'police', startedOn: '2026-12-18', dueOn: '2026-12-23', status: 'open' },
+      // An agreed date replaces the count.
+      { rule: 'agency-return', subject: 'education', startedOn: '2026-12-18', dueOn: '2027-01-08', status: 'open' },
+    ]);
+  });
+
+  it('gives an action the due date it was set, overdue the day after and met when stopped on it', () => {
+    const clock = {
+      rule: 'action-due' as const,
+      subject: 'A-1',
+      startedOn: '2026-03-02',
+      dueOn: '2026-04-30',
+      pauses: [],
+    };
+    const run = (today: string, stoppedOn?: string) =>
+      computeDeadlines(rulebook.rules, {}, {}, today, calendar, {
+        'action-due:A-1': { ...clock, ...(stoppedOn ? { stoppedOn } : {}) },
+      });
+    expect(run('2026-04-30')[0]).toMatchObject({ dueOn: '2026-04-30', status: 'open' });
+    expect(run('2026-05-01')[0]).toMatchObject({ dueOn: '2026-04-30', status: 'overdue' });
+    expect(run('2026-05-05', '2026-04-30')[0]).toMatchObject({ status: 'met', stoppedOn: '2026-04-30' });
+  });
+
+  it('never computes item clocks under rulebook version 1, which has no item rules', () => {
+    expect(
+      computeDeadlines(getRulebook(1).rules, { laAwareOn: '2026-03-02' }, {}, '2026-03-03', calendar, {
+        'agency-return:police': { rule: 'agency-return', subject: 'police', startedOn: '2026-03-02', pauses: [] },
+      }),
+    ).toEqual([]);
+  });
+});

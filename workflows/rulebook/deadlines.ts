@@ -5,6 +5,7 @@
  * time the clock was paused. Pure: "today" and the calendar are passed in.
  */
 import { ClockRuleError } from './errors';
+import { CLOCK_START_ANCHOR } from './types';
 import type {
   AnchorDates,
   CaseClocks,
@@ -12,6 +13,7 @@ import type {
   ClockPause,
   ClockState,
   Deadline,
+  ItemClocks,
   DeadlineCalendar,
   DeadlineStatus,
   LocalDate,
@@ -114,9 +116,9 @@ export function computeDeadline(
 ): Deadline | undefined {
   if (!clock) return undefined;
   checkPauses(rule, clock.pauses);
-  const anchorDate = facts[rule.anchor];
+  const anchorDate = rule.anchor === CLOCK_START_ANCHOR ? clock.startedOn : facts[rule.anchor];
   if (anchorDate === undefined) return undefined;
-  const base = baseDueDate(rule, anchorDate, calendar);
+  const base = clock.dueOn ?? baseDueDate(rule, anchorDate, calendar);
   const paused = pausedLength(rule, clock.pauses, today, calendar);
   const dueOn =
     paused === 0
@@ -136,7 +138,8 @@ export function computeDeadline(
 
 /**
  * The deadlines of a case, in rulebook order: one per case-scope rule whose clock exists and whose anchor fact is
- * known. Partnership-scope rules (the annual report) are skipped.
+ * known, and for an item-scope rule one per item clock, in the order the items' clocks started (each carrying its
+ * `subject`). Partnership-scope rules (the annual report) are skipped.
  */
 export function computeDeadlines(
   rules: readonly RuleDefinition[],
@@ -144,12 +147,20 @@ export function computeDeadlines(
   clocks: CaseClocks,
   today: LocalDate,
   calendar: DeadlineCalendar,
+  itemClocks: ItemClocks = {},
 ): Deadline[] {
   const deadlines: Deadline[] = [];
   for (const rule of rules) {
-    if (rule.scope !== 'case') continue;
-    const deadline = computeDeadline(rule, facts, clocks[rule.id], today, calendar);
-    if (deadline) deadlines.push(deadline);
+    if (rule.scope === 'case') {
+      const deadline = computeDeadline(rule, facts, clocks[rule.id], today, calendar);
+      if (deadline) deadlines.push(deadline);
+    } else if (rule.scope === 'item') {
+      for (const clock of Object.values(itemClocks)) {
+        if (clock.rule !== rule.id) continue;
+        const deadline = computeDeadline(rule, facts, clock, today, calendar);
+        if (deadline) deadlines.push({ ...deadline, subject: clock.subject });
+      }
+    }
   }
   return deadlines;
 }

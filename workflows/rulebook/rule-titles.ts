@@ -13,5 +13,9 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   'keep-published': 'Keep the report published',
   'not-publishing': 'Tell the Panel of a delay or of not publishing',
   'annual-report': 'Publish the annual report',
+  'notify-sos-ofsted': 'Notify the Secretary of State and Ofsted',
+  'agency-return': 'Agency return',
+  'action-due': 'Complete the action',
+  'lcspr-extension-notice': 'Tell the Panel of the extension',
   'annual-report-copies': 'Send the annual report to the Panel and the What Works Centre',
 };

@@ -18,8 +18,8 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * Rule 23 of rules.md: a copy of each published annual report goes to the Child Safeguarding Practice Review Panel and
- * the What Works Centre (now Foundations) within 7 days. Partnership scope: no case computes it, so adding it changes
- * no running case's deadlines. Kept as its own constant so that every rulebook version can list it.
+ * the What Works Centre (now Foundations) within 7 days. Partnership scope: no case computes it; the partnership's
+ * duties follow the current rulebook. Added in version 2 (version 1 stays as released).
  */
 const ANNUAL_REPORT_COPIES_RULE: RuleDefinition = {
   id: 'annual-report-copies',
@@ -223,16 +223,116 @@ const RULES_V1: RuleDefinition[] = [
     allowedAnchors: ['lastAnnualReportPublishedOn'],
     responsible: 'lead-partners',
   },
+];
+
+/** The clocks version 2 adds: the looked-after child's death, agency returns, actions and an LCSPR's extension. */
+const RULES_ADDED_IN_V2: RuleDefinition[] = [
+  {
+    id: 'notify-sos-ofsted',
+    description:
+      'The local authority notifies the Secretary of State and Ofsted of the death of a looked-after child (or of ' +
+      'a care leaver under 25), through the Child Safeguarding Online Notification System.',
+    source: {
+      document: 'GOV.UK "Report a serious child safeguarding incident" [S3]; DfE notification statistics [S6]',
+      section:
+        'Death of a looked-after child, whether or not abuse or neglect is suspected (rules.md rule 4, C); ' +
+        'death of a care leaver up to and including age 24 (rule 5, S)',
+      confidence: 'C',
+    },
+    scope: 'case',
+    anchor: 'laAwareOn',
+    length: 5,
+    unit: 'working-days',
+    direction: 'after',
+    kind: 'deadline',
+    pausable: false,
+    overridable: [],
+    allowedAnchors: ['laAwareOn'],
+    responsible: 'local-authority',
+  },
+  {
+    id: 'agency-return',
+    description:
+      'A relevant agency sends its return (its summary of its involvement with the child and family) for the ' +
+      'rapid review; the business unit chases a late one.',
+    source: {
+      document: 'Devon rapid review day plan [S25]; the partnership arrangements (rapid reviews)',
+      section: 'Individual agency summaries written on working days 2 to 10 of the rapid review (rules.md §4)',
+      confidence: 'U',
+    },
+    scope: 'item',
+    anchor: 'clockStartedOn',
+    length: 5,
+    unit: 'working-days',
+    direction: 'after',
+    kind: 'deadline',
+    pausable: false,
+    overridable: ['length', 'unit'],
+    allowedAnchors: ['clockStartedOn'],
+    responsible: 'business-unit',
+  },
+  {
+    id: 'action-due',
+    description:
+      'An action of the action plan is completed by its due date; one not progressed is escalated to the ' +
+      'delegated safeguarding partners.',
+    source: {
+      document: 'The partnership arrangements (the Safeguarding Practice Review subgroup); WT 2018 yearly report [S19]',
+      section:
+        '"Any areas that are not progressed will be escalated to the delegated safeguarding partners"; acting on ' +
+        'findings (rules.md rule 21)',
+      confidence: 'S',
+    },
+    scope: 'item',
+    anchor: 'clockStartedOn',
+    length: 0,
+    unit: 'working-days',
+    direction: 'after',
+    kind: 'deadline',
+    pausable: false,
+    // Each action's due date is set when it is added.
+    overridable: [],
+    allowedAnchors: ['clockStartedOn'],
+    responsible: 'subgroup',
+  },
+  {
+    id: 'lcspr-extension-notice',
+    description:
+      'The safeguarding partners tell the Child Safeguarding Practice Review Panel and the Secretary of State ' +
+      'that the review will take longer than planned, and why.',
+    source: {
+      document: 'No source found (rules.md rules 16 and 19)',
+      section: 'A review that will overrun its 6 months; the partnership tells the Panel and the Secretary of State',
+      confidence: 'U',
+    },
+    scope: 'case',
+    anchor: 'clockStartedOn',
+    length: 5,
+    unit: 'working-days',
+    direction: 'after',
+    kind: 'deadline',
+    pausable: false,
+    overridable: ['length', 'unit'],
+    allowedAnchors: ['clockStartedOn'],
+    responsible: 'delegated-partners',
+  },
   ANNUAL_REPORT_COPIES_RULE,
 ];
 
 /** Every released rulebook, by version. Never edit a released version: add a new one. */
 export const RULEBOOKS: Readonly<Record<number, Rulebook>> = deepFreeze({
   1: { version: 1, summary: 'The default rulebook of docs/domain/README.md.', rules: RULES_V1 },
+  2: {
+    version: 2,
+    summary:
+      "Adds the Secretary of State's and Ofsted's notification of a looked-after child's death, agency returns, " +
+      "actions of the action plan and the notice of an LCSPR's extension (issue 12).",
+    rules: [...RULES_V1, ...RULES_ADDED_IN_V2],
+  },
 });
 
 /** The version new cases start under. */
-export const CURRENT_RULEBOOK_VERSION = 1;
+export const CURRENT_RULEBOOK_VERSION = 2;
 
 /** The rulebook of `version`; throws {@link UnknownRulebookVersionError} for a version that was never released. */
 export function getRulebook(version: number = CURRENT_RULEBOOK_VERSION): Rulebook {

@@ -17,6 +17,12 @@ export const RULE_IDS = [
   'keep-published',
   'not-publishing',
   'annual-report',
+  // Added in rulebook version 2
+  'notify-sos-ofsted',
+  'agency-return',
+  'action-due',
+  'lcspr-extension-notice',
+  // Added in rulebook version 2, for the partnership's own duties
   'annual-report-copies',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
@@ -41,11 +47,31 @@ export interface ClockPause {
 /** What the machine knows of one clock. The due date is never stored here: it is derived by the rulebook. */
 export interface ClockState {
   startedOn: LocalDate;
+  /**
+   * A due date fixed by an act rather than counted by the rule: an agency return's agreed date, an action's due
+   * date, an agreed extension of the review. Pauses still move it on.
+   */
+  dueOn?: LocalDate;
   stoppedOn?: LocalDate;
   cancelledOn?: LocalDate;
   pauses: ClockPause[];
 }
 export type CaseClocks = Partial<Record<RuleId, ClockState>>;
+
+/**
+ * A clock of one item of a case (an agency's return, an action of the plan): a rule of `item` scope runs once per
+ * subject. Keyed by {@link itemClockKey}.
+ */
+export interface ItemClockState extends ClockState {
+  rule: RuleId;
+  /** What the clock is about, unique within the rule and the case: an agency key, an action id. */
+  subject: string;
+}
+export type ItemClocks = Record<string, ItemClockState>;
+
+export function itemClockKey(rule: RuleId, subject: string): string {
+  return `${rule}:${subject}`;
+}
 
 export const DEADLINE_STATUSES = ['open', 'overdue', 'met', 'late', 'paused', 'cancelled'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
@@ -53,6 +79,8 @@ export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 /** The contract's `Deadline`. */
 export interface Deadline {
   rule: RuleId;
+  /** For a rule of `item` scope, the item the deadline is about (an agency key, an action id). */
+  subject?: string;
   startedOn: LocalDate;
   dueOn: LocalDate;
   stoppedOn?: LocalDate;
@@ -77,8 +105,11 @@ export interface DeadlineCalendar {
 export const PARTNERSHIP_FACTS = ['lastAnnualReportPublishedOn'] as const;
 export type PartnershipFact = (typeof PARTNERSHIP_FACTS)[number];
 
+/** The day the clock itself started (the act that started it: a return requested, an extension agreed). */
+export const CLOCK_START_ANCHOR = 'clockStartedOn';
+
 /** What a rule's clock can count from. */
-export type RuleAnchor = CaseFact | PartnershipFact;
+export type RuleAnchor = CaseFact | PartnershipFact | typeof CLOCK_START_ANCHOR;
 /** The dates a deadline can be computed from: a case's facts, or partnership facts for partnership rules. */
 export type AnchorDates = Partial<Record<RuleAnchor, LocalDate>>;
 
@@ -94,8 +125,11 @@ export type RuleDirection = 'after' | 'before';
  */
 export type RuleKind = 'deadline' | 'minimum-period';
 
-/** `partnership` rules (the annual report and its copies) are not computed per case. */
-export type RuleScope = 'case' | 'partnership';
+/**
+ * `case` rules run one clock per case; `item` rules one per item of a case (each agency return, each action);
+ * `partnership` rules (the annual report and its copies) are not computed per case.
+ */
+export type RuleScope = 'case' | 'item' | 'partnership';
 
 /** C: confirmed from a primary source; S: secondary sources only; U: unconfirmed (see docs/domain/rules.md). */
 export type SourceConfidence = 'C' | 'S' | 'U';

@@ -107,6 +107,7 @@ export class PartnershipDutyReminders implements PartnershipDutiesHook, Partners
             caseId: null,
             kind: p.kind,
             rule: deadline.rule,
+            subject: '',
             noticeKind: null,
             offsetDays: p.offsetDays,
             dueOn: deadline.dueOn,

@@ -53,7 +53,8 @@ export class ReminderScheduler implements CaseWriteHook, OnModuleInit {
         (p) => ({
           ...p,
           fireAtMs: londonNineAm(p.fireOn).getTime(),
-          dedupeKey: `${caseRow.id}|${deadline.rule}|${p.offsetDays}|${deadline.dueOn}`,
+          // An item's deadline adds its subject; a case clock's key is as it always was, so no reminder repeats.
+          dedupeKey: `${caseRow.id}|${deadline.rule}${deadline.subject ? `:${deadline.subject}` : ''}|${p.offsetDays}|${deadline.dueOn}`,
         }),
       );
       // Several already due (a case entered late, due dates moved by new settings): new rows that a later one for the
@@ -72,6 +73,7 @@ export class ReminderScheduler implements CaseWriteHook, OnModuleInit {
             caseId: caseRow.id,
             kind: p.kind,
             rule: deadline.rule,
+            subject: deadline.subject,
             noticeKind: null,
             offsetDays: p.offsetDays,
             dueOn: deadline.dueOn,
@@ -92,6 +94,7 @@ export class ReminderScheduler implements CaseWriteHook, OnModuleInit {
           caseId: caseRow.id,
           kind: 'notice',
           rule: null,
+          subject: '',
           noticeKind: notice,
           offsetDays: null,
           dueOn: null,

@@ -15,7 +15,7 @@ import {
   type MailSender,
   type UnfilledRoles,
 } from '@app/mail';
-import { getRulebook } from '@app/workflows';
+import { getRulebook, type CaseContext } from '@app/workflows';
 import { chooseRecipients, FALLBACK_ROLES } from './audience';
 import { NOTICE_ROLES, NoticeKind } from './notice-plan';
 import { DueReminder, PARTNERSHIP_DUTY_RECIPIENT_ROLES, RECIPIENT_ROLES, supersededReminders } from './reminder-plan';
@@ -101,7 +101,7 @@ export class ReminderSender {
       if (settled.affected && row.kind === 'breach' && (status === 'sent' || status === 'failed')) {
         // A partnership duty's breach goes into the partnership's history instead, once as well.
         if (row.caseId === null) return this.duties.recordMissed(manager, row.partnershipId, row.rule!, row.dueOn!);
-        const missed = { rule: row.rule, dueOn: row.dueOn };
+        const missed = { rule: row.rule, ...(row.subject ? { subject: row.subject } : {}), dueOn: row.dueOn };
         // Once: an admin's retry of a breach that failed for good sends it again, but the deadline was missed once.
         await this.cases.recordSystemEvent(row.caseId, 'deadline.missed', missed, { once: true });
       }
@@ -112,7 +112,7 @@ export class ReminderSender {
     if (row.caseId === null) return this.deliverDuty(row, now);
     const caseRow = await this.reads.getRepository(CaseEntity).findOne({
       where: { id: row.caseId },
-      select: { id: true, reference: true, partnershipId: true, rulebookVersion: true },
+      select: { id: true, reference: true, partnershipId: true, rulebookVersion: true, snapshot: Boolean(row.subject) },
     });
     if (!caseRow) {
       await this.finish(row, 'obsolete');
@@ -120,7 +120,9 @@ export class ReminderSender {
     }
     let deadline: DeadlineEntity | null = null;
     if (row.kind !== 'notice') {
-      deadline = await this.reads.getRepository(DeadlineEntity).findOneBy({ caseId: row.caseId, rule: row.rule! });
+      deadline = await this.reads
+        .getRepository(DeadlineEntity)
+        .findOneBy({ caseId: row.caseId, rule: row.rule!, subject: row.subject });
       if (!deadline || deadline.clockState !== 'running' || deadline.dueOn !== row.dueOn) {
         await this.finish(row, 'obsolete');
         return 'obsolete';
@@ -154,6 +156,7 @@ export class ReminderSender {
         reference: caseRow.reference,
         caseUrl,
         ruleDescription: rule.description,
+        ...(row.subject ? { item: itemName(caseRow.snapshot.context, row.rule!, row.subject) } : {}),
         dueOn: deadline.dueOn,
         kind: row.kind === 'escalation-delegated' || row.kind === 'escalation-lead' ? 'escalation' : row.kind,
         ...(overdue
@@ -240,6 +243,7 @@ export class ReminderSender {
         partnershipId: row.partnershipId,
         caseId: row.caseId ?? IsNull(),
         rule: row.rule!,
+        subject: row.subject,
         dueOn: row.dueOn!,
         status: In([...LIVE_REMINDER_STATUSES]),
       },
@@ -254,4 +258,13 @@ export class ReminderSender {
     const audiences = row.caseId === null ? PARTNERSHIP_DUTY_RECIPIENT_ROLES : RECIPIENT_ROLES;
     return supersededReminders(due, now, audiences).some((r) => r.id === row.id);
   }
+}
+
+/**
+ * Which item a reminder is about, in words the partnership chose (never the case's free text): an agency's name from
+ * the partnership's list, or an action's reference.
+ */
+export function itemName(context: CaseContext, rule: string, subject: string): string {
+  if (rule === 'action-due') return `action ${subject}`;
+  return context.relevantAgencies?.find((agency) => agency.key === subject)?.name ?? subject;
 }

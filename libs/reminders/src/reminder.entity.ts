@@ -65,6 +65,10 @@ export class ReminderEntity {
   @Column({ type: 'varchar', length: 40, nullable: true })
   rule: string | null;
 
+  /** For a deadline of an item (an agency's return, an action): the item's key or id; '' otherwise. */
+  @Column({ type: 'varchar', length: 60, default: '' })
+  subject: string;
+
   @Column({ type: 'varchar', length: 40, nullable: true })
   noticeKind: string | null;
 

@@ -4,6 +4,7 @@ import type { WorkingDayCalendar } from '@app/calendar';
 import {
   computeDeadlines,
   getRulebook,
+  itemClockKey,
   resolveRulebook,
   type Deadline,
   type PersistedCaseSnapshot,
@@ -23,7 +24,8 @@ export class CaseDeadlines {
   ): Deadline[] {
     const rules = resolveRulebook(getRulebook(rulebookVersion), partnership.ruleOverrides).rules;
     const calendar = this.calendars.withClosures(partnership.closureDays);
-    return computeDeadlines(rules, snapshot.context.facts, snapshot.context.clocks, today, calendar);
+    const { facts, clocks, itemClocks } = snapshot.context;
+    return computeDeadlines(rules, facts, clocks, today, calendar, itemClocks);
   }
 
   /** The working days the partnership counts in: bank holidays and its closure days. */
@@ -34,7 +36,10 @@ export class CaseDeadlines {
   clockState(snapshot: PersistedCaseSnapshot, deadline: Deadline): DeadlineClockState {
     if (deadline.status === 'cancelled') return 'cancelled';
     if (deadline.stoppedOn) return 'stopped';
-    const clock = snapshot.context.clocks[deadline.rule];
+    const clock =
+      deadline.subject === undefined
+        ? snapshot.context.clocks[deadline.rule]
+        : snapshot.context.itemClocks?.[itemClockKey(deadline.rule, deadline.subject)];
     return clock?.pauses.some((p) => !p.to) ? 'paused' : 'running';
   }
 }

@@ -209,6 +209,11 @@ export class LearningRecordView {
   actions: ActionRecordView[];
 }
 
+export class RelevantAgencyView {
+  @ApiProperty({ example: 'education', pattern: '^[a-z][a-z0-9-]{1,39}$' }) key: string;
+  @ApiProperty({ example: 'Schools and education' }) name: string;
+}
+
 export class CaseRecordView {
   @ApiProperty(UUID) id: string;
   @ApiProperty({ example: 'CSPR-2026-0007' }) reference: string;
@@ -222,6 +227,13 @@ export class CaseRecordView {
     description: "The parts withheld from the reader's roles (their fields are absent); `[]` when none",
   })
   restricted: string[];
+  @ApiProperty({
+    type: [RelevantAgencyView],
+    description:
+      "The partnership's relevant agencies when the case opened (returns are asked of them, actions owned by them); " +
+      '`[]` for a case of machine version 1, whose agency returns name one of the three statutory agencies',
+  })
+  relevantAgencies: RelevantAgencyView[];
   @ApiProperty({ type: IncidentRecordView }) incident: IncidentRecordView;
   @ApiProperty({ type: NotificationRecordView }) notification: NotificationRecordView;
   @ApiProperty({ type: RapidReviewRecordView }) rapidReview: RapidReviewRecordView;

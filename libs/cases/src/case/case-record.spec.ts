@@ -137,6 +137,7 @@ describe('The case record presenter', () => {
       version: j.version,
       openedAt: '2026-01-05T09:30:00.000Z',
       restricted: [],
+      relevantAgencies: [],
       incident: DETAILS,
       notification: {
         laAwareOn: '2026-01-05',

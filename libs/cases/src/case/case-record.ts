@@ -40,6 +40,7 @@ export function toCaseRecord(
     version: row.version,
     openedAt: row.openedAt.toISOString(),
     restricted,
+    relevantAgencies: (context.relevantAgencies ?? []).map(({ key, name }) => ({ key, name })),
     incident: defined({
       incidentOn: details.incidentOn,
       incidentType: details.incidentType,

@@ -20,6 +20,7 @@ import {
   CASE_STAGES,
   CURRENT_RULEBOOK_VERSION,
   CaseEvent,
+  DEFAULT_RELEVANT_AGENCIES,
   CaseMachineRegistry,
   allowedEvents,
   dispatch,
@@ -218,6 +219,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const snapshot = openCase(this.machines.get(version), {
       laAwareOn: input.laAwareOn,
       signOffAgencies: partnership.signOffAgencies,
+      relevantAgencies: [...DEFAULT_RELEVANT_AGENCIES],
     });
     const { row, change } = await this.tx.run(async (manager) => {
       const reference = await this.nextReference(manager, partnership.id, Number(today.slice(0, 4)));
@@ -572,7 +574,8 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
   ): Promise<DeadlineEntity[] & { changed?: boolean }> {
     const repo = manager.getRepository(DeadlineEntity);
     const computed = this.deadlines.compute(row.snapshot, row.rulebookVersion, partnership, today);
-    const rows = new Map((await repo.findBy({ caseId: row.id })).map((d) => [d.rule, d]));
+    const keyOf = (d: { rule: string; subject?: string }) => `${d.rule}|${d.subject ?? ''}`;
+    const rows = new Map((await repo.findBy({ caseId: row.id })).map((d) => [keyOf(d), d]));
     const added: DeadlineEntity[] = [];
     let changed = false;
     for (const deadline of computed) {
@@ -582,17 +585,18 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
         stoppedOn: deadline.stoppedOn ?? null,
         clockState: this.deadlines.clockState(row.snapshot, deadline),
       };
-      const current = rows.get(deadline.rule);
+      const current = rows.get(keyOf(deadline));
       if (!current) {
         const fresh = repo.create({
           id: randomUUID(),
           caseId: row.id,
           partnershipId: row.partnershipId,
           rule: deadline.rule,
+          subject: deadline.subject ?? '',
           ...values,
         });
         added.push(fresh);
-        rows.set(deadline.rule, fresh);
+        rows.set(keyOf(deadline), fresh);
       } else if (
         current.startedOn !== values.startedOn ||
         current.dueOn !== values.dueOn ||

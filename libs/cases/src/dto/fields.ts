@@ -12,6 +12,9 @@ import {
   EARLIEST_DATE,
   IsActionId,
   IsHttpUrl,
+  IsAgencyKey,
+  IsAgencyKeyList,
+  IsListOfValues,
   IsLocalDate,
   IsOneOf,
   IsText,
@@ -40,8 +43,22 @@ export interface FieldOptions {
   errorIfMissing?: string;
 }
 
-/** How a web form asks for a field; `long-text` is free text longer than {@link LONG_TEXT_OVER} characters. */
-export type FormFieldKind = 'date' | 'text' | 'long-text' | 'choice' | 'yes-no' | 'url' | 'identifier' | 'whole-number';
+/**
+ * How a web form asks for a field; `long-text` is free text longer than {@link LONG_TEXT_OVER} characters; `agency`
+ * and `agencies` offer the case's relevant agencies (one, or several).
+ */
+export type FormFieldKind =
+  | 'date'
+  | 'text'
+  | 'long-text'
+  | 'choice'
+  | 'choices'
+  | 'agency'
+  | 'agencies'
+  | 'yes-no'
+  | 'url'
+  | 'identifier'
+  | 'whole-number';
 
 /** Free text allowed more characters than this is asked for in a textarea with a character count. */
 export const LONG_TEXT_OVER = 200;
@@ -63,7 +80,7 @@ export interface FormField {
   /** For `whole-number`: the smallest and largest allowed. */
   min?: number;
   max?: number;
-  /** For `choice`: the allowed values, in their declared order, with plain-English text. */
+  /** For `choice` and `choices`: the allowed values, in their declared order, with plain-English text. */
   options?: FormOption[];
 }
 
@@ -181,6 +198,69 @@ export function EnumField(values: readonly string[], options: FieldOptions = {})
     ...optional,
     IsOneOf(values),
     formField('choice', options, { options: values.map((value) => ({ value, text: optionLabel(value) })) }),
+  );
+}
+
+/**
+ * Several of a fixed set of strings, each at most once (a checkbox question): a JSON array. `min` (0 by default) is
+ * how many must be chosen when the field is given.
+ */
+export function EnumListField(
+  values: readonly string[],
+  options: FieldOptions & { min?: number } = {},
+): PropertyDecorator {
+  const { min = 0, ...fieldOptions } = options;
+  const { swagger, optional } = common({ example: values.slice(0, 2), ...fieldOptions });
+  return applyDecorators(
+    ApiProperty({
+      ...swagger,
+      type: 'array',
+      items: { type: 'string', enum: [...values] },
+      uniqueItems: true,
+      minItems: min,
+      maxItems: values.length,
+    }),
+    ...optional,
+    IsListOfValues(values, min, values.length),
+    formField('choices', fieldOptions, { options: values.map((value) => ({ value, text: optionLabel(value) })) }),
+  );
+}
+
+/**
+ * One of the partnership's relevant agencies, by key (`RelevantAgency`). The key's form is checked here; that the
+ * case's list holds it is a rule of the case (422). A page offers the case's agencies as radios.
+ */
+export function AgencyField(options: FieldOptions = {}): PropertyDecorator {
+  const { swagger, optional } = common({ example: 'police', ...options });
+  return applyDecorators(
+    ApiProperty({
+      ...swagger,
+      type: String,
+      pattern: '^[a-z][a-z0-9-]{1,39}$',
+      description: [swagger.description, "The key of one of the case's relevant agencies."].filter(Boolean).join(' '),
+    }),
+    ...optional,
+    IsAgencyKey(),
+    formField('agency', options),
+  );
+}
+
+/** Several of the partnership's relevant agencies, by key, each once; a page offers the case's agencies as checkboxes. */
+export function AgencyListField(options: FieldOptions & { min?: number } = {}): PropertyDecorator {
+  const { min = 0, ...fieldOptions } = options;
+  const { swagger, optional } = common({ example: ['police', 'education'], ...fieldOptions });
+  return applyDecorators(
+    ApiProperty({
+      ...swagger,
+      type: 'array',
+      items: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,39}$' },
+      uniqueItems: true,
+      minItems: min,
+      description: [swagger.description, "Keys of the case's relevant agencies."].filter(Boolean).join(' '),
+    }),
+    ...optional,
+    IsAgencyKeyList(min),
+    formField('agencies', fieldOptions),
   );
 }
 

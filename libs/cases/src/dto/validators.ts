@@ -4,6 +4,7 @@
  * so a client sees one clear reason per bad field.
  */
 import { isValidLocalDate } from '@app/calendar';
+import { RELEVANT_AGENCY_KEY } from '@app/workflows';
 import { isURL, ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /** Statutory dates accepted anywhere in the API (inclusive); compared as strings, which is exact for `YYYY-MM-DD`. */
@@ -165,6 +166,68 @@ export function IsListOf(min: number, max: number, noun: string, options?: Valid
       if (isMissing(value)) return 'is required';
       const ok = Array.isArray(value) && value.length >= min && value.length <= max && value.every(isRecord);
       return ok ? undefined : `must be a list of ${min} to ${max} ${noun}`;
+    },
+    options,
+  );
+}
+
+/**
+ * A list of distinct values, each one of `values`, `min` to `max` long (the ticked boxes of a checkbox question).
+ * Message: "<field> must be a list of ... of: a, b, c".
+ */
+export function IsListOfValues(
+  values: readonly string[],
+  min: number,
+  max: number,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return constraint(
+    'isListOfValues',
+    (value) => {
+      if (isMissing(value)) return 'is required';
+      if (!Array.isArray(value)) return `must be a list of: ${values.join(', ')}`;
+      const unknown = value.filter((item) => typeof item !== 'string' || !values.includes(item));
+      if (unknown.length > 0) return `must hold only: ${values.join(', ')} (not ${unknown.map(String).join(', ')})`;
+      if (new Set(value).size !== value.length) return 'must not repeat a value';
+      if (value.length < min) return min === 1 ? 'must hold at least one value' : `must hold at least ${min} values`;
+      if (value.length > max) return `must hold at most ${max} values`;
+      return undefined;
+    },
+    options,
+  );
+}
+
+const AGENCY_KEY_PROBLEM =
+  'must be an agency key: 2 to 40 lower-case letters, digits or hyphens, starting with a letter';
+
+/** An agency's key (`RELEVANT_AGENCY_KEY`); whether the partnership lists it is the case's rule to judge. */
+export function IsAgencyKey(options?: ValidationOptions): PropertyDecorator {
+  return constraint(
+    'isAgencyKey',
+    (value) =>
+      isMissing(value)
+        ? 'is required'
+        : typeof value === 'string' && RELEVANT_AGENCY_KEY.test(value)
+          ? undefined
+          : AGENCY_KEY_PROBLEM,
+    options,
+  );
+}
+
+/** A list of distinct agency keys, at least `min` long. */
+export function IsAgencyKeyList(min: number, options?: ValidationOptions): PropertyDecorator {
+  return constraint(
+    'isAgencyKeyList',
+    (value) => {
+      if (isMissing(value)) return 'is required';
+      if (!Array.isArray(value)) return 'must be a list of agency keys';
+      if (value.some((item) => typeof item !== 'string' || !RELEVANT_AGENCY_KEY.test(item))) {
+        return `must hold only agency keys (each ${AGENCY_KEY_PROBLEM.replace('must be an agency key: ', '')})`;
+      }
+      if (new Set(value).size !== value.length) return 'must not repeat a value';
+      if (value.length < min) return min === 1 ? 'must hold at least one value' : `must hold at least ${min} values`;
+      if (value.length > 100) return 'must hold at most 100 values';
+      return undefined;
     },
     options,
   );

@@ -8,7 +8,7 @@ export type DeadlineClockState = 'running' | 'paused' | 'stopped' | 'cancelled';
  * it is read, so the row keeps the clock's state and the due date, not a status.
  */
 @Entity('deadlines')
-@Index(['caseId', 'rule'], { unique: true })
+@Index(['caseId', 'rule', 'subject'], { unique: true })
 // The overdue and due-soon lists: running deadlines in a date range, and their cases, from the index alone.
 @Index(['partnershipId', 'clockState', 'dueOn', 'caseId'])
 export class DeadlineEntity {
@@ -23,6 +23,10 @@ export class DeadlineEntity {
 
   @Column({ type: 'varchar', length: 40 })
   rule: string;
+
+  /** For a rule of `item` scope, the item (an agency key, an action id); '' for a case's own clocks. */
+  @Column({ type: 'varchar', length: 60, default: '' })
+  subject: string;
 
   @Column({ type: 'varchar', length: 10 })
   startedOn: string;

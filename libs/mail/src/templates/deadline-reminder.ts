@@ -22,6 +22,11 @@ export interface DeadlineReminderInput {
   caseUrl: string;
   /** The rule in plain English, from the rulebook (never from the case), e.g. "Notify the Panel". */
   ruleDescription: string;
+  /**
+   * For a deadline of one item of the case: which one, as the partnership names it (an agency's name from its list,
+   * an action's reference), never free text from the case.
+   */
+  item?: string;
   /** YYYY-MM-DD */
   dueOn: string;
   kind: DeadlineReminderKind;
@@ -42,6 +47,7 @@ export function deadlineReminder(input: DeadlineReminderInput): RenderedMail {
     reference,
     caseUrl,
     ruleDescription,
+    item,
     dueOn,
     kind,
     workingDaysLeft,
@@ -101,11 +107,12 @@ export function deadlineReminder(input: DeadlineReminderInput): RenderedMail {
 
   const unfilled = unfilledRolesParts(unfilledRoles);
   return renderMail({
-    subject: `[${reference}] ${ruleDescription}: ${subjectStatus}${unfilled.subjectSuffix}`,
+    subject: `[${reference}] ${ruleDescription}${item ? ` (${item})` : ''}: ${subjectStatus}${unfilled.subjectSuffix}`,
     heading,
     facts: [
       ['Case', reference],
       ['Rule', ruleDescription],
+      ...(item ? [['For', item] as [string, string]] : []),
       ['Due', due.long],
       ['Status', status.charAt(0).toUpperCase() + status.slice(1)],
       ...unfilled.facts,

@@ -71,6 +71,7 @@ const deadlineKeysAreClosed: Exactly<
   | 'reference'
   | 'caseUrl'
   | 'ruleDescription'
+  | 'item'
   | 'dueOn'
   | 'kind'
   | 'workingDaysLeft'

@@ -7,7 +7,7 @@ import { EVENT_DESCRIPTIONS, type CaseEventType } from '@app/cases';
 import type { FormErrors } from './form-errors';
 import { DATE_PARTS, eventFields, type FormField } from './form-fields';
 
-export type GovukMacro = 'govukDateInput' | 'govukRadios' | 'govukInput' | 'govukCharacterCount';
+export type GovukMacro = 'govukDateInput' | 'govukRadios' | 'govukCheckboxes' | 'govukInput' | 'govukCharacterCount';
 
 export interface EventFormField {
   name: string;
@@ -28,6 +28,8 @@ export interface EventFormModel {
 
 export interface EventFormOptions {
   action?: string;
+  /** The case's relevant agencies, offered by `agency` and `agencies` fields (value: the key, text: the name). */
+  agencies?: readonly { value: string; text: string }[];
   /** Put before every id (never a name) when several forms share a page; give the same to `readEventForm`. */
   idPrefix?: string;
 }
@@ -64,6 +66,13 @@ function choiceValue(field: FormField, values: FormValues): string | undefined {
   return text(value);
 }
 
+/** The boxes ticked: a submitted form sends none, one (a string) or several (a list); a stored value is a list. */
+function choicesValue(field: FormField, values: FormValues): string[] {
+  const value = values[field.name];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  return typeof value === 'string' ? [value] : [];
+}
+
 /**
  * One field's GOV.UK macro and its arguments, from its declaration (`FormField`), with its value from `values` and its
  * error from `errors`. `eventForm` builds every event's fields with it; a page asking for a DTO that is not an event
@@ -74,6 +83,7 @@ export function formFieldModel(
   values: FormValues,
   errors: FormErrors,
   idPrefix = '',
+  agencies: readonly { value: string; text: string }[] = [],
 ): EventFormField {
   const id = `${idPrefix}${field.name}`;
   const error = errors[field.name];
@@ -108,9 +118,10 @@ export function formFieldModel(
       };
     }
     case 'choice':
+    case 'agency':
     case 'yes-no': {
       const current = choiceValue(field, values);
-      const options = field.kind === 'yes-no' ? YES_NO : (field.options ?? []);
+      const options = field.kind === 'yes-no' ? YES_NO : field.kind === 'agency' ? agencies : (field.options ?? []);
       return {
         name: field.name,
         macro: 'govukRadios',
@@ -124,6 +135,26 @@ export function formFieldModel(
             value: option.value,
             text: option.text,
             checked: option.value === current,
+          })),
+        }),
+      };
+    }
+    case 'choices':
+    case 'agencies': {
+      const chosen = choicesValue(field, values);
+      return {
+        name: field.name,
+        macro: 'govukCheckboxes',
+        params: defined({
+          idPrefix: id,
+          name: field.name,
+          fieldset: legend,
+          ...common,
+          hint: { text: field.hint ?? 'Select all that apply.' },
+          items: (field.kind === 'agencies' ? agencies : (field.options ?? [])).map((option) => ({
+            value: option.value,
+            text: option.text,
+            checked: chosen.includes(option.value),
           })),
         }),
       };
@@ -195,6 +226,8 @@ export function eventForm(
     description,
     button,
     ...(options.action ? { action: options.action } : {}),
-    fields: eventFields(type).map((field) => formFieldModel(field, values, errors, options.idPrefix ?? '')),
+    fields: eventFields(type).map((field) =>
+      formFieldModel(field, values, errors, options.idPrefix ?? '', options.agencies),
+    ),
   };
 }

@@ -37,7 +37,8 @@ export function monthNumber(typed: string): number | undefined {
 /** What to say when a field is left blank: 'Enter ...' for what is typed, 'Select ...' for what is chosen. */
 export function missingMessage(field: FormField): string {
   if (field.errorIfMissing) return field.errorIfMissing;
-  const verb = field.kind === 'choice' || field.kind === 'yes-no' ? 'Select' : 'Enter';
+  const chosen: readonly string[] = ['choice', 'choices', 'agency', 'agencies', 'yes-no'];
+  const verb = chosen.includes(field.kind) ? 'Select' : 'Enter';
   return `${verb} ${lowerFirst(field.label)}`;
 }
 
@@ -54,9 +55,16 @@ export function messageFor(
   if (problem === 'is required' || problem === 'must not be empty') return missingMessage(field);
   switch (field.kind) {
     case 'choice':
+    case 'agency':
     case 'yes-no':
       // A value the radios do not offer: ask again for one that they do.
       return missingMessage(field);
+    case 'choices':
+    case 'agencies':
+      // Boxes the form does not offer, or too few ticked.
+      return problem.startsWith('must hold at least')
+        ? missingMessage(field)
+        : `Select ${lowerFirst(label)} from the list`;
     case 'date': {
       const between = /^must be between (\d{4}-\d{2}-\d{2}) and (\d{4}-\d{2}-\d{2})$/.exec(problem);
       if (between) return `${label} must be between ${govukDate(between[1])} and ${govukDate(between[2])}`;

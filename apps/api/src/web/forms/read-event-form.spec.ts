@@ -1,3 +1,4 @@
+import { DEFAULT_RELEVANT_AGENCIES } from '@app/workflows';
 import { CASE_EVENT_TYPES, parseCaseEvent, type CaseEventType } from '@app/cases';
 import { eventForm, type EventFormModel } from './event-form';
 import { eventFields } from './form-fields';
@@ -16,6 +17,12 @@ function validValues(type: CaseEventType): Record<string, unknown> {
       switch (f.kind) {
         case 'choice':
           return [f.name, f.options![f.options!.length - 1].value];
+        case 'choices':
+          return [f.name, f.options!.slice(0, 2).map((o) => o.value)];
+        case 'agency':
+          return [f.name, 'police'];
+        case 'agencies':
+          return [f.name, ['police', 'education']];
         case 'yes-no':
           return [f.name, false];
         case 'identifier':
@@ -30,8 +37,8 @@ function validValues(type: CaseEventType): Record<string, unknown> {
 }
 
 /** What a browser submits for the form as rendered: every input's name and value, the checked radio's. */
-function submitted(model: EventFormModel): Record<string, string> {
-  const body: Record<string, string> = { _csrf: 'token' };
+function submitted(model: EventFormModel): Record<string, string | string[]> {
+  const body: Record<string, string | string[]> = { _csrf: 'token' };
   for (const { macro, params } of model.fields) {
     if (macro === 'govukDateInput') {
       for (const item of params.items as { name: string; value?: string }[]) {
@@ -40,6 +47,9 @@ function submitted(model: EventFormModel): Record<string, string> {
     } else if (macro === 'govukRadios') {
       const checked = (params.items as { value: string; checked: boolean }[]).find((i) => i.checked);
       if (checked) body[String(params.name)] = checked.value;
+    } else if (macro === 'govukCheckboxes') {
+      const checked = (params.items as { value: string; checked: boolean }[]).filter((i) => i.checked);
+      if (checked.length > 0) body[String(params.name)] = checked.map((i) => i.value);
     } else {
       body[String(params.name)] = (params.value as string | undefined) ?? '';
     }
@@ -56,7 +66,8 @@ const dateOf = (name: string, day: string, month: string, year: string) => ({
 describe('readEventForm', () => {
   it.each(CASE_EVENT_TYPES)('reads back the API body of %s from its submitted form', (type) => {
     const values = validValues(type);
-    const read = readEventForm(type, submitted(eventForm(type, values)));
+    const agencies = DEFAULT_RELEVANT_AGENCIES.map((a) => ({ value: a.key, text: a.name }));
+    const read = readEventForm(type, submitted(eventForm(type, values, {}, { agencies })));
     expect(read).toEqual({ body: { type, ...values } });
     expect(parseCaseEvent((read as { body: unknown }).body)).toEqual({ type, payload: values });
   });

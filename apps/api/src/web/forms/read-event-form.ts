@@ -112,6 +112,13 @@ export function readFormFields(
       else if (value !== undefined) values[field.name] = value;
       continue;
     }
+    if (field.kind === 'choices' || field.kind === 'agencies') {
+      // None ticked sends nothing: left out, like any blank field. GOV.UK checkboxes never send an empty value.
+      const raw = formBody[field.name];
+      const ticked = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string' && v !== '');
+      if (ticked.length > 0) values[field.name] = ticked;
+      continue;
+    }
     const value = typed(formBody, field.name);
     if (value.trim() === '') continue;
     if (field.kind === 'yes-no') {

@@ -25,6 +25,7 @@ function overview(eventsYouMaySendNow: CaseOverview['eventsYouMaySendNow']): Cas
     version: view.version,
     openedAt: view.openedAt,
     restricted: [],
+    relevantAgencies: [],
     incident: { incidentOn: '2026-01-03', incidentType: 'death', abuseOrNeglect: 'known', lookedAfter: false },
     notification: { laAwareOn: '2026-01-05' },
     rapidReview: {

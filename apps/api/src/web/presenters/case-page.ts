@@ -6,7 +6,7 @@ import {
   type CaseOverview,
   type CaseRecordView,
 } from '@app/cases';
-import { isSignOffEvent } from '@app/workflows';
+import { AGENCIES, isSignOffEvent } from '@app/workflows';
 import { eventForm, errorSummary, type EventFormModel, type FormErrors, type FormValues } from '../forms';
 import { govukDate, govukDateTime } from '../page-dates';
 import { stageName } from './case-labels';
@@ -53,16 +53,31 @@ export function eventPath(caseId: string, type: CaseEventType): string {
   return `${casePath(caseId)}/events/${type}`;
 }
 
+/**
+ * The agencies an `agency` field offers on this case: its relevant agencies, or for a case of machine version 1 (which
+ * has none) the three statutory agencies its events name.
+ */
+export function agencyOptions(record: Pick<CaseRecordView, 'relevantAgencies'>) {
+  return record.relevantAgencies.length > 0
+    ? record.relevantAgencies.map((agency) => ({ value: agency.key, text: agency.name }))
+    : AGENCIES.map((agency) => ({ value: agency, text: optionLabel(agency) }));
+}
+
 export function pageForm(
   caseId: string,
   version: number,
   type: CaseEventType,
   shown?: ReshownForm,
   idPrefix = '',
+  agencies: readonly { value: string; text: string }[] = [],
 ): PageForm {
   const again = shown?.type === type ? shown : undefined;
   return {
-    ...eventForm(type, again?.values ?? {}, again?.errors ?? {}, { action: eventPath(caseId, type), idPrefix }),
+    ...eventForm(type, again?.values ?? {}, again?.errors ?? {}, {
+      action: eventPath(caseId, type),
+      idPrefix,
+      agencies,
+    }),
     // A sign-off is the agency's own answer to the recommendation, whatever the other agencies signed meanwhile: it
     // carries no version, so partners signing at the same moment are all recorded (the machine still refuses a
     // second sign-off of one agency, or one after the round has closed).
@@ -117,7 +132,7 @@ export function casePage({ overview, history, confirmation, reshown }: CasePageI
   const forms = eventsYouMaySendNow.filter(isAnsweredOnCasePage).map((type) => {
     const about = whatIsSigned(type, record);
     return {
-      ...pageForm(view.id, view.version, type, reshown, INLINE_ID_PREFIX),
+      ...pageForm(view.id, view.version, type, reshown, INLINE_ID_PREFIX, agencyOptions(record)),
       ...(about?.length ? { about } : {}),
     };
   });
@@ -152,7 +167,7 @@ export interface EventPageInput {
 export function eventPage({ overview, type, reshown }: EventPageInput) {
   const { case: view, eventsYouMaySendNow } = overview;
   const offered = eventsYouMaySendNow.includes(type);
-  const form = offered ? pageForm(view.id, view.version, type, reshown) : undefined;
+  const form = offered ? pageForm(view.id, view.version, type, reshown, '', agencyOptions(overview.record)) : undefined;
   const { title, description } = EVENT_DESCRIPTIONS[type];
   return {
     pageTitle: `${title}: ${view.reference}`,

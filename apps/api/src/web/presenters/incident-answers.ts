@@ -48,6 +48,14 @@ function answer(field: FormField, value: unknown): SummaryRow['value'] {
       return { text: govukDate(String(value)) };
     case 'choice':
       return { text: field.options?.find((o) => o.value === value)?.text ?? optionLabel(String(value)) };
+    case 'choices':
+      return Array.isArray(value) && value.length > 0
+        ? {
+            text: value
+              .map((v) => field.options?.find((o) => o.value === v)?.text ?? optionLabel(String(v)))
+              .join(', '),
+          }
+        : { text: 'None' };
     case 'yes-no':
       return { text: value ? 'Yes' : 'No' };
     case 'long-text':

@@ -10,6 +10,7 @@ function record(overrides: Partial<CaseRecordView> = {}): CaseRecordView {
     version: 6,
     openedAt: '2026-01-05T10:00:00.000Z',
     restricted: [],
+    relevantAgencies: [],
     incident: {
       incidentOn: '2026-01-03',
       incidentType: 'serious-harm',

@@ -25,7 +25,20 @@ export const ANCHOR_WORDS: Record<RuleAnchor, string> = {
   plannedPublicationOn: 'the planned publication date',
   publishedOn: 'the day the report was published',
   lastAnnualReportPublishedOn: 'the day the last annual report was published',
+  clockStartedOn: 'the day its clock starts',
 };
+
+/** For rules counted from their own clock's start: what starts it. */
+const CLOCK_START_WORDS: Partial<Record<RuleId, string>> = {
+  'agency-return': 'the day the return was requested',
+  'action-due': 'the day the action was added',
+  'lcspr-extension-notice': 'the day the extension of the review was agreed',
+};
+
+/** What starts a rule's clock, in words. */
+export function anchorWords(rule: Pick<RuleDefinition, 'id' | 'anchor'>): string {
+  return (rule.anchor === 'clockStartedOn' && CLOCK_START_WORDS[rule.id]) || ANCHOR_WORDS[rule.anchor];
+}
 
 const UNIT_WORDS: Record<RuleUnit, [one: string, many: string]> = {
   'working-days': ['working day', 'working days'],
@@ -76,6 +89,11 @@ const STOPPED_BY: Record<RuleId, CaseEventType | { text: string }> = {
   'annual-report-copies': {
     text: 'Recording the copies sent to the Panel and the What Works Centre, under Manage, the partnership’s duties.',
   },
+  // Issue 12 (in progress): each becomes the event that stops the clock once it is declared.
+  'notify-sos-ofsted': { text: 'Recording that the Secretary of State and Ofsted were notified.' },
+  'agency-return': { text: 'Recording the agency’s return as received, or as a nil return.' },
+  'action-due': { text: 'Recording the action as completed.' },
+  'lcspr-extension-notice': { text: 'Recording that the Panel and the Secretary of State were told of the extension.' },
 };
 
 /** A rule's short name (`RULE_TITLES`); an id no rulebook knows reads as itself. */
@@ -89,11 +107,12 @@ export function lengthText(length: number, unit: RuleUnit): string {
   return `${length} ${length === 1 ? one : many}`;
 }
 
-type Period = Pick<RuleDefinition, 'anchor' | 'length' | 'unit' | 'direction' | 'kind'>;
+type Period = Pick<RuleDefinition, 'id' | 'anchor' | 'length' | 'unit' | 'direction' | 'kind'>;
 
 /** The rule's period as a sentence: `5 working days after the day the local authority became aware of the incident`. */
 export function periodText(rule: Period): string {
-  const from = ANCHOR_WORDS[rule.anchor];
+  if (rule.id === 'action-due') return 'On the due date set for the action when it is added';
+  const from = anchorWords(rule);
   if (rule.length === 0) return `${rule.direction === 'before' ? 'Before' : 'On'} ${from}`;
   const length = lengthText(rule.length, rule.unit);
   if (rule.kind === 'minimum-period') return `For at least ${length} after ${from}`;
@@ -147,7 +166,7 @@ function ruleSection(rule: ResolvedRule): RuleSection {
     row(rule.override ? 'Due (this partnership)' : 'Due', periodText(rule)),
     ...(rule.override ? [row('Due (the rulebook)', periodText({ ...rule, ...rule.override.defaults }))] : []),
     row('Length', lengthText(rule.length, rule.unit)),
-    row('What starts the clock', capitalise(ANCHOR_WORDS[rule.anchor])),
+    row('What starts the clock', capitalise(anchorWords(rule))),
     row('What stops the clock', stoppedByText(rule.id)),
     row('Who is responsible', RESPONSIBLE_WORDS[rule.responsible]),
     row('Can the clock be paused', rule.pausable ? 'Yes, with a recorded reason' : 'No'),

@@ -8,4 +8,5 @@ export * from './1795944179193-security-limits';
 export * from './1795948327806-operator-partnership';
 export * from './1795954525173-web-sessions';
 export * from './1795955403168-awaited-sign-offs';
-export * from './1795965314678-partnership-duties';
+export * from './1795965057913-item-deadlines';
+export * from './1795968971882-partnership-duties';
