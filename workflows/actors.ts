@@ -81,8 +81,9 @@ export type RestrictedRecordPart = (typeof RESTRICTED_RECORD_PARTS)[number];
  * - business unit and subgroup member do the work on the case (notification, rapid review, recommendation);
  * - a delegated partner signs off a decision about the child and so must know what it is about;
  * - the independent scrutineer reads everything (read-only oversight);
- * - lead partners (escalations and the annual report), the lead reviewer (an outside author, but the role is
- *   partnership-wide, not one case's) and the admin (users and settings, not cases) follow the case without them.
+ * - lead partners (escalations and the annual report), the lead reviewer (an outside author, who reads only the
+ *   cases they are appointed to: {@link readsOnlyAppointedCases}) and the admin (users and settings, not cases)
+ *   follow the case without them.
  */
 export const RECORD_VISIBILITY: Readonly<Record<Role, readonly RestrictedRecordPart[]>> = {
   admin: [],
@@ -98,6 +99,15 @@ export const RECORD_VISIBILITY: Readonly<Record<Role, readonly RestrictedRecordP
 export function recordPartsWithheldFrom(roles: readonly Role[]): RestrictedRecordPart[] {
   const readable = new Set(roles.flatMap((role) => RECORD_VISIBILITY[role] ?? []));
   return RESTRICTED_RECORD_PARTS.filter((part) => !readable.has(part));
+}
+
+/**
+ * Issue 12 item 5: a lead reviewer is an outside author appointed to one review, so someone whose only role is
+ * `lead-reviewer` reads only the cases they are appointed to review (every other case is not found, 404). Any other
+ * role reads every case of the partnership.
+ */
+export function readsOnlyAppointedCases(roles: readonly Role[]): boolean {
+  return roles.length > 0 && roles.every((role) => role === 'lead-reviewer');
 }
 
 /** Roles that belong to one of the three statutory agencies and must say which. */

@@ -164,7 +164,7 @@ describe('the case page in a browser', () => {
 
     // A month left out: the form says so by the date, and in the summary.
     await page.getByLabel('Day').fill('20');
-    await page.getByLabel('Year').fill('2026');
+    await page.getByLabel('Year', { exact: true }).fill('2026');
     await page.getByRole('button', { name: 'Save notification' }).click();
     await expect(page.locator('.govuk-error-summary__title').innerText()).resolves.toBe('There is a problem');
     const missing = 'Date the notification was sent to the Panel must include a month';
@@ -212,7 +212,7 @@ describe('the case page in a browser', () => {
     await step(t, api.bu, fresh, 'agency-return.received', { agency: 'police' });
     await page.getByLabel('Day').fill('20');
     await page.getByLabel('Month').fill('1');
-    await page.getByLabel('Year').fill('2026');
+    await page.getByLabel('Year', { exact: true }).fill('2026');
     await page.getByRole('button', { name: 'Save meeting' }).click();
     await expect(page.locator('.govuk-error-summary__list').innerText()).resolves.toBe(
       'Someone else changed this case after you opened this page. Check the case as it is now, then send the form again.',

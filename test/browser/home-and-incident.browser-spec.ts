@@ -79,10 +79,12 @@ describe('the home page and reporting an incident, in a browser', () => {
     expect(await heading()).toBe('Report a serious incident');
 
     // The incident is dated the day after the local authority became aware of it: refused, with the API's rule.
+    // What is notified is asked first (issue 12 item 2).
+    await page.getByRole('group', { name: 'What are you notifying?' }).getByLabel('A serious incident').check();
     await fillDate('laAwareOn', '2', '3', '2026');
     await fillDate('incidentOn', '3', '3', '2026');
     await page.getByLabel('Serious harm').check();
-    await page.getByLabel('Suspected').check();
+    await page.getByLabel('Suspected', { exact: true }).check();
     await page.getByLabel('Summary of the incident').fill('A serious injury at home; referred by the hospital.');
     await page.getByRole('group', { name: 'How many children were involved?' }).getByLabel('2').check();
     await press('Continue');
@@ -106,12 +108,33 @@ describe('the home page and reporting an incident, in a browser', () => {
     await page.locator('#children-0-ageYears').fill('4');
     await page.locator('#children-0-sex').check();
     await page.locator('#children-1-sex-2').check();
-    await page.locator('#children-1-ethnicity').fill('White British');
+    // The DfE's categories (issue 12 item 2): the first of the ethnicity radios is White – British.
+    await page.locator('#children-1-ethnicity').check();
+    await page
+      .getByRole('group', { name: 'Plans in place at the time of the incident (optional) of child 1' })
+      .getByLabel('Child protection plan')
+      .check();
+    await page
+      .getByRole('group', { name: 'Agencies the child was known to (optional) of child 1' })
+      .getByLabel('Police')
+      .check();
+    await page
+      .getByRole('group', { name: 'Agencies the child was known to (optional) of child 1' })
+      .getByLabel('Schools and education')
+      .check();
     await press('Continue');
     expect(await errorSummary()).toContain('Enter age of child 2');
-    await expect(page.locator('#children-1-ethnicity').inputValue()).resolves.toBe('White British');
+    await expect(page.locator('#children-1-ethnicity').isChecked()).resolves.toBe(true);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await page.locator('#children-1-ageYears').fill('7');
+    await press('Continue');
+
+    // Where it happened, the harm and what contributed: all optional, asked once.
+    expect(await heading()).toBe('Where it happened, the harm and what contributed');
+    await page.getByLabel('Local authority where the incident happened (optional)').fill('Southshire Council');
+    await page.getByRole('group', { name: 'Categories of harm (optional)' }).getByLabel('Physical abuse').check();
+    await page.getByRole('group', { name: 'Contributing factors (optional)' }).getByLabel('Domestic abuse').check();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await press('Continue');
 
     expect(await heading()).toBe('Check your answers before opening the case');
@@ -124,6 +147,12 @@ describe('the home page and reporting an incident, in a browser', () => {
       'Child 2',
       '7 years',
       'Male',
+      'White – British',
+      'Child protection plan',
+      'Police, Schools and education',
+      'Southshire Council',
+      'Physical abuse',
+      'Domestic abuse',
     ]) {
       expect(answers).toContain(text);
     }
@@ -148,15 +177,19 @@ describe('the home page and reporting an incident, in a browser', () => {
     expect(view).toMatchObject({ stage: 'notification', state: 'notification.awaiting-notification' });
     const saved = await t.get(DataSource).getRepository(CaseEntity).findOneByOrFail({ id: caseId });
     expect(saved.details).toEqual({
+      nature: 'serious-incident',
       incidentOn: '2026-02-27',
       incidentType: 'serious-harm',
       abuseOrNeglect: 'suspected',
       lookedAfter: false,
       children: [
-        { ageYears: 4, sex: 'female' },
-        { ageYears: 7, sex: 'male', ethnicity: 'White British' },
+        { ageYears: 4, sex: 'female', plans: ['child-protection-plan'], knownToAgencies: ['police', 'education'] },
+        { ageYears: 7, sex: 'male', ethnicity: 'WBRI' },
       ],
       summary: 'A serious injury at home; referred by the A&E team.',
+      localAuthorityOfIncident: 'Southshire Council',
+      harmCategories: ['physical-abuse'],
+      contributingFactors: ['domestic-abuse'],
     });
 
     // Home: the case once, as a link whose text is its reference, with its stage and next deadline.
@@ -190,6 +223,59 @@ describe('the home page and reporting an incident, in a browser', () => {
     expect(await errorSummary()).toContain('Due within must be a whole number of working days from 0 to 260');
     expect(await page.title()).toBe('Error: Cases – practice-review');
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
+  }, 90_000);
+
+  it("reports a looked-after child's death without abuse or neglect, on its own path, and records a child's details on the case page", async () => {
+    await page.goto('/');
+    await signIn(page, reporter);
+    await page.goto('/report-incident');
+    await page.getByLabel('The death of a looked-after child').check();
+    await fillDate('laAwareOn', '2', '3', '2026');
+    await fillDate('incidentOn', '1', '3', '2026');
+    await page.getByLabel('Serious harm').check();
+    await page.getByLabel('Not suspected').check();
+    await page.getByLabel('Summary of the incident').fill('Died in a placement (test data).');
+    await page.getByRole('group', { name: 'How many children were involved?' }).getByLabel('1').check();
+    await press('Continue');
+    // The API's rule in the page's words, at the question at fault.
+    expect(await errorSummary()).toContain("Select death: a looked-after child's or a care leaver's death is a death");
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await page.getByLabel('Death', { exact: true }).check();
+    await press('Continue');
+    await page
+      .getByRole('group', { name: 'Was any of the children looked after by the local authority?' })
+      .getByLabel('Yes')
+      .check();
+    await page.locator('#children-0-ageYears').fill('15');
+    await page.locator('#children-0-sex-2').check();
+    await page.getByRole('group', { name: 'Placement (optional)' }).getByLabel('Children’s home').check();
+    await press('Continue');
+    await press('Continue');
+    expect(await page.locator('main').innerText()).toContain('The death of a looked-after child');
+    await press('Save and open the case');
+
+    expect(await page.locator('main').innerText()).toContain(
+      'Waiting for the notification to the Secretary of State and Ofsted',
+    );
+    // Notify the Secretary of State and Ofsted by Monday 9 March 2026, 5 working days after Monday 2 March.
+    expect(await page.locator('main').innerText()).toContain('9 March 2026');
+    await expect(page.getByRole('link', { name: 'Record the notification to the Panel' }).count()).resolves.toBe(0);
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+
+    // The generated form of a child's details: checkboxes and radios of the DfE's categories.
+    await follow(page.getByRole('link', { name: "Record a child's details" }));
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await page.getByLabel('Which child?').fill('1');
+    await page
+      .getByRole('group', { name: 'Ethnicity (optional)' })
+      .getByLabel('Black African', { exact: true })
+      .check();
+    await press("Save the child's details");
+    expect(await page.locator('main').innerText()).toContain('Ethnicity: Black African');
+    await follow(page.getByRole('link', { name: 'Record that the Secretary of State and Ofsted were notified' }));
+    await fillDate('notifiedOn', '3', '3', '2026');
+    await press('Save Secretary of State and Ofsted notified');
+    expect(await page.locator('main').innerText()).toContain('Secretary of State and Ofsted notified');
   }, 90_000);
 
   it("shows a delegated partner the cases awaiting their agency's sign-off, and refuses them the incident form", async () => {

@@ -70,7 +70,8 @@ describe('Case paths other than the full LCSPR', () => {
     expect(view.state).toBe('decision.disputed');
     expect((await sendEvent(t, team.health, id, 'decision.signed-off', { decision: 'agree' })).status).toBe(409);
     view = await step(t, team.subgroup, id, 'decision.escalated', { note: 'To lead partners' });
-    expect(view.state).toBe('decision.disputed');
+    // Machine version 2 (issue 12 item 4): the case waits for the lead partners; a new recommendation still opens a round.
+    expect(view.state).toBe('decision.escalated');
     view = await step(t, team.subgroup, id, 'rapid-review.recommended', {
       recommendation: 'no-lcspr',
       rationale: 'r2',

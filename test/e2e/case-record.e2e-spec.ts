@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PartnershipsService, UsersService } from '@app/auth';
+import { DEFAULT_RELEVANT_AGENCIES } from '@app/workflows';
 import { TestApp } from '../support/test-app';
 import { INCIDENT, makeTeam, openCase, setToday, step, Team, toAgreedDecision } from '../support/case-helpers';
 
@@ -160,11 +161,21 @@ describe('The case record: everything a case holds, read back through GET /cases
         panelReference: 'CSPRP-9',
         partnersInformedOn: '2026-01-07',
       },
+      // Issue 12: the relevant agencies the case took at opening, and the notification's path (item 2)
+      relevantAgencies: DEFAULT_RELEVANT_AGENCIES.map(({ key, name }) => ({ key, name })),
+      notificationPath: { path: 'serious-incident', nature: 'serious-incident', toSosOfsted: false },
       rapidReview: {
         agencyReturns: [{ agency: 'police', receivedOn: '2026-01-08' }],
         meetingsHeldOn: ['2026-01-08'],
         recommendation: { recommendation: 'lcspr', rationale: 'Criteria met.', recommendedOn: '2026-01-12' },
         submittedOn: ['2026-01-12'],
+        // Issue 12 item 1 (machine version 2): a return never asked for, the meeting, and both recommendations
+        returns: [{ agency: 'police', status: 'received', receivedOn: '2026-01-08', requests: [], chases: [] }],
+        meetings: [{ heldOn: '2026-01-08' }],
+        recommendations: [
+          { round: 1, recommendation: 'lcspr', rationale: 'First view.', recommendedOn: '2026-01-08', criteria: [] },
+          { round: 2, recommendation: 'lcspr', rationale: 'Criteria met.', recommendedOn: '2026-01-12', criteria: [] },
+        ],
       },
       decision: {
         signOffAgencies: ['local-authority', 'police', 'health'],
@@ -222,6 +233,9 @@ describe('The case record: everything a case holds, read back through GET /cases
             escalations: [],
           },
         ],
+        extensions: [],
+        progressReviews: [],
+        involvement: [],
       },
       publication: {
         plannedOn: '2026-07-20',
@@ -246,6 +260,11 @@ describe('The case record: everything a case holds, read back through GET /cases
             dueOn: '2026-09-01',
             addedOn: '2026-07-20',
             completedOn: '2026-08-03',
+            // Issue 12 item 3: the plan as version 2 keeps it
+            source: 'lcspr',
+            status: 'completed',
+            progress: [],
+            dueDateChanges: [],
           },
           {
             id: 'A-2',
@@ -253,22 +272,29 @@ describe('The case record: everything a case holds, read back through GET /cases
             owner: 'Head of service',
             dueOn: '2026-10-01',
             addedOn: '2026-07-20',
+            source: 'lcspr',
+            status: 'not-started',
+            progress: [],
+            dueDateChanges: [],
           },
         ],
       },
+      documents: [], // issue 12 item 8
     });
     for (const token of [team.subgroup, team.la, team.police, team.scrutineer]) {
       expect(await read(token, id)).toEqual(record);
     }
   });
 
-  it('gives a lead partner, a lead reviewer and an admin the rest of the record, without the children or the summary', async () => {
+  it('gives a lead partner and an admin the rest of the record, without the children or the summary; a lead reviewer not appointed to the case, nothing', async () => {
     setToday(t, '2026-01-06');
     const id = await report();
     await toAgreedDecision(t, team, id);
     const { incident, restricted, ...whole } = await read(team.bu, id);
     expect(restricted).toEqual([]);
-    for (const token of [team.leadPartner, leadReviewer, team.admin]) {
+    // Issue 12 item 5: a lead reviewer reads only the cases they review (escalations-and-lcspr.e2e-spec.ts).
+    await t.http.get(`/cases/${id}/record`).auth(leadReviewer, { type: 'bearer' }).expect(404);
+    for (const token of [team.leadPartner, team.admin]) {
       const res = await t.http.get(`/cases/${id}/record`).auth(token, { type: 'bearer' }).expect(200);
       expect(res.body).toEqual({
         ...whole,

@@ -16,6 +16,7 @@ import {
   LocalDate,
   resolveRulebook,
 } from '../../workflows/rulebook';
+import { ev, play, reach, steps } from '../../workflows/case/case-test-kit.spec';
 
 // Compile-time check: the calendar satisfies the rulebook's interface without either importing the other.
 const calendar: DeadlineCalendar = new WorkingDayCalendar();
@@ -230,5 +231,129 @@ describe('an agency return asked for before Christmas (rulebook version 2, the r
       dueOn: '2026-12-29',
       status: 'overdue',
     });
+  });
+});
+
+describe('an LCSPR extended over Easter (issue 12 item 5: rulebook version 2, the machine, the real calendar)', () => {
+  // Decided Fri 23 Jan 2026 (the test kit's timeline), paused Mon 2 Mar to Mon 16 Mar (14 calendar days).
+  const paused = play(reach('lcspr.in-progress'), steps.pause(), steps.resume());
+  const extended = play(
+    paused,
+    ev({ type: 'lcspr.extended', reason: 'inquest listed', newCompletionOn: '2026-09-30' }, '2026-04-02'),
+  );
+  const deadlinesOf = (s: typeof paused, today: LocalDate) =>
+    computeDeadlines(getRulebook(2).rules, s.context.facts, s.context.clocks, today, calendar);
+  const rule = (s: typeof paused, id: string, today: LocalDate) => deadlinesOf(s, today).find((d) => d.rule === id);
+
+  it('was due 6 months after the decision plus the 14 days paused: Thu 6 Aug 2026', () => {
+    // 23 Jan + 6 months = Thu 23 Jul 2026; + 14 calendar days = Thu 6 Aug 2026.
+    expect(rule(paused, 'lcspr-publish', '2026-04-01')).toMatchObject({ dueOn: '2026-08-06', status: 'open' });
+  });
+
+  it('is due on the agreed date once extended: the pause before the extension no longer moves it', () => {
+    expect(rule(extended, 'lcspr-publish', '2026-04-02')).toMatchObject({ dueOn: '2026-09-30', status: 'open' });
+  });
+
+  it('gives 5 working days to tell the Panel, skipping Good Friday and Easter Monday: due Mon 13 Apr 2026', () => {
+    // Agreed Thu 2 Apr 2026: Fri 3 Apr (Good Friday), the weekend and Mon 6 Apr (Easter Monday) are not working
+    // days; Tue 7 (1), Wed 8 (2), Thu 9 (3), Fri 10 (4), Mon 13 Apr (5).
+    expect(rule(extended, 'lcspr-extension-notice', '2026-04-13')).toEqual({
+      rule: 'lcspr-extension-notice',
+      startedOn: '2026-04-02',
+      dueOn: '2026-04-13',
+      status: 'open',
+    });
+    expect(rule(extended, 'lcspr-extension-notice', '2026-04-14')?.status).toBe('overdue');
+  });
+
+  it('is met when the Panel is told on Fri 10 Apr, and a pause after the extension moves the agreed date on', () => {
+    const told = play(extended, ev({ type: 'lcspr.extension-notified', informedOn: '2026-04-10' }, '2026-04-10'));
+    expect(rule(told, 'lcspr-extension-notice', '2026-04-20')).toMatchObject({
+      stoppedOn: '2026-04-10',
+      status: 'met',
+    });
+    // Paused Fri 1 May to Mon 11 May 2026: 10 calendar days after the extension, so 30 Sep becomes Sat 10 Oct 2026.
+    const pausedAgain = play(
+      told,
+      ev({ type: 'lcspr.paused', reason: 'inquest', detail: 'coroner' }, '2026-05-01'),
+      ev({ type: 'lcspr.resumed', resumedOn: '2026-05-11' }, '2026-05-11'),
+    );
+    expect(rule(pausedAgain, 'lcspr-publish', '2026-05-12')).toMatchObject({ dueOn: '2026-10-10', status: 'open' });
+  });
+});
+
+/**
+ * Issue 12 item 2: the Secretary of State's and Ofsted's notification of a looked-after child's death (5 working days
+ * after the local authority became aware), and the Panel's clocks of such a death later found to be a serious
+ * incident, counted from the day abuse or neglect came to be suspected (the clocks' own `anchors`).
+ */
+describe('notify-sos-ofsted and the Panel clocks of a death later found to be a serious incident', () => {
+  const rules = getRulebook(2).rules;
+
+  it('falls 5 working days after the local authority became aware, over Christmas', () => {
+    // Fri 19 Dec 2025: Mon 22 (1), Tue 23 (2), Wed 24 (3), Thu 25 and Fri 26 bank holidays, Mon 29 (4), Tue 30 (5).
+    const [deadline] = computeDeadlines(
+      rules,
+      { laAwareOn: '2025-12-19' },
+      { 'notify-sos-ofsted': clock('2025-12-19') },
+      '2025-12-31',
+      calendar,
+    );
+    expect(deadline).toEqual({
+      rule: 'notify-sos-ofsted',
+      startedOn: '2025-12-19',
+      dueOn: '2025-12-30',
+      status: 'overdue',
+    });
+  });
+
+  it('falls 5 working days after the local authority became aware, over Easter', () => {
+    // Thu 2 Apr 2026: Good Friday 3 Apr and Easter Monday 6 Apr are bank holidays; Tue 7 (1) ... Mon 13 Apr (5).
+    const [deadline] = computeDeadlines(
+      rules,
+      { laAwareOn: '2026-04-02' },
+      { 'notify-sos-ofsted': clock('2026-04-02', { stoppedOn: '2026-04-13' }) },
+      '2026-04-14',
+      calendar,
+    );
+    expect(deadline).toMatchObject({ dueOn: '2026-04-13', stoppedOn: '2026-04-13', status: 'met' });
+  });
+
+  it("counts the Panel's clocks from their own anchor, the Secretary of State's from the case's fact", () => {
+    // Aware of the death Fri 20 Mar 2026: 23 (1), 24, 25, 26, Fri 27 Mar (5).
+    // Abuse suspected Thu 2 Apr 2026: the Panel within 5 working days, Mon 13 Apr (Easter as above); the rapid review
+    // within 15: 7, 8, 9, 10, 13, 14, 15, 16, 17, 20, 21, 22, 23, 24, Mon 27 Apr (15).
+    const anchored = clock('2026-04-02', { anchors: { laAwareOn: '2026-04-02' } });
+    const deadlines = computeDeadlines(
+      rules,
+      { laAwareOn: '2026-03-20' },
+      {
+        'notify-panel': anchored,
+        'rapid-review': anchored,
+        'notify-sos-ofsted': clock('2026-03-20', { stoppedOn: '2026-03-26' }),
+      },
+      '2026-04-02',
+      calendar,
+    );
+    expect(deadlines.map(({ rule, dueOn, status }) => [rule, dueOn, status])).toEqual([
+      ['notify-panel', '2026-04-13', 'open'],
+      ['rapid-review', '2026-04-27', 'open'],
+      ['notify-sos-ofsted', '2026-03-27', 'met'],
+    ]);
+  });
+
+  it("lets a partnership's override still move an anchored rapid review to the notification date", () => {
+    // Counted from the notification sent Wed 8 Apr 2026: 15 working days later is Wed 29 Apr 2026.
+    const resolved = resolveRulebook(getRulebook(2), [
+      { rule: 'rapid-review', anchor: 'notificationSubmittedOn', reason: 'Counted from the notification (test)' },
+    ]);
+    const [deadline] = computeDeadlines(
+      resolved.rules.filter((rule) => rule.id === 'rapid-review'),
+      { laAwareOn: '2026-03-20', notificationSubmittedOn: '2026-04-08' },
+      { 'rapid-review': clock('2026-04-02', { anchors: { laAwareOn: '2026-04-02' } }) },
+      '2026-04-09',
+      calendar,
+    );
+    expect(deadline.dueOn).toBe('2026-04-29');
   });
 });

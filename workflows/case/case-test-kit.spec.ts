@@ -24,6 +24,8 @@ export const actors = {
   leadPartner: { id: 'u-lp', name: 'Lead Partner', roles: ['lead-partner'], agency: 'local-authority' },
   scrutineer: { id: 'u-sc', name: 'Scrutineer', roles: ['scrutineer'] },
   admin: { id: 'u-ad', name: 'Admin', roles: ['admin'] },
+  // Issue 12 item 5
+  reviewer: { id: 'u-lr', name: 'Lead Reviewer', roles: ['lead-reviewer'] },
 } satisfies Record<string, Actor>;
 export const partners = [actors.la, actors.police, actors.health];
 
@@ -36,6 +38,23 @@ export function ev(body: EventBody, today: string, actor: Actor = actors.bu): Ca
 
 export function newCase(signOffAgencies: readonly string[] = SIGN_OFF_AGENCIES): PersistedCaseSnapshot {
   return openCase(machine, { laAwareOn: LA_AWARE_ON, signOffAgencies: [...signOffAgencies] as never });
+}
+
+/** Issue 12 item 2: a death notified to the Secretary of State and Ofsted instead of the Panel. */
+export function newDeathCase(
+  path: 'looked-after-death' | 'care-leaver-death' = 'looked-after-death',
+): PersistedCaseSnapshot {
+  return openCase(machine, {
+    laAwareOn: LA_AWARE_ON,
+    signOffAgencies: [...SIGN_OFF_AGENCIES],
+    relevantAgencies: [
+      { key: 'local-authority', name: 'Children’s social care' },
+      { key: 'police', name: 'Police' },
+      { key: 'education', name: 'Schools' },
+    ],
+    path,
+    children: 1,
+  });
 }
 
 /** Applies events in order; fails loudly (with the refusal) if one is not accepted. */
@@ -113,6 +132,12 @@ export const steps = {
   completeAction: (actionId = 'A1', completedOn = '2026-10-01') =>
     ev({ type: 'action.completed', actionId, completedOn }, completedOn),
   close: (today = '2026-10-02') => ev({ type: 'case.closed' }, today),
+  // Issue 12 item 4
+  escalate: (today = '2026-01-22') => ev({ type: 'decision.escalated', note: 'partners disagree' }, today),
+  resolve: (outcome: 'lcspr' | 'no-lcspr' | 'national-review' = 'lcspr', resolvedOn = '2026-01-29') =>
+    ev({ type: 'escalation.resolved', outcome, resolvedOn }, resolvedOn, actors.leadPartner),
+  // Issue 12 item 2
+  notifySosOfsted: (notifiedOn = '2026-01-08') => ev({ type: 'sos-ofsted.notified', notifiedOn }, notifiedOn),
 };
 
 export const ALL_STATES = [
@@ -122,6 +147,7 @@ export const ALL_STATES = [
   'decision.disputed',
   'decision.reconsidering',
   'decision.agreed',
+  'decision.escalated', // issue 12 item 4
   'panel-response.awaiting-response',
   'national-review.in-progress',
   'lcspr.in-progress',
@@ -131,6 +157,9 @@ export const ALL_STATES = [
   'publication.awaiting-panel-informed',
   'learning.action-plan',
   'closed',
+  // Issue 12 item 2
+  'notification.awaiting-sos-ofsted-notification',
+  'notification.sos-ofsted-notified',
 ] as const;
 export type CaseState = (typeof ALL_STATES)[number];
 
@@ -148,6 +177,8 @@ export function reach(state: CaseState): PersistedCaseSnapshot {
       return play(reach('decision.awaiting-sign-off'), signDecision(21, 'disagree', actors.police));
     case 'decision.agreed':
       return play(reach('decision.awaiting-sign-off'), ...s.allAgree());
+    case 'decision.escalated':
+      return play(reach('decision.disputed'), s.escalate());
     case 'panel-response.awaiting-response':
       return play(reach('decision.agreed'), s.submit());
     case 'decision.reconsidering':
@@ -168,6 +199,10 @@ export function reach(state: CaseState): PersistedCaseSnapshot {
       return play(reach('publication.scheduled'), s.sendReport(), s.publish());
     case 'closed':
       return play(reach('learning.action-plan'), s.close());
+    case 'notification.awaiting-sos-ofsted-notification':
+      return newDeathCase();
+    case 'notification.sos-ofsted-notified':
+      return play(newDeathCase(), s.notifySosOfsted());
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Actor, Agency, Role } from '../actors';
 import { signOffViolation } from './case.rules';
 import type { CaseContext, CaseEventType } from './case.types';
+import { notificationPrecondition } from './v2/notification-paths';
 
 export type SignOffEventType = 'decision.signed-off' | 'lcspr.final-report-signed-off';
 const SIGN_OFF_EVENTS: readonly CaseEventType[] = ['decision.signed-off', 'lcspr.final-report-signed-off'];
@@ -10,7 +11,11 @@ const CASE_WORKERS: readonly Role[] = ['business-unit', 'subgroup-member'];
  * Who sends each event that is not the case workers' (the business unit and the subgroup send every other one), the
  * sign-offs apart: one list, read by the API, the pages and the contract's Access section.
  */
-export const EVENT_SENDERS: Partial<Record<CaseEventType, readonly Role[]>> = {};
+export const EVENT_SENDERS: Partial<Record<CaseEventType, readonly Role[]>> = {
+  // Issue 12 items 4 and 5: the lead partners resolve an escalation; the lead reviewer records drafts of their review
+  'escalation.resolved': ['lead-partner'],
+  'lcspr.draft-received': [...CASE_WORKERS, 'lead-reviewer'],
+};
 
 /** The roles that may send `type` (a sign-off: the delegated partners, for their own agency). */
 export function sendersOf(type: CaseEventType): readonly Role[] {
@@ -29,7 +34,7 @@ export function isSignOffEvent(type: CaseEventType): type is SignOffEventType {
 export function refusalFor(
   actor: Actor,
   type: CaseEventType,
-  context: Pick<CaseContext, 'signOffAgencies'>,
+  context: Pick<CaseContext, 'signOffAgencies'> & { lcspr?: Pick<CaseContext['lcspr'], 'reviewer'> },
 ): string | undefined {
   if (isSignOffEvent(type)) {
     if (!actor.roles.includes('delegated-partner')) return `${type} is sent only by a delegated partner`;
@@ -45,7 +50,24 @@ export function refusalFor(
       ? `${type} is sent only by the business unit or a subgroup member`
       : `${type} is sent only by ${senders.map((role) => `a ${role}`).join(' or ')}`;
   }
-  return undefined;
+  return appointedReviewerRefusal(actor, type, context);
+}
+
+/**
+ * A lead reviewer sends only on the cases they are appointed to (issue 12 item 5): the review's `reviewer.userId`.
+ * Anyone who also holds another role allowed to send the event is not held to it.
+ */
+function appointedReviewerRefusal(
+  actor: Actor,
+  type: CaseEventType,
+  context: { lcspr?: Pick<CaseContext['lcspr'], 'reviewer'> },
+): string | undefined {
+  const senders = sendersOf(type);
+  const viaOtherRole = actor.roles.some((role) => role !== 'lead-reviewer' && senders.includes(role));
+  if (viaOtherRole || !actor.roles.includes('lead-reviewer')) return undefined;
+  return context.lcspr?.reviewer?.userId === actor.id
+    ? undefined
+    : `${type} is sent by a lead reviewer only on a case they are appointed to review`;
 }
 
 /**
@@ -61,7 +83,9 @@ export function eventsTheActorMaySendNow(
   return allowedEvents.filter(
     (type) =>
       refusalFor(actor, type, context) === undefined &&
-      (!isSignOffEvent(type) || signOffViolation(context, type, actor.agency) === undefined),
+      (!isSignOffEvent(type) || signOffViolation(context, type, actor.agency) === undefined) &&
+      // Issue 12 item 2: the Secretary of State's and Ofsted's notification only while it is due
+      notificationPrecondition(context, type) === undefined,
   );
 }
 

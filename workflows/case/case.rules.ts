@@ -2,6 +2,13 @@ import type { Agency } from '../actors';
 import type { LocalDate } from '../rulebook/types';
 import { openActions } from './case.setup';
 import type { CaseContext, CaseEvent, SignOffRound } from './case.types';
+import { escalationViolation } from './v2/escalations';
+import { lcsprViolation } from './v2/lcspr-managed';
+// Issue 12 items 3 and 8
+import { actionPlanViolation } from './v2/action-plan';
+import { documentViolation } from './v2/documents';
+import { notificationPathViolation } from './v2/notification-paths';
+import { rapidReviewViolation } from './v2/rapid-review.rules'; // issue 12 item 1
 
 /**
  * Domain rules an event must satisfy once its state accepts it (422 `rule-violated`): dates that cannot be true,
@@ -31,11 +38,19 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
       }
       return past('informedOn', event.informedOn);
     case 'agency-return.received':
-      return context.agencyReturns.some((r) => r.agency === event.agency)
-        ? `The ${event.agency} return was already received`
-        : undefined;
+      return (
+        rapidReviewViolation(context, event, past) ??
+        (context.agencyReturns.some((r) => r.agency === event.agency)
+          ? `The ${event.agency} return was already received`
+          : undefined)
+      );
     case 'rapid-review.meeting-held':
-      return past('heldOn', event.heldOn);
+      return past('heldOn', event.heldOn) ?? rapidReviewViolation(context, event, past);
+    // Issue 12 item 1
+    case 'rapid-review.recommended':
+    case 'agency-return.requested':
+    case 'agency-return.chased':
+      return rapidReviewViolation(context, event, past);
     case 'decision.signed-off':
     case 'lcspr.final-report-signed-off':
       return signOffViolation(context, event.type, event.actor.agency);
@@ -85,19 +100,45 @@ export function ruleViolation(context: CaseContext, event: CaseEvent): string | 
     case 'publication.panel-informed':
       return past('informedOn', event.informedOn, context.publication.pending?.on ?? aware, 'the delay or withholding');
     case 'action.added':
-      return context.actions[event.actionId] ? `Action ${event.actionId} already exists` : undefined;
+      return context.actions[event.actionId]
+        ? `Action ${event.actionId} already exists`
+        : actionPlanViolation(context, event);
     case 'action.completed': {
-      const action = context.actions[event.actionId];
-      if (!action) return `There is no action ${event.actionId}`;
-      if (action.completedOn) return `Action ${event.actionId} was already completed on ${action.completedOn}`;
-      return past('completedOn', event.completedOn, action.addedOn, 'the action was added');
+      // There is one, neither completed nor cancelled (issue 12 item 3).
+      const refused = actionPlanViolation(context, event);
+      if (refused) return refused;
+      return past('completedOn', event.completedOn, context.actions[event.actionId].addedOn, 'the action was added');
     }
     case 'case.closed': {
       const open = openActions(context);
+      const done = context.itemClocks ? 'completed or cancelled' : 'completed';
       return open.length > 0
-        ? `Every action must be completed before the case is closed (open: ${open.join(', ')})`
+        ? `Every action must be ${done} before the case is closed (open: ${open.join(', ')})`
         : undefined;
     }
+    // Issue 12 items 4 and 5
+    case 'escalation.resolved':
+      return escalationViolation(context, event);
+    case 'lcspr.completion-planned':
+    case 'lcspr.extended':
+    case 'lcspr.extension-notified':
+    case 'lcspr.progress-reviewed':
+    case 'lcspr.involvement-recorded':
+      return lcsprViolation(context, event);
+    // Issue 12 items 3 and 8
+    case 'action.progress-updated':
+    case 'action.due-date-changed':
+    case 'action.cancelled':
+      return actionPlanViolation(context, event);
+    case 'document.linked':
+    case 'document.unlinked':
+      return documentViolation(context, event);
+    // Issue 12 item 2
+    case 'sos-ofsted.notified':
+    case 'notification.criteria-met':
+    case 'incident.details-recorded':
+    case 'child.details-recorded':
+      return notificationPathViolation(context, event);
     default:
       return undefined;
   }

@@ -2,7 +2,9 @@ import { assign, setup } from 'xstate';
 import type { Agency } from '../actors';
 import type { CaseClocks, LocalDate } from '../rulebook/types';
 import { cancelAllClocks, cancelClock, startClock, stopClock } from './clocks';
+import { initialRoute } from './v2/notification-paths';
 import { V2_GUARDS, V2_UPDATES, type ContextGuard, type ContextUpdate } from './v2/updates';
+import { isOpenAction } from './v2/action-plan';
 import type { CaseContext, CaseEvent, CaseEventOf, CaseInput, SignOffRound } from './case.types';
 
 /* Pure helpers over the context. Every action below returns new objects: snapshots are persisted as data. */
@@ -27,9 +29,10 @@ export function completesAgreement(round: SignOffRound | undefined, agencies: Ag
   return agencies.every((a) => agreed.has(a));
 }
 
+/** The actions neither completed nor cancelled (only version 2 cancels one). */
 export function openActions(context: CaseContext): string[] {
   return Object.entries(context.actions)
-    .filter(([, action]) => !action.completedOn)
+    .filter(([, action]) => isOpenAction(action))
     .map(([id]) => id);
 }
 
@@ -77,10 +80,13 @@ export function initialContext(input: CaseInput): CaseContext {
 
 /** Version 2 starts with the partnership's relevant agencies and no item clocks. */
 export function initialContextV2(input: CaseInput): CaseContext {
+  const base = initialContext(input);
   return {
-    ...initialContext(input),
+    ...base,
     relevantAgencies: (input.relevantAgencies ?? []).map((agency) => ({ ...agency })),
     itemClocks: {},
+    documents: [], // issue 12 item 8
+    ...initialRoute(input, base.clocks), // issue 12 item 2: the notification's path and its clocks
   };
 }
 

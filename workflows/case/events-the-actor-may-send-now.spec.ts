@@ -10,19 +10,24 @@ const offered = (actor: Actor, s: PersistedCaseSnapshot) =>
 describe('eventsTheActorMaySendNow', () => {
   it('offers the business unit and a subgroup member every event of the state but the sign-offs', () => {
     for (const actor of [actors.bu, actors.subgroup]) {
+      // Issue 12 item 2: but the Secretary of State's and Ofsted's notification, which a serious incident does not need
       expect(offered(actor, reach('rapid-review.gathering'))).toEqual(
-        allowedEvents(machine, reach('rapid-review.gathering')),
+        allowedEvents(machine, reach('rapid-review.gathering')).filter((type) => type !== 'sos-ofsted.notified'),
       );
       expect(offered(actor, reach('decision.awaiting-sign-off'))).not.toContain('decision.signed-off');
     }
   });
 
-  it.each([actors.scrutineer, actors.admin, actors.leadPartner])(
-    'offers $name nothing in any state',
-    (actor: Actor) => {
-      for (const state of ALL_STATES) expect([state, offered(actor, reach(state))]).toEqual([state, []]);
-    },
-  );
+  it.each([actors.scrutineer, actors.admin, actors.reviewer])('offers $name nothing in any state', (actor: Actor) => {
+    for (const state of ALL_STATES) expect([state, offered(actor, reach(state))]).toEqual([state, []]);
+  });
+
+  it('offers a lead partner only the resolution of an escalation, while the case is escalated', () => {
+    for (const state of ALL_STATES) {
+      const expected = state === 'decision.escalated' ? ['escalation.resolved'] : [];
+      expect([state, offered(actors.leadPartner, reach(state))]).toEqual([state, expected]);
+    }
+  });
 
   it('offers a delegated partner the decision sign-off until their agency has signed in this round', () => {
     const s = reach('decision.awaiting-sign-off');

@@ -73,7 +73,20 @@ describe('CaseMachineRegistry', () => {
       refusal: {
         kind: 'illegal-transition',
         state: 'learning.action-plan',
-        allowedEvents: ['partners.informed', 'action.added', 'action.completed', 'case.closed'],
+        allowedEvents: [
+          'partners.informed',
+          'document.linked',
+          'document.unlinked',
+          'sos-ofsted.notified',
+          'incident.details-recorded',
+          'child.details-recorded',
+          'action.added',
+          'action.progress-updated',
+          'action.due-date-changed',
+          'action.completed',
+          'action.cancelled',
+          'case.closed',
+        ],
       },
     });
     // v1 carries on as before.

@@ -13,6 +13,7 @@ const NEXT: Record<Exclude<CaseState, 'closed'>, CaseEvent> = {
   'decision.disputed': ev({ type: 'decision.escalated', note: 'n' }, '2026-01-23'),
   'decision.reconsidering': steps.recommend('no-lcspr', '2026-02-12'),
   'decision.agreed': steps.submit(),
+  'decision.escalated': steps.resolve(),
   'panel-response.awaiting-response': steps.panel('agrees'),
   'national-review.in-progress': ev({ type: 'national-review.published', publishedOn: '2026-09-01' }, '2026-09-01'),
   'lcspr.in-progress': steps.draft(),
@@ -21,6 +22,9 @@ const NEXT: Record<Exclude<CaseState, 'closed'>, CaseEvent> = {
   'publication.scheduled': steps.sendReport(),
   'publication.awaiting-panel-informed': steps.informPanel(),
   'learning.action-plan': steps.addAction(),
+  // Issue 12 item 2
+  'notification.awaiting-sos-ofsted-notification': steps.notifySosOfsted(),
+  'notification.sos-ofsted-notified': steps.close('2026-01-09'),
 };
 
 describe('persist, then rehydrate', () => {

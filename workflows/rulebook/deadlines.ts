@@ -9,6 +9,7 @@ import { CLOCK_START_ANCHOR } from './types';
 import type {
   AnchorDates,
   CaseClocks,
+  CaseFact,
   CaseFacts,
   ClockPause,
   ClockState,
@@ -70,15 +71,15 @@ function pausedLength(
   pauses: readonly ClockPause[],
   today: LocalDate,
   calendar: DeadlineCalendar,
+  countFrom?: LocalDate,
 ): number {
   let total = 0;
   for (const pause of pauses) {
     const end = pause.to ?? today;
-    if (end <= pause.from) continue;
-    total +=
-      rule.unit === 'working-days'
-        ? calendar.workingDaysBetween(pause.from, end)
-        : calendarDaysBetween(pause.from, end);
+    // A due date fixed during or after a pause already allows for the time paused before it was fixed.
+    const from = countFrom && countFrom > pause.from ? countFrom : pause.from;
+    if (end <= from) continue;
+    total += rule.unit === 'working-days' ? calendar.workingDaysBetween(from, end) : calendarDaysBetween(from, end);
   }
   return total;
 }
@@ -116,10 +117,13 @@ export function computeDeadline(
 ): Deadline | undefined {
   if (!clock) return undefined;
   checkPauses(rule, clock.pauses);
-  const anchorDate = rule.anchor === CLOCK_START_ANCHOR ? clock.startedOn : facts[rule.anchor];
+  const anchorDate =
+    rule.anchor === CLOCK_START_ANCHOR
+      ? clock.startedOn
+      : (clock.anchors?.[rule.anchor as CaseFact] ?? facts[rule.anchor]);
   if (anchorDate === undefined) return undefined;
   const base = clock.dueOn ?? baseDueDate(rule, anchorDate, calendar);
-  const paused = pausedLength(rule, clock.pauses, today, calendar);
+  const paused = pausedLength(rule, clock.pauses, today, calendar, clock.dueOn ? clock.dueFixedOn : undefined);
   const dueOn =
     paused === 0
       ? base

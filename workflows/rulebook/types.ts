@@ -52,9 +52,20 @@ export interface ClockState {
    * date, an agreed extension of the review. Pauses still move it on.
    */
   dueOn?: LocalDate;
+  /**
+   * The day `dueOn` was fixed, when later than the clock's start (an extension of a running review): the fixed date
+   * already allows for the time paused before it, so only pauses after this day move it on.
+   */
+  dueFixedOn?: LocalDate;
   stoppedOn?: LocalDate;
   cancelledOn?: LocalDate;
   pauses: ClockPause[];
+  /**
+   * Dates this clock counts from in place of the case's facts of the same name (issue 12 item 2: the Panel's clocks of
+   * a looked-after child's death later found to be a serious incident count from the day abuse or neglect came to be
+   * suspected, not from the day the local authority learned of the death).
+   */
+  anchors?: Partial<Record<CaseFact, LocalDate>>;
 }
 export type CaseClocks = Partial<Record<RuleId, ClockState>>;
 

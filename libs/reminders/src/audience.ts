@@ -1,4 +1,4 @@
-import { AGENCIES, ROLES, ROLES_WITH_AGENCY, type Agency, type Role } from '@app/workflows';
+import { AGENCIES, ROLES, ROLES_WITH_AGENCY, type Agency, type CaseContext, type Role } from '@app/workflows';
 import { NOTICE_ROLES } from './notice-plan';
 import { PARTNERSHIP_DUTY_RECIPIENT_ROLES, RECIPIENT_ROLES } from './reminder-plan';
 
@@ -59,16 +59,23 @@ export interface RecipientChoice {
  * Everyone active holding one of the audience's roles receives the mail. Where a seat of the audience is empty (no
  * lead partner at all, or none for the police), the business unit receives it too, or the admins where there is no
  * business unit, so that someone learns of it and of the unfilled role.
+ *
+ * `partnersOf` narrows the partner roles of the audience to one agency's (an overdue action escalated to its owning
+ * agency's delegated partner): only that agency's holders receive it, and only its seat must be filled.
  */
 export function chooseRecipients(
   audience: readonly Role[],
   agencies: readonly Agency[],
   people: readonly Person[],
+  options: { partnersOf?: Agency } = {},
 ): RecipientChoice {
+  const { partnersOf } = options;
+  const reaches = (p: Person, role: Role) =>
+    p.roles.includes(role) && (!partnersOf || !ROLES_WITH_AGENCY.includes(role) || p.agency === partnersOf);
   const holdersOf = (roles: readonly Role[]) =>
-    people.filter((p) => p.roles.some((r) => roles.includes(r))).map((p) => p.email);
+    people.filter((p) => roles.some((r) => reaches(p, r))).map((p) => p.email);
   const to = new Set(holdersOf(audience));
-  const unfilled = unfilledSeats(seatsOf(audience, agencies), people);
+  const unfilled = unfilledSeats(seatsOf(audience, partnersOf ? [partnersOf] : agencies), people);
   let fallbackRole: FallbackRole | null = null;
   if (unfilled.length > 0) {
     for (const role of FALLBACK_ROLES) {
@@ -80,4 +87,23 @@ export function chooseRecipients(
     }
   }
   return { to: [...to].sort(), unfilled, fallbackRole };
+}
+
+/**
+ * Issue 12 item 3: whose delegated partner an overdue action is escalated to. The arrangements escalate "any areas
+ * that are not progressed" to the delegated safeguarding partners: an action owned by one of the agencies that sign
+ * for the partnership goes to that agency's delegated partner alone; any other action (owned by another relevant
+ * agency, or by none named) to every delegated partner. Only the escalation to the delegated partners of the
+ * `action-due` rule is narrowed; the other reminders go to their usual audience.
+ */
+export function escalationAgencyOf(
+  rule: string | null | undefined,
+  kind: string,
+  subject: string | null | undefined,
+  context: Pick<CaseContext, 'actions'> | undefined,
+  signOffAgencies: readonly Agency[],
+): Agency | undefined {
+  if (rule !== 'action-due' || kind !== 'escalation-delegated' || !subject || !context) return undefined;
+  const owner = context.actions[subject]?.owningAgency;
+  return signOffAgencies.find((agency) => agency === owner);
 }

@@ -5,7 +5,9 @@ export type NoticeKind =
   | 'final-report-sign-off-requested'
   | 'decision-agreed'
   | 'decision-disputed'
-  | 'notification-made';
+  | 'notification-made'
+  // Issue 12 item 4
+  | 'escalated-to-lead-partners';
 
 export interface CaseChange {
   type: string;
@@ -25,6 +27,7 @@ export function noticesFor(change: CaseChange): NoticeKind[] {
   if (entered('decision.agreed')) notices.push('decision-agreed');
   if (entered('decision.disputed')) notices.push('decision-disputed');
   if (change.type === 'notification.submitted') notices.push('notification-made');
+  if (entered('decision.escalated')) notices.push('escalated-to-lead-partners');
   return notices;
 }
 
@@ -35,4 +38,5 @@ export const NOTICE_ROLES: Record<NoticeKind, Role[]> = {
   'decision-agreed': ['subgroup-member', 'business-unit'],
   'decision-disputed': ['subgroup-member', 'business-unit'],
   'notification-made': ['lead-partner', 'delegated-partner'],
+  'escalated-to-lead-partners': ['lead-partner'],
 };

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Brackets, In, IsNull } from 'typeorm';
 import { PartnershipCalendars, PartnershipDutiesService, PartnershipsService, UsersService } from '@app/auth';
 import { todayInLondon } from '@app/calendar';
-import { CaseEntity, CasesService, DeadlineEntity } from '@app/cases';
+import { CaseEntity, CasesService, DeadlineEntity, ESCALATED_STATE, type SystemAuditEventType } from '@app/cases';
 import { Clock } from '@app/common';
 import { ReadSide, TransactionRunner } from '@app/database';
 import { AppConfig } from '@app/config';
@@ -16,7 +16,7 @@ import {
   type UnfilledRoles,
 } from '@app/mail';
 import { getRulebook, type CaseContext } from '@app/workflows';
-import { chooseRecipients, FALLBACK_ROLES } from './audience';
+import { chooseRecipients, escalationAgencyOf, FALLBACK_ROLES } from './audience';
 import { NOTICE_ROLES, NoticeKind } from './notice-plan';
 import { DueReminder, PARTNERSHIP_DUTY_RECIPIENT_ROLES, RECIPIENT_ROLES, supersededReminders } from './reminder-plan';
 import { LIVE_REMINDER_STATUSES, ReminderEntity } from './reminder.entity';
@@ -91,19 +91,28 @@ export class ReminderSender {
   /**
    * Ends this attempt at the row. A deadline's breach is a fact of the case: once its reminder is settled (sent, or
    * failed for good) `deadline.missed` joins the case's history in the same transaction, whether or not the mail went
-   * out, and only by the process that still held the row.
+   * out, and only by the process that still held the row. `whenSent` is an event the case records once the mail has
+   * gone (an overdue action's escalation: `action.escalated`).
    */
-  private async finish(row: ReminderEntity, status: ReminderEntity['status'], extra: Partial<ReminderEntity> = {}) {
+  private async finish(
+    row: ReminderEntity,
+    status: ReminderEntity['status'],
+    extra: Partial<ReminderEntity> = {},
+    whenSent?: { type: SystemAuditEventType; payload: Record<string, unknown> },
+  ) {
     await this.tx.run(async (manager) => {
       const settled = await manager
         .getRepository(ReminderEntity)
         .update({ id: row.id, status: 'sending' }, { status, leaseUntilMs: null, ...extra });
       if (settled.affected && row.kind === 'breach' && (status === 'sent' || status === 'failed')) {
-        // A partnership duty's breach goes into the partnership's history instead, once as well.
-        if (row.caseId === null) return this.duties.recordMissed(manager, row.partnershipId, row.rule!, row.dueOn!);
         const missed = { rule: row.rule, ...(row.subject ? { subject: row.subject } : {}), dueOn: row.dueOn };
         // Once: an admin's retry of a breach that failed for good sends it again, but the deadline was missed once.
-        await this.cases.recordSystemEvent(row.caseId, 'deadline.missed', missed, { once: true });
+        // A partnership duty's breach goes into the partnership's history instead, once as well.
+        if (row.caseId === null) await this.duties.recordMissed(manager, row.partnershipId, row.rule!, row.dueOn!);
+        else await this.cases.recordSystemEvent(row.caseId, 'deadline.missed', missed, { once: true });
+      }
+      if (settled.affected && status === 'sent' && whenSent && row.caseId !== null) {
+        await this.cases.recordSystemEvent(row.caseId, whenSent.type, whenSent.payload, { once: true });
       }
     });
   }
@@ -112,7 +121,14 @@ export class ReminderSender {
     if (row.caseId === null) return this.deliverDuty(row, now);
     const caseRow = await this.reads.getRepository(CaseEntity).findOne({
       where: { id: row.caseId },
-      select: { id: true, reference: true, partnershipId: true, rulebookVersion: true, snapshot: Boolean(row.subject) },
+      select: {
+        id: true,
+        reference: true,
+        partnershipId: true,
+        rulebookVersion: true,
+        state: true,
+        snapshot: Boolean(row.subject),
+      },
     });
     if (!caseRow) {
       await this.finish(row, 'obsolete');
@@ -134,8 +150,34 @@ export class ReminderSender {
       }
     }
     const partnership = await this.partnerships.get(caseRow.partnershipId);
+    const today = todayInLondon(new Date(now));
     const roles = row.kind === 'notice' ? NOTICE_ROLES[row.noticeKind as NoticeKind] : RECIPIENT_ROLES[row.kind];
-    const choice = chooseRecipients(roles, partnership.signOffAgencies, await this.users.active(caseRow.partnershipId));
+    // Issue 12 item 3: an overdue action goes to its owning agency's delegated partner, when that agency signs.
+    const partnersOf = escalationAgencyOf(
+      row.rule,
+      row.kind,
+      row.subject,
+      caseRow.snapshot?.context,
+      partnership.signOffAgencies,
+    );
+    const choice = chooseRecipients(
+      roles,
+      partnership.signOffAgencies,
+      await this.users.active(caseRow.partnershipId),
+      { partnersOf },
+    );
+    const escalated =
+      row.rule === 'action-due' && row.kind === 'escalation-delegated' && row.subject
+        ? {
+            type: 'action.escalated' as const,
+            payload: {
+              actionId: row.subject,
+              dueOn: row.dueOn,
+              escalatedOn: today,
+              escalatedTo: { role: 'delegated-partner', ...(partnersOf ? { agency: partnersOf } : {}) },
+            },
+          }
+        : undefined;
     const unfilledRoles: UnfilledRoles | undefined =
       choice.unfilled.length > 0 ? { roles: choice.unfilled, sentTo: choice.fallbackRole } : undefined;
     const caseUrl = `${this.config.publicUrl}/cases/${caseRow.id}`;
@@ -149,7 +191,6 @@ export class ReminderSender {
       });
     } else {
       const calendar = this.calendars.withClosures(partnership.closureDays);
-      const today = todayInLondon(new Date(now));
       const rule = getRulebook(caseRow.rulebookVersion).rules.find((r) => r.id === row.rule)!;
       const overdue = today > deadline.dueOn;
       rendered = deadlineReminder({
@@ -162,12 +203,20 @@ export class ReminderSender {
         ...(overdue
           ? { workingDaysOverdue: calendar.workingDaysBetween(deadline.dueOn, today) }
           : { workingDaysLeft: calendar.workingDaysBetween(today, deadline.dueOn) }),
-        ...(row.kind === 'escalation-delegated' ? { escalatedTo: 'delegated partners' as const } : {}),
+        ...(row.kind === 'escalation-delegated'
+          ? {
+              escalatedTo: partnersOf
+                ? ('delegated partner of the owning agency' as const)
+                : ('delegated partners' as const),
+            }
+          : {}),
         ...(row.kind === 'escalation-lead' ? { escalatedTo: 'lead partners' as const } : {}),
         unfilledRoles,
+        // Issue 12 item 4: a case with the lead partners says so in its deadline mail.
+        ...(caseRow.state === ESCALATED_STATE ? { caseEscalated: true } : {}),
       });
     }
-    return this.send(row, choice, unfilledRoles, roles, rendered);
+    return this.send(row, choice, unfilledRoles, roles, rendered, escalated);
   }
 
   /**
@@ -219,6 +268,7 @@ export class ReminderSender {
     unfilledRoles: UnfilledRoles | undefined,
     roles: readonly string[],
     rendered: { subject: string; text: string; html: string },
+    whenSent?: { type: SystemAuditEventType; payload: Record<string, unknown> },
   ): Promise<FireOutcome> {
     const recorded = { unfilledRoles: unfilledRoles ? choice.unfilled : null, fallbackRole: choice.fallbackRole };
     if (choice.to.length === 0) {
@@ -227,12 +277,12 @@ export class ReminderSender {
       return 'no-recipients';
     }
     await this.mail.send({ to: choice.to, ...rendered, messageId: `<reminder-${row.id}@practice-review>` });
-    await this.finish(row, 'sent', {
-      sentAtMs: this.clock.now().getTime(),
-      recipients: choice.to,
-      lastError: null,
-      ...recorded,
-    });
+    await this.finish(
+      row,
+      'sent',
+      { sentAtMs: this.clock.now().getTime(), recipients: choice.to, lastError: null, ...recorded },
+      whenSent,
+    );
     return 'sent';
   }
 
@@ -265,6 +315,11 @@ export class ReminderSender {
  * the partnership's list, or an action's reference.
  */
 export function itemName(context: CaseContext, rule: string, subject: string): string {
-  if (rule === 'action-due') return `action ${subject}`;
+  if (rule === 'action-due') {
+    // The owning agency's name from the partnership's list (issue 12 item 3); never the action's description.
+    const owner = context.actions[subject]?.owningAgency;
+    const name = owner && context.relevantAgencies?.find((agency) => agency.key === owner)?.name;
+    return name ? `action ${subject}, owned by ${name}` : `action ${subject}`;
+  }
   return context.relevantAgencies?.find((agency) => agency.key === subject)?.name ?? subject;
 }

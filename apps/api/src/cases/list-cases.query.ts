@@ -69,6 +69,14 @@ export class ListCasesQuery {
   @IsBoolean({ message: 'awaitingSignOff must be true or false' })
   awaitingSignOff?: boolean;
 
+  @ApiPropertyOptional({
+    description: 'true: only cases escalated to the lead partners now (state decision.escalated)',
+  })
+  @IsOptional()
+  @toBoolean()
+  @IsBoolean({ message: 'escalated must be true or false' })
+  escalated?: boolean;
+
   @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @toInteger()

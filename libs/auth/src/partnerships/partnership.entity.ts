@@ -1,5 +1,5 @@
 import { EntityBase } from '@app/database';
-import type { Agency, RuleOverrideInput } from '@app/workflows';
+import type { Agency, RelevantAgency, RuleOverrideInput } from '@app/workflows';
 import { Column, Entity, VersionColumn } from 'typeorm';
 
 /** A stored override, as the rulebook reads it. */
@@ -25,6 +25,13 @@ export class PartnershipEntity extends EntityBase {
   /** Extra non-working days for this partnership (for example 24 December), `YYYY-MM-DD`. */
   @Column({ type: 'simple-json' })
   closureDays: string[];
+
+  /**
+   * The relevant agencies whose returns rapid reviews ask for and which own actions (issue 12): each case copies the
+   * list when it opens. Existing partnerships were given DEFAULT_RELEVANT_AGENCIES by the migration that added it.
+   */
+  @Column({ type: 'simple-json' })
+  relevantAgencies: RelevantAgency[];
 
   /**
    * The partnership made at the deployment's first start: its admins run the deployment (the queue dashboard shows

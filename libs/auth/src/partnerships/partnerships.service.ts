@@ -1,8 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, NotFoundError, ValidationFailedError } from '@app/common';
 import { ReadSide, TransactionRunner } from '@app/database';
-import { AGENCIES, getRulebook, validateOverrides, type Role, type RuleOverrideInput } from '@app/workflows';
+import {
+  AGENCIES,
+  DEFAULT_RELEVANT_AGENCIES,
+  getRulebook,
+  validateOverrides,
+  type Role,
+  type RuleOverrideInput,
+} from '@app/workflows';
 import { CreateUserDto } from '../users/dto/create-user.dto';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -18,6 +25,7 @@ export function toPartnershipView(p: PartnershipEntity, unfilledRoles: UnfilledR
     ruleOverrides: p.ruleOverrides,
     reminderOffsets: p.reminderOffsets,
     closureDays: p.closureDays,
+    relevantAgencies: p.relevantAgencies.map(({ key, name }) => ({ key, name })),
     version: p.version,
     unfilledRoles,
   };
@@ -35,9 +43,38 @@ export interface PartnershipSettingsHook {
   afterSettingsChanged(manager: EntityManager, partnership: PartnershipEntity, changedBy: string): Promise<() => void>;
 }
 
+/**
+ * Issue 12 item 1: what is wrong with a partnership's list of relevant agencies beyond each entry's own form, as the
+ * 400's field messages: a key or a name used twice (names compared without case), or a statutory agency removed
+ * (sign-offs, partners' accounts and version-1 returns name them; they may be renamed).
+ */
+export function relevantAgencyProblems(agencies: readonly { key: string; name: string }[]) {
+  const problems: { field: string; messages: string[] }[] = [];
+  agencies.forEach(({ key, name }, index) => {
+    if (agencies.findIndex((other) => other.key === key) < index) {
+      problems.push({ field: `relevantAgencies.${index}.key`, messages: [`key ${key} is used by another agency`] });
+    }
+    const sameName = (other: { name: string }) => other.name.toLowerCase() === name.toLowerCase();
+    if (agencies.findIndex(sameName) < index) {
+      problems.push({ field: `relevantAgencies.${index}.name`, messages: [`name ${name} is used by another agency`] });
+    }
+  });
+  const missing = AGENCIES.filter((statutory) => !agencies.some((agency) => agency.key === statutory));
+  if (missing.length > 0) {
+    problems.push({
+      field: 'relevantAgencies',
+      messages: [
+        `relevantAgencies must keep the statutory agencies (${missing.join(', ')} missing): they may be renamed, not removed`,
+      ],
+    });
+  }
+  return problems;
+}
+
 @Injectable()
 export class PartnershipsService {
   private readonly settingsHooks: PartnershipSettingsHook[] = [];
+  private readonly logger = new Logger('Partnerships');
 
   constructor(
     private readonly reads: ReadSide,
@@ -100,6 +137,13 @@ export class PartnershipsService {
           return { ...o, changedBy: kept?.changedBy ?? changedBy, changedOn: kept?.changedOn ?? today };
         });
       }
+      if (changes.relevantAgencies !== undefined) {
+        const problems = relevantAgencyProblems(changes.relevantAgencies);
+        if (problems.length > 0) {
+          throw new ValidationFailedError(`Invalid input: ${problems.map((p) => p.field).join(', ')}`, problems);
+        }
+        partnership.relevantAgencies = changes.relevantAgencies.map(({ key, name }) => ({ key, name }));
+      }
       const saved = await repo.save(partnership);
       const clocksChanged =
         changes.closureDays !== undefined ||
@@ -112,6 +156,13 @@ export class PartnershipsService {
       return saved;
     });
     for (const run of afterCommit) run();
+    this.logger.log({
+      msg: 'Partnership settings changed',
+      partnershipId: id,
+      byUserId: changedBy,
+      settings: Object.keys(changes).filter((key) => changes[key as keyof UpdatePartnershipDto] !== undefined),
+      ...(changes.relevantAgencies ? { relevantAgencies: saved.relevantAgencies.map((agency) => agency.key) } : {}),
+    });
     return saved;
   }
 
@@ -132,6 +183,7 @@ export class PartnershipsService {
           ruleOverrides: [],
           reminderOffsets: null,
           closureDays: [],
+          relevantAgencies: DEFAULT_RELEVANT_AGENCIES.map((agency) => ({ ...agency })),
           operator: options.operator ?? false,
         }),
       );

@@ -1,5 +1,7 @@
 import {
   caseMachineV1,
+  caseMachineV2,
+  DEFAULT_RELEVANT_AGENCIES,
   dispatch,
   openCase,
   RECORD_VISIBILITY,
@@ -37,14 +39,19 @@ const DETAILS: IncidentDetails = {
 
 /** A case driven through the real machine, event by event, each on its own day. */
 class Journey {
-  snapshot: PersistedCaseSnapshot = openCase(caseMachineV1, {
-    laAwareOn: '2026-01-05',
-    signOffAgencies: ['local-authority', 'police', 'health'],
-  });
+  snapshot: PersistedCaseSnapshot;
   version = 1;
 
+  constructor(private readonly machine: typeof caseMachineV1 | typeof caseMachineV2 = caseMachineV1) {
+    this.snapshot = openCase(machine, {
+      laAwareOn: '2026-01-05',
+      signOffAgencies: ['local-authority', 'police', 'health'],
+      ...(machine === caseMachineV1 ? {} : { relevantAgencies: [...DEFAULT_RELEVANT_AGENCIES] }),
+    });
+  }
+
   on(today: string, actor: Actor, type: CaseEvent['type'], payload: Record<string, unknown> = {}): this {
-    const result = dispatch(caseMachineV1, this.snapshot, { type, ...payload, actor, today } as CaseEvent);
+    const result = dispatch(this.machine, this.snapshot, { type, ...payload, actor, today } as CaseEvent);
     if (!result.ok) throw new Error(`${type} refused: ${JSON.stringify(result.refusal)}`);
     this.snapshot = result.snapshot;
     this.version++;
@@ -135,6 +142,7 @@ describe('The case record presenter', () => {
       stage: 'learning',
       state: 'learning.action-plan',
       version: j.version,
+      notificationPath: { path: 'serious-incident', toSosOfsted: false },
       openedAt: '2026-01-05T09:30:00.000Z',
       restricted: [],
       relevantAgencies: [],
@@ -151,6 +159,10 @@ describe('The case record presenter', () => {
           { agency: 'health', receivedOn: '2026-01-10' },
         ],
         meetingsHeldOn: ['2026-01-12', '2026-01-14'],
+        // Issue 12 item 1: a version-1 case's meetings are their dates; it has no returns or recommendation details
+        meetings: [{ heldOn: '2026-01-12' }, { heldOn: '2026-01-14' }],
+        returns: [],
+        recommendations: [],
         recommendation: { recommendation: 'lcspr', rationale: 'Second.', recommendedOn: '2026-01-19' },
         submittedOn: ['2026-01-21'],
       },
@@ -243,6 +255,9 @@ describe('The case record presenter', () => {
             escalations: [],
           },
         ],
+        extensions: [],
+        progressReviews: [],
+        involvement: [],
       },
       publication: {
         plannedOn: '2026-08-14',
@@ -262,9 +277,13 @@ describe('The case record presenter', () => {
             dueOn: '2026-10-01',
             addedOn: '2026-08-20',
             completedOn: '2026-08-21',
+            status: 'completed',
+            progress: [],
+            dueDateChanges: [],
           },
         ],
       },
+      documents: [],
     });
   });
 
@@ -280,6 +299,7 @@ describe('The case record presenter', () => {
       lcspr: { draftsReceivedOn: [], pauses: [], finalReportRounds: [] },
       publication: { delays: [] },
       learning: { actions: [] },
+      documents: [],
     });
     expect(Object.keys(record.notification)).toEqual(['laAwareOn']);
     expect(Object.keys(record.decision)).toEqual(['signOffAgencies', 'rounds']);
@@ -369,7 +389,112 @@ describe('The case record presenter', () => {
       dueOn: '2026-12-01',
       addedOn: '2026-06-09',
       completedOn: '2026-06-10',
+      status: 'completed',
+      progress: [],
+      dueDateChanges: [],
     });
+    expect(actions[0].status).toBe('not-started');
+  });
+
+  it('keeps the action plan of version 2: owner, lead, source, progress, a moved date, a cancellation, the escalation', () => {
+    const j = submitted(new Journey(caseMachineV2))
+      .on('2026-01-08', people.subgroup, 'action.added', {
+        actionId: 'A-1',
+        description: 'Review the referral route',
+        owner: 'Public protection unit',
+        dueOn: '2026-01-16',
+        owningAgency: 'police',
+        lead: 'DCI Public Protection',
+      })
+      .on('2026-01-08', people.subgroup, 'action.added', {
+        actionId: 'A-2',
+        description: 'Brief the schools',
+        owner: 'Education safeguarding',
+        dueOn: '2026-02-27',
+        owningAgency: 'education',
+        source: 'scrutiny',
+      })
+      .on('2026-01-12', people.bu, 'action.progress-updated', {
+        actionId: 'A-1',
+        updatedOn: '2026-01-12',
+        status: 'on-track',
+        note: 'Draft route written.',
+      })
+      .on('2026-01-14', people.bu, 'action.progress-updated', {
+        actionId: 'A-1',
+        updatedOn: '2026-01-14',
+        status: 'at-risk',
+        note: 'Waiting for sign-off.',
+      })
+      .on('2026-01-15', people.subgroup, 'action.due-date-changed', {
+        actionId: 'A-2',
+        dueOn: '2026-03-13',
+        reason: 'Half term.',
+      })
+      .on('2026-01-16', people.subgroup, 'action.cancelled', { actionId: 'A-2', reason: 'Done by the LA instead.' });
+    const [a1, a2] = toCaseRecord(j.row(), bu, new Map(), { actionsEscalatedOn: new Map([['A-1', '2026-01-20']]) })
+      .learning.actions;
+    expect(a1).toStrictEqual({
+      id: 'A-1',
+      description: 'Review the referral route',
+      owner: 'Public protection unit',
+      dueOn: '2026-01-16',
+      addedOn: '2026-01-08',
+      owningAgency: 'police',
+      lead: 'DCI Public Protection',
+      source: 'rapid-review',
+      status: 'at-risk',
+      progress: [
+        { updatedOn: '2026-01-12', status: 'on-track', note: 'Draft route written.' },
+        { updatedOn: '2026-01-14', status: 'at-risk', note: 'Waiting for sign-off.' },
+      ],
+      dueDateChanges: [],
+      escalatedOn: '2026-01-20',
+    });
+    expect(a2).toMatchObject({
+      id: 'A-2',
+      dueOn: '2026-03-13',
+      owningAgency: 'education',
+      source: 'scrutiny',
+      status: 'cancelled',
+      dueDateChanges: [{ from: '2026-02-27', to: '2026-03-13', reason: 'Half term.', changedOn: '2026-01-15' }],
+      cancelled: { reason: 'Done by the LA instead.', cancelledOn: '2026-01-16' },
+    });
+    expect(a2.escalatedOn).toBeUndefined();
+  });
+
+  it('lists the documents linked, in the order linked, an unlinked one with its reason', () => {
+    const j = submitted(new Journey(caseMachineV2))
+      .on('2026-01-08', people.bu, 'document.linked', {
+        documentId: 'D-1',
+        title: 'Police return',
+        kind: 'agency-return',
+        url: 'https://docs.p.test/1',
+      })
+      .on('2026-01-09', people.bu, 'document.linked', {
+        documentId: 'D-2',
+        title: 'Minutes of the rapid review meeting',
+        kind: 'minutes',
+        url: 'https://docs.p.test/2',
+      })
+      .on('2026-01-10', people.subgroup, 'document.unlinked', { documentId: 'D-1', reason: 'Wrong case.' });
+    expect(toCaseRecord(j.row(), bu).documents).toStrictEqual([
+      {
+        id: 'D-1',
+        title: 'Police return',
+        kind: 'agency-return',
+        url: 'https://docs.p.test/1',
+        linkedOn: '2026-01-08',
+        unlinked: { reason: 'Wrong case.', unlinkedOn: '2026-01-10' },
+      },
+      {
+        id: 'D-2',
+        title: 'Minutes of the rapid review meeting',
+        kind: 'minutes',
+        url: 'https://docs.p.test/2',
+        linkedOn: '2026-01-09',
+      },
+    ]);
   });
 
   it("names an escalation's sender when known, and keeps the id when not", () => {

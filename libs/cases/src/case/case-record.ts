@@ -1,6 +1,14 @@
-import { recordPartsWithheldFrom, type Agency, type CaseContext, type Role, type SignOffRound } from '@app/workflows';
+import {
+  actionStatus,
+  recordPartsWithheldFrom,
+  type Agency,
+  type CaseContext,
+  type Role,
+  type SignOffRound,
+} from '@app/workflows';
 import type { IncidentDetails } from '../entities/case.entity';
 import type { CaseRecordView, SignOffRoundRecordView } from './case-record-view';
+import { meetingViews, recommendationViews, returnViews, type DeadlineLike } from './rapid-review-record';
 
 /** What the record is made of: one case row (a `CaseEntity` fits). */
 export interface CaseRecordSource {
@@ -18,14 +26,18 @@ export interface CaseRecordSource {
  * The whole case record as `reader` may read it: pure, so the API and the pages show the same thing. The parts
  * `RECORD_VISIBILITY` does not give any of the reader's roles are left out and named in `restricted`. `userNames`
  * resolves the ids the snapshot keeps for escalations (see {@link recordUserIds}); an unknown id is shown without a
- * name.
+ * name. `extra.actionsEscalatedOn` gives, by action id, the day the service first escalated the overdue action to the
+ * delegated partners (its `action.escalated` audit event); `extra.deadlines` are the case's deadlines today
+ * (`CaseView.deadlines`): the agency returns' due dates and whether they are overdue come from them.
  */
 export function toCaseRecord(
   row: CaseRecordSource,
   readerRoles: readonly Role[],
   userNames: ReadonlyMap<string, string> = new Map(),
+  extra: { actionsEscalatedOn?: ReadonlyMap<string, string>; deadlines?: readonly DeadlineLike[] } = {},
 ): CaseRecordView {
   const context = row.snapshot.context;
+  const { actionsEscalatedOn = new Map<string, string>(), deadlines = [] } = extra;
   const restricted = recordPartsWithheldFrom(readerRoles);
   const { details } = row;
   const lcsprClock = context.clocks['lcspr-publish'];
@@ -48,7 +60,13 @@ export function toCaseRecord(
       lookedAfter: details.lookedAfter,
       children: restricted.includes('children') ? undefined : details.children.map((child) => defined({ ...child })),
       summary: restricted.includes('summary') ? undefined : details.summary,
+      // Issue 12 item 2: case-level, every role
+      localAuthorityOfResidence: details.localAuthorityOfResidence,
+      localAuthorityOfIncident: details.localAuthorityOfIncident,
+      harmCategories: details.harmCategories && [...details.harmCategories],
+      contributingFactors: details.contributingFactors && [...details.contributingFactors],
     }),
+    notificationPath: notificationPathRecord(context, details), // issue 12 item 2
     notification: defined({
       laAwareOn: context.facts.laAwareOn!,
       submittedOn: context.notification.submittedOn,
@@ -62,6 +80,10 @@ export function toCaseRecord(
     rapidReview: defined({
       agencyReturns: context.agencyReturns.map((r) => ({ agency: r.agency, receivedOn: r.on })),
       meetingsHeldOn: [...context.meetings],
+      // Issue 12 item 1
+      returns: returnViews(context, deadlines),
+      meetings: meetingViews(context),
+      recommendations: recommendationViews(context),
       recommendation: context.recommendation && {
         recommendation: context.recommendation.recommendation,
         rationale: context.recommendation.rationale,
@@ -97,6 +119,15 @@ export function toCaseRecord(
         });
       }),
       finalReportRounds: rounds(context.finalReportRounds),
+      // Issue 12 item 5 (machine version 2)
+      plannedCompletionOn: context.lcspr.plannedCompletionOn,
+      extensions: (context.lcspr.extensions ?? []).map((e) => defined({ ...e })),
+      progressReviews: (context.lcspr.progressReviews ?? []).map((r) =>
+        defined({ reviewedOn: r.reviewedOn, note: r.note, byId: r.by, by: userNames.get(r.by) }),
+      ),
+      involvement: (context.lcspr.involvement ?? []).map((i) =>
+        defined({ who: i.who, involvedOn: i.involvedOn, note: i.note, byId: i.by, by: userNames.get(i.by) }),
+      ),
     }),
     publication: defined({
       plannedOn: context.publication.plannedOn,
@@ -134,15 +165,60 @@ export function toCaseRecord(
             dueOn: action.dueOn,
             addedOn: action.addedOn,
             completedOn: action.completedOn,
+            // Issue 12 item 3
+            owningAgency: action.owningAgency,
+            lead: action.lead,
+            source: action.source,
+            status: actionStatus(action),
+            progress: (action.progress ?? []).map((p) => ({ updatedOn: p.updatedOn, status: p.status, note: p.note })),
+            dueDateChanges: (action.dueDateChanges ?? []).map((c) => ({
+              from: c.from,
+              to: c.to,
+              reason: c.reason,
+              changedOn: c.on,
+            })),
+            cancelled: action.cancelled && { reason: action.cancelled.reason, cancelledOn: action.cancelled.on },
+            escalatedOn: actionsEscalatedOn.get(id),
           }),
         ),
     },
+    // Issue 12 item 8
+    documents: (context.documents ?? []).map((d) =>
+      defined({
+        id: d.id,
+        title: d.title,
+        kind: d.kind,
+        url: d.url,
+        linkedOn: d.linkedOn,
+        unlinked: d.unlinked && { reason: d.unlinked.reason, unlinkedOn: d.unlinked.on },
+      }),
+    ),
   };
+}
+
+/** Issue 12 item 2: which notification the case follows (a case of machine version 1: a serious incident). */
+function notificationPathRecord(context: CaseContext, details: IncidentDetails) {
+  const route = context.route;
+  return defined({
+    path: route?.path ?? 'serious-incident',
+    nature: details.nature,
+    toSosOfsted: route?.toSosOfsted ?? false,
+    sosOfstedNotifiedOn: route?.sosOfstedNotifiedOn,
+    criteriaMetOn: route?.criteriaMetOn,
+    openedAs: route?.openedAs,
+    detailsRecordedOn: route?.detailsRecordedOn,
+  });
 }
 
 /** The user ids the record names (the authors of escalations), to be resolved to names for {@link toCaseRecord}. */
 export function recordUserIds(context: CaseContext): string[] {
   const ids = context.decisionRounds.flatMap((round) => round.escalations.map((e) => e.by));
+  // Issue 12 items 4 and 5: who resolved an escalation, who recorded progress reviews and involvement
+  ids.push(
+    ...context.decisionRounds.flatMap((round) => round.escalations.flatMap((e) => e.resolution?.by ?? [])),
+    ...(context.lcspr.progressReviews ?? []).map((r) => r.by),
+    ...(context.lcspr.involvement ?? []).map((i) => i.by),
+  );
   return [...new Set(ids)];
 }
 
@@ -169,7 +245,21 @@ function roundView(
     ),
     notSignedBy: agencies.filter((agency) => !signed.has(agency)),
     escalations: round.escalations.map((e) =>
-      defined({ note: e.note, escalatedOn: e.on, byId: e.by, by: userNames.get(e.by) }),
+      defined({
+        note: e.note,
+        escalatedOn: e.on,
+        byId: e.by,
+        by: userNames.get(e.by),
+        resolution:
+          e.resolution &&
+          defined({
+            outcome: e.resolution.outcome,
+            resolvedOn: e.resolution.resolvedOn,
+            byId: e.resolution.by,
+            by: userNames.get(e.resolution.by),
+            note: e.resolution.note,
+          }),
+      }),
     ),
   });
 }

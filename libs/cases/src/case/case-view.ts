@@ -11,6 +11,12 @@ const INTEGER = { type: 'integer' } as const;
 
 export class DeadlineView {
   @ApiProperty({ enum: RULE_IDS, example: 'notify-panel' }) rule: string;
+  @ApiPropertyOptional({
+    example: 'A-1',
+    description:
+      "The item of a rule run once per item (an agency's key for agency-return, an action's id for action-due); absent for the case's own clocks",
+  })
+  subject?: string;
   @ApiProperty({ ...DATE, example: '2026-01-05' }) startedOn: string;
   @ApiProperty({ ...DATE, example: '2026-01-12' }) dueOn: string;
   @ApiPropertyOptional(DATE) stoppedOn?: string;

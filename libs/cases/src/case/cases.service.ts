@@ -12,7 +12,7 @@ import {
   assertHasRole,
 } from '@app/auth';
 import { todayInLondon } from '@app/calendar';
-import { Clock, ConflictError, ForbiddenError, NotFoundError } from '@app/common';
+import { Clock, ConflictError, ForbiddenError, NotFoundError, RuleViolatedError } from '@app/common';
 import { ReadSide, TransactionRunner, isUniqueViolation } from '@app/database';
 import {
   CASE_MACHINE_ID,
@@ -20,12 +20,12 @@ import {
   CASE_STAGES,
   CURRENT_RULEBOOK_VERSION,
   CaseEvent,
-  DEFAULT_RELEVANT_AGENCIES,
   CaseMachineRegistry,
   allowedEvents,
   dispatch,
   eventsTheActorMaySendNow,
   openCase,
+  readsOnlyAppointedCases,
   refusalFor,
   signOffsAwaited,
   stageOf,
@@ -51,6 +51,9 @@ import { IdempotencyRecords, type IdempotentRequest } from './idempotency-record
 import { AuditEventView, CaseListView, CaseView } from './case-view';
 import type { CaseRecordView } from './case-record-view';
 import { recordUserIds, toCaseRecord } from './case-record';
+import { lcsprServiceViolation } from './lcspr-checks';
+import { detailsChangeOf, openingDetails, routeOf } from './notification-details';
+import type { DeadlineLike } from './rapid-review-record';
 
 const MAX_ATTEMPTS = 8;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -78,10 +81,15 @@ export interface CaseListFilter {
   dueWithinWorkingDays?: number;
   /** Only cases awaiting a sign-off from the caller's agency now (a delegated partner's; none for anyone else). */
   awaitingSignOff?: boolean;
+  /** Only cases escalated to the lead partners now (state `decision.escalated`). */
+  escalated?: boolean;
   /** 50 by default; 0 counts without listing. */
   limit?: number;
   offset?: number;
 }
+
+/** The state of a case escalated to the lead partners (issue 12 item 4, machine version 2). */
+export const ESCALATED_STATE = 'decision.escalated';
 
 /** Every stage but `closed`. */
 const OPEN_STAGES = CASE_STAGES.filter((stage) => stage !== 'closed');
@@ -216,10 +224,16 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const partnership = await this.partnerships.get(user.partnershipId);
     const today = this.today();
     const version = this.machines.currentVersion;
+    const relevantAgencies = partnership.relevantAgencies.map(({ key, name }) => ({ key, name })); // issue 12 item 1
+    // Issue 12 item 2: the agencies a child was known to are the case's; the nature of the notification is its path.
+    assertKnownToRelevantAgencies(input, relevantAgencies);
+    const details = openingDetails(input);
     const snapshot = openCase(this.machines.get(version), {
       laAwareOn: input.laAwareOn,
       signOffAgencies: partnership.signOffAgencies,
-      relevantAgencies: [...DEFAULT_RELEVANT_AGENCIES],
+      relevantAgencies,
+      ...routeOf(details.nature!, input),
+      children: input.children.length,
     });
     const { row, change } = await this.tx.run(async (manager) => {
       const reference = await this.nextReference(manager, partnership.id, Number(today.slice(0, 4)));
@@ -233,14 +247,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
         snapshot,
         stage: stageOf(snapshot),
         state: stateOf(snapshot),
-        details: {
-          incidentOn: input.incidentOn,
-          incidentType: input.incidentType,
-          abuseOrNeglect: input.abuseOrNeglect,
-          lookedAfter: input.lookedAfter,
-          children: input.children.map((c) => ({ ...c })),
-          summary: input.summary,
-        },
+        details,
       });
       await manager.getRepository(CaseEntity).save(entity);
       const saved = await manager.getRepository(CaseEntity).findOneByOrFail({ id: entity.id });
@@ -262,7 +269,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
   }
 
   async get(user: AuthenticatedUser, caseId: string): Promise<CaseView> {
-    const row = await this.load(this.reads.manager, user.partnershipId, caseId);
+    const row = await this.load(this.reads.manager, user, caseId);
     const partnership = await this.partnerships.get(user.partnershipId);
     return this.toView(row, partnership, this.today());
   }
@@ -272,8 +279,8 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
    * `GET /cases/:id/record` and the case page both read it here.
    */
   async record(user: AuthenticatedUser, caseId: string): Promise<CaseRecordView> {
-    const row = await this.load(this.reads.manager, user.partnershipId, caseId);
-    return this.recordOf(user, row);
+    const row = await this.load(this.reads.manager, user, caseId);
+    return this.recordOf(user, row, await this.partnerships.get(user.partnershipId));
   }
 
   /**
@@ -282,18 +289,29 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
    * send: `eventsTheActorMaySendNow`), so the page offers a form only where the API would take the event.
    */
   async overview(user: AuthenticatedUser, caseId: string): Promise<CaseOverview> {
-    const row = await this.load(this.reads.manager, user.partnershipId, caseId);
+    const row = await this.load(this.reads.manager, user, caseId);
     const partnership = await this.partnerships.get(user.partnershipId);
     const view = this.toView(row, partnership, this.today());
     const allowed = allowedEvents(this.machines.get(row.machineVersion), row.snapshot);
     return {
       case: view,
-      record: await this.recordOf(user, row),
+      record: await this.recordOf(user, row, partnership, view.deadlines),
       eventsYouMaySendNow: eventsTheActorMaySendNow(actorOf(user), row.snapshot.context, allowed),
     };
   }
 
-  private async recordOf(user: AuthenticatedUser, row: CaseEntity): Promise<CaseRecordView> {
+  /** `deadlines`: the case's deadlines today, when the caller has them already (the agency returns' due dates). */
+  private async recordOf(
+    user: AuthenticatedUser,
+    row: CaseEntity,
+    partnership: PartnershipEntity,
+    deadlines: readonly DeadlineLike[] = this.deadlines.compute(
+      row.snapshot,
+      row.rulebookVersion,
+      partnership,
+      this.today(),
+    ),
+  ): Promise<CaseRecordView> {
     const ids = recordUserIds(row.snapshot.context);
     const users = ids.length
       ? await this.reads.getRepository(UserEntity).find({
@@ -301,11 +319,34 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
           select: { id: true, name: true },
         })
       : [];
-    return toCaseRecord(row, user.roles, new Map(users.map((u) => [u.id, u.name])));
+    return toCaseRecord(row, user.roles, new Map(users.map((u) => [u.id, u.name])), {
+      actionsEscalatedOn: await this.actionsEscalatedOn(row),
+      deadlines,
+    });
+  }
+
+  /**
+   * Issue 12 item 3: the day each action was first escalated, from the case's `action.escalated` events (the service
+   * records them as it sends the escalation; they change no state, so the snapshot does not hold them).
+   */
+  private async actionsEscalatedOn(row: CaseEntity): Promise<Map<string, string>> {
+    const escalatedOn = new Map<string, string>();
+    if (Object.keys(row.snapshot.context.actions).length === 0) return escalatedOn;
+    const events = await this.reads.getRepository(CaseAuditEventEntity).find({
+      where: { caseId: row.id, type: 'action.escalated' },
+      select: { id: true, sequence: true, payload: true },
+      order: { sequence: 'ASC' },
+    });
+    for (const { payload } of events) {
+      const { actionId, escalatedOn: on } = payload as { actionId?: unknown; escalatedOn?: unknown };
+      if (typeof actionId === 'string' && typeof on === 'string' && !escalatedOn.has(actionId))
+        escalatedOn.set(actionId, on);
+    }
+    return escalatedOn;
   }
 
   async history(user: AuthenticatedUser, caseId: string): Promise<AuditEventView[]> {
-    await this.load(this.reads.manager, user.partnershipId, caseId);
+    await this.load(this.reads.manager, user, caseId);
     const events = await this.reads.getRepository(CaseAuditEventEntity).find({
       where: { caseId, partnershipId: user.partnershipId },
       order: { sequence: 'ASC' },
@@ -361,7 +402,9 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       awaitedIds = awaited.map((a) => a.caseId);
       if (awaitedIds.length === 0) return { items: [], total: 0 };
     }
-    const otherFilters = Boolean(filter.stage || filter.open || ranges.length);
+    // Issue 12: a lead reviewer lists only the cases they review; `escalated` the cases with the lead partners.
+    const reviewer = readsOnlyAppointedCases(user.roles) ? user.id : undefined;
+    const otherFilters = Boolean(filter.stage || filter.open || ranges.length || filter.escalated || reviewer);
     const runningDeadlinesSql = (range: string) =>
       `SELECT d."caseId" FROM deadlines d WHERE d."partnershipId" = :pid AND d."clockState" = 'running' AND ${range}`;
     const matching = () => {
@@ -372,6 +415,13 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
       if (filter.open) qb.andWhere('c.stage IN (:...openStages)', { openStages: OPEN_STAGES });
       for (const range of ranges) qb.andWhere(`c.id IN (${runningDeadlinesSql(range.sql)})`, range.params);
+      if (filter.escalated) {
+        qb.andWhere('c.stage = :decisionStage AND c.state = :escalatedState', {
+          decisionStage: 'decision',
+          escalatedState: ESCALATED_STATE,
+        });
+      }
+      if (reviewer) qb.andWhere('c.reviewerUserId = :reviewer', { reviewer });
       return qb;
     };
 
@@ -390,7 +440,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     let counted: { n: string | number } | undefined;
     if (awaitedIds && !otherFilters) {
       counted = { n: awaitedIds.length };
-    } else if (ranges.length === 1 && !filter.stage && !filter.open && !awaitedIds) {
+    } else if (ranges.length === 1 && !filter.stage && !filter.open && !awaitedIds && !filter.escalated && !reviewer) {
       counted = await this.reads.manager
         .createQueryBuilder()
         .select('COUNT(DISTINCT m."caseId")', 'n')
@@ -427,7 +477,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     if (options.idempotencyKey) {
       // A key is looked up only once the case is found (404) and the caller may send the event (403), as the
       // contract orders the checks; it belongs to this caller on this case.
-      const row = await this.load(this.reads.manager, user.partnershipId, caseId);
+      const row = await this.load(this.reads.manager, user, caseId);
       const forbidden = refusalFor(actorOf(user), parsed.type, row.snapshot.context);
       if (forbidden) throw new ForbiddenError(forbidden);
       idempotent = { userId: user.id, caseId: row.id, key: options.idempotencyKey };
@@ -458,7 +508,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
   ): Promise<CaseView> {
     const today = this.today();
     const { view, change } = await this.tx.run(async (manager) => {
-      const row = await this.load(manager, user.partnershipId, caseId, true);
+      const row = await this.load(manager, user, caseId, true);
       const event = { type: parsed.type, ...parsed.payload, actor: actorOf(user), today } as CaseEvent;
       const forbidden = refusalFor(event.actor, event.type, row.snapshot.context);
       if (forbidden) throw new ForbiddenError(forbidden);
@@ -471,11 +521,24 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
       if (!result.ok) throw refusalToError(result.refusal);
 
       const partnership = await manager.getRepository(PartnershipEntity).findOneByOrFail({ id: row.partnershipId });
+      // Issue 12 item 5: the rules that need the partnership's users or calendar (422), before anything is written.
+      const unmet = await lcsprServiceViolation(manager, event, {
+        machineVersion: row.machineVersion,
+        partnershipId: row.partnershipId,
+        reviewDeadline: this.deadlines
+          .compute(row.snapshot, row.rulebookVersion, partnership, today)
+          .find((d) => d.rule === 'lcspr-publish'),
+      });
+      if (unmet) throw new RuleViolatedError(unmet);
+      // Issue 12 item 2: the notification's details live on the row; restricted values never reach the history.
+      const detailsChange = detailsChangeOf(row.details, parsed);
       const changes = {
         snapshot: result.snapshot,
         stage: stageOf(result.snapshot),
         state: result.to,
         version: row.version + 1,
+        reviewerUserId: result.snapshot.context.lcspr.reviewer?.userId ?? null,
+        ...(detailsChange ? { details: detailsChange.details } : {}),
       };
       const updated = await manager
         .createQueryBuilder()
@@ -485,7 +548,8 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
         .execute();
       if (!updated.affected) throw new StaleCaseError();
       const fresh = Object.assign(new CaseEntity(), row, changes);
-      await this.appendAudit(manager, fresh, user, parsed.type, result.from, result.to, parsed.payload, fresh.version);
+      const audited = detailsChange?.auditPayload ?? parsed.payload;
+      await this.appendAudit(manager, fresh, user, parsed.type, result.from, result.to, audited, fresh.version);
       const deadlines = await this.writeDeadlines(manager, fresh, partnership, today);
       await this.writeAwaitedSignOffs(manager, fresh, this.awaitedSignOffs(row));
       const change = {
@@ -511,9 +575,10 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     return previous.body as CaseView;
   }
 
+  /** A case of the reader's partnership; for a lead reviewer, only one they are appointed to (else 404). */
   private async load(
     manager: EntityManager,
-    partnershipId: string,
+    reader: AuthenticatedUser,
     caseId: string,
     forUpdate = false,
   ): Promise<CaseEntity> {
@@ -521,7 +586,12 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
     const repo = manager.getRepository(CaseEntity);
     const lock =
       forUpdate && manager.connection.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
-    const row = await repo.findOne({ where: { id: caseId, partnershipId }, ...(lock ? { lock } : {}) });
+    const where = {
+      id: caseId,
+      partnershipId: reader.partnershipId,
+      ...(readsOnlyAppointedCases(reader.roles) ? { reviewerUserId: reader.id } : {}),
+    };
+    const row = await repo.findOne({ where, ...(lock ? { lock } : {}) });
     if (!row) throw new NotFoundError('Case');
     return row;
   }
@@ -744,6 +814,17 @@ export async function insertRows<T extends ObjectLiteral>(
 ) {
   if (rows.length === 0) return;
   await manager.createQueryBuilder().insert().into(entity).values(rows).updateEntity(false).execute();
+}
+
+/** A child's `knownToAgencies` name agencies of the case's list (422 otherwise, as the events' rule says). */
+function assertKnownToRelevantAgencies(input: OpenCaseDto, agencies: readonly { key: string }[]): void {
+  const keys = new Set(agencies.map((agency) => agency.key));
+  const unknown = input.children.flatMap((child) => (child.knownToAgencies ?? []).filter((key) => !keys.has(key)));
+  if (unknown.length > 0) {
+    throw new RuleViolatedError(
+      `knownToAgencies must name the partnership's relevant agencies (not ${[...new Set(unknown)].join(', ')})`,
+    );
+  }
 }
 
 function actorOf(user: AuthenticatedUser) {

@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional } from 'class-validator';
+import { IsOptional, ValidateIf } from 'class-validator';
 import {
   EARLIEST_DATE,
   IsActionId,
@@ -19,6 +19,7 @@ import {
   IsOneOf,
   IsText,
   IsTrueOrFalse,
+  IsUserId,
   IsWholeNumber,
   LATEST_DATE,
   MAX_URL_LENGTH,
@@ -108,6 +109,9 @@ export const OPTION_LABELS: Readonly<Record<string, string>> = {
   'domestic-homicide-review': 'Domestic homicide review',
   'panel-agreement': 'Agreed with the Panel',
   other: 'Another reason',
+  // Issue 12 item 1: parallel processes beside the rapid review (their `other` is labelled by the field itself)
+  'criminal-investigation': 'Criminal investigation',
+  'safeguarding-adult-review': 'Safeguarding adult review',
   // Incidents and children
   death: 'Death',
   'serious-harm': 'Serious harm',
@@ -116,6 +120,89 @@ export const OPTION_LABELS: Readonly<Record<string, string>> = {
   female: 'Female',
   male: 'Male',
   unknown: 'Not known',
+  // Issue 12 item 5: who was involved in the review
+  practitioners: 'Practitioners',
+  family: 'The family',
+  // Issue 12 items 3 and 8: the action plan (where an action came from, its progress) and the kinds of document
+  'rapid-review': 'Rapid review',
+  scrutiny: 'Scrutiny',
+  'not-started': 'Not started',
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  'off-track': 'Off track',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  'agency-return': 'Agency return',
+  'terms-of-reference': 'Terms of reference',
+  'final-report': 'Final report',
+  'panel-letter': 'Letter from the Panel',
+  minutes: 'Minutes of a meeting',
+  // Issue 12 item 2: the Panel's notification fields (docs/domain/notification-fields.md)
+  'serious-incident':
+    'A serious incident: abuse or neglect is known or suspected, and a child has died or been seriously harmed',
+  'looked-after-death': 'The death of a looked-after child',
+  'care-leaver-death': 'The death of a care leaver aged under 25',
+  'not-suspected': 'Not suspected',
+  'child-in-need-plan': 'Child in need plan',
+  'child-protection-plan': 'Child protection plan',
+  'looked-after': 'Looked after by the local authority',
+  'foster-placement': 'Foster placement',
+  'childrens-home': 'Children’s home',
+  'placed-with-parents': 'Placed with parents',
+  'independent-living': 'Independent or semi-independent living',
+  'secure-unit': 'Secure unit',
+  'other-placement': 'Another placement',
+  WBRI: 'White – British',
+  WIRI: 'White – Irish',
+  WIRT: 'Traveller of Irish heritage',
+  WOTH: 'Any other White background',
+  WROM: 'Gypsy or Roma',
+  MWBC: 'White and Black Caribbean',
+  MWBA: 'White and Black African',
+  MWAS: 'White and Asian',
+  MOTH: 'Any other mixed background',
+  AIND: 'Indian',
+  APKN: 'Pakistani',
+  ABAN: 'Bangladeshi',
+  AOTH: 'Any other Asian background',
+  BCRB: 'Black Caribbean',
+  BAFR: 'Black African',
+  BOTH: 'Any other Black background',
+  CHNE: 'Chinese',
+  OOTH: 'Any other ethnic group',
+  REFU: 'Refused',
+  NOBT: 'Information not yet obtained',
+  disabled: 'Yes',
+  'not-disabled': 'No',
+  'disability-not-known': 'Not known',
+  MOB: 'Mobility',
+  HAND: 'Hand function',
+  PC: 'Personal care',
+  INC: 'Incontinence',
+  COMM: 'Communication',
+  LD: 'Learning',
+  HEAR: 'Hearing',
+  VIS: 'Vision',
+  BEH: 'Behaviour',
+  CON: 'Consciousness',
+  AUT: 'Autism or Asperger syndrome',
+  DDA: 'Another disability under the Equality Act',
+  neglect: 'Neglect',
+  'physical-abuse': 'Physical abuse',
+  'sexual-abuse': 'Sexual abuse',
+  'emotional-abuse': 'Emotional abuse',
+  'domestic-abuse': 'Domestic abuse',
+  'parental-mental-health': 'Parental mental health',
+  'parental-substance-misuse': 'Parental drug or alcohol misuse',
+  'parental-learning-disability': 'Parental learning disability',
+  'child-mental-health': 'The child’s mental health',
+  'child-criminal-exploitation': 'Child criminal exploitation',
+  'child-sexual-exploitation': 'Child sexual exploitation',
+  'online-harm': 'Online harm',
+  'extra-familial-harm': 'Extra-familial harm',
+  'unsafe-sleep': 'Sudden unexpected death in infancy or unsafe sleep',
+  'non-accidental-head-injury': 'Non-accidental head injury',
+  'other-factor': 'Another factor',
 };
 
 /** `heldOn` -> 'Held on', `no-lcspr` -> 'No lcspr'. */
@@ -139,7 +226,7 @@ export function formFieldsOf(cls: abstract new (...args: never[]) => object): re
   return (Reflect.getMetadata(FORM_FIELDS, cls.prototype) as FormField[] | undefined) ?? [];
 }
 
-function formField(
+export function formField(
   kind: FormFieldKind,
   { optional = false, label, hint, errorIfMissing }: FieldOptions,
   extra: Pick<FormField, 'maxLength' | 'options' | 'min' | 'max'> = {},
@@ -190,14 +277,23 @@ export function TextField(maxLength: number, options: FieldOptions = {}): Proper
   );
 }
 
-/** One of a fixed set of strings. */
-export function EnumField(values: readonly string[], options: FieldOptions = {}): PropertyDecorator {
-  const { swagger, optional } = common({ example: values[0], ...options });
+/**
+ * One of a fixed set of strings. `optionLabels` words a value for this question only, where its common label
+ * (`OPTION_LABELS`) would read badly here (`other`: 'Another reason' fits a pause, not a document).
+ */
+export function EnumField(
+  values: readonly string[],
+  options: FieldOptions & { optionLabels?: Readonly<Record<string, string>> } = {},
+): PropertyDecorator {
+  const { optionLabels = {}, ...fieldOptions } = options;
+  const { swagger, optional } = common({ example: values[0], ...fieldOptions });
   return applyDecorators(
     ApiProperty({ ...swagger, enum: [...values] }),
     ...optional,
     IsOneOf(values),
-    formField('choice', options, { options: values.map((value) => ({ value, text: optionLabel(value) })) }),
+    formField('choice', fieldOptions, {
+      options: values.map((value) => ({ value, text: optionLabels[value] ?? optionLabel(value) })),
+    }),
   );
 }
 
@@ -207,9 +303,10 @@ export function EnumField(values: readonly string[], options: FieldOptions = {})
  */
 export function EnumListField(
   values: readonly string[],
-  options: FieldOptions & { min?: number } = {},
+  /** `labels`: this question's own text for values whose {@link OPTION_LABELS} text reads wrongly here. */
+  options: FieldOptions & { min?: number; labels?: Readonly<Record<string, string>> } = {},
 ): PropertyDecorator {
-  const { min = 0, ...fieldOptions } = options;
+  const { min = 0, labels = {}, ...fieldOptions } = options;
   const { swagger, optional } = common({ example: values.slice(0, 2), ...fieldOptions });
   return applyDecorators(
     ApiProperty({
@@ -222,7 +319,9 @@ export function EnumListField(
     }),
     ...optional,
     IsListOfValues(values, min, values.length),
-    formField('choices', fieldOptions, { options: values.map((value) => ({ value, text: optionLabel(value) })) }),
+    formField('choices', fieldOptions, {
+      options: values.map((value) => ({ value, text: labels[value] ?? optionLabel(value) })),
+    }),
   );
 }
 
@@ -262,6 +361,50 @@ export function AgencyListField(options: FieldOptions & { min?: number } = {}): 
     IsAgencyKeyList(min),
     formField('agencies', fieldOptions),
   );
+}
+
+/**
+ * Issue 12 item 1: a yes/no question and its reasons, optional together: once either is given, both are required
+ * (a criterion answered without its reasons, or reasons without the answer, is refused with the missing one named).
+ * `pair` names the other field.
+ */
+export function PairedBooleanField(pair: string, options: FieldOptions = {}): PropertyDecorator {
+  const { swagger } = common({ ...options, optional: true });
+  return applyDecorators(
+    ApiProperty({ ...swagger, type: Boolean, description: withPair(swagger.description, pair) }),
+    givenWith(pair),
+    IsTrueOrFalse(),
+    formField('yes-no', { ...options, optional: true }),
+  );
+}
+
+/** The reasons of a {@link PairedBooleanField}: free text, trimmed, 1 to `maxLength` characters. */
+export function PairedTextField(pair: string, maxLength: number, options: FieldOptions = {}): PropertyDecorator {
+  const { swagger } = common({ ...options, optional: true });
+  return applyDecorators(
+    ApiProperty({
+      ...swagger,
+      type: String,
+      minLength: 1,
+      maxLength,
+      description: withPair(swagger.description, pair),
+    }),
+    trim,
+    givenWith(pair),
+    IsText(maxLength),
+    formField(maxLength > LONG_TEXT_OVER ? 'long-text' : 'text', { ...options, optional: true }, { maxLength }),
+  );
+}
+
+const given = (value: unknown) => value !== undefined && value !== null;
+
+/** Validated (and so required) when the field or its pair is given. */
+function givenWith(pair: string): PropertyDecorator {
+  return ValidateIf((object: Record<string, unknown>, value: unknown) => given(value) || given(object[pair]));
+}
+
+function withPair(description: string | undefined, pair: string): string {
+  return [description, `Optional; required when \`${pair}\` is given.`].filter(Boolean).join(' ');
 }
 
 export function BooleanField(options: FieldOptions = {}): PropertyDecorator {
@@ -309,5 +452,17 @@ export function HttpUrlField(options: FieldOptions = {}): PropertyDecorator {
     ...optional,
     IsHttpUrl(),
     formField('url', options, { maxLength: MAX_URL_LENGTH }),
+  );
+}
+
+/** The id of one of the partnership's users (issue 12 item 5); asked for as a short text on a form. */
+export function UserIdField(options: FieldOptions = {}): PropertyDecorator {
+  const { swagger, optional } = common({ example: '6f1c2b9e-8a47-4c1e-9d55-0f3a7b2c9e10', ...options });
+  return applyDecorators(
+    ApiProperty({ ...swagger, type: String, format: 'uuid' }),
+    trim,
+    ...optional,
+    IsUserId(),
+    formField('text', options, { maxLength: 36 }),
   );
 }

@@ -125,3 +125,109 @@ describe('OpenCaseDto', () => {
     expect(fieldsOf(refusal({ ...valid, summary: 'x'.repeat(5001) }))).toEqual(['summary']);
   });
 });
+
+describe("OpenCaseDto: the Panel's notification fields (issue 12 item 2)", () => {
+  const death = { ...valid, incidentType: 'death', lookedAfter: true };
+
+  it('accepts every new field, as codes', () => {
+    const body = {
+      ...death,
+      nature: 'looked-after-death',
+      abuseOrNeglect: 'not-suspected',
+      localAuthorityOfResidence: 'Northshire County Council',
+      localAuthorityOfIncident: 'Southshire Council',
+      harmCategories: ['neglect', 'emotional-abuse'],
+      contributingFactors: ['domestic-abuse', 'other-factor'],
+      children: [
+        {
+          ageYears: 15,
+          sex: 'male',
+          ethnicity: 'MWBC',
+          disability: 'disabled',
+          disabilityTypes: ['LD', 'AUT'],
+          plans: ['looked-after', 'child-protection-plan'],
+          placementType: 'childrens-home',
+          knownToAgencies: ['police', 'education'],
+        },
+      ],
+    };
+    expect({ ...validatePlain(OpenCaseDto, body) }).toMatchObject({
+      ...body,
+      children: [expect.objectContaining(body.children[0])],
+    });
+  });
+
+  it('keeps the fields optional: a client of the first contract is served as before', () => {
+    expect(() => validatePlain(OpenCaseDto, valid)).not.toThrow();
+  });
+
+  it.each(['looked-after-death', 'care-leaver-death'])('accepts abuse or neglect not suspected for %s', (nature) => {
+    expect(() => validatePlain(OpenCaseDto, { ...death, nature, abuseOrNeglect: 'not-suspected' })).not.toThrow();
+  });
+
+  it.each([
+    ['a serious incident', { nature: 'serious-incident' }],
+    ['no nature (a serious incident)', {}],
+  ])('refuses abuse or neglect not suspected for %s, saying why', (_label, change) => {
+    const error = refusal({ ...death, ...change, abuseOrNeglect: 'not-suspected' });
+    expect(fieldsOf(error)).toEqual(['abuseOrNeglect']);
+    expect(messagesFor(error, 'abuseOrNeglect')).toEqual([
+      'abuseOrNeglect can be not-suspected only for the death of a looked-after child or of a care leaver (nature); a serious incident needs abuse or neglect known or suspected',
+    ]);
+  });
+
+  it("refuses serious harm as a looked-after child's or a care leaver's death", () => {
+    for (const nature of ['looked-after-death', 'care-leaver-death']) {
+      const error = refusal({ ...death, nature, incidentType: 'serious-harm' });
+      expect(messagesFor(error, 'incidentType')).toEqual([
+        'incidentType must be death for the death of a looked-after child or of a care leaver (nature)',
+      ]);
+    }
+  });
+
+  it("refuses a looked-after child's death where no child was looked after", () => {
+    const error = refusal({ ...death, nature: 'looked-after-death', lookedAfter: false });
+    expect(fieldsOf(error)).toEqual(['lookedAfter']);
+    expect(messagesFor(error, 'lookedAfter')).toEqual([
+      'lookedAfter must be true for the death of a looked-after child (nature)',
+    ]);
+  });
+
+  it('takes an age of 18 to 24 only for the death of a care leaver', () => {
+    const adult = {
+      ...death,
+      nature: 'care-leaver-death',
+      lookedAfter: false,
+      children: [{ ageYears: 24, sex: 'male' }],
+    };
+    expect(validatePlain(OpenCaseDto, adult).children[0].ageYears).toBe(24);
+    expect(
+      messagesFor(refusal({ ...adult, children: [{ ageYears: 25, sex: 'male' }] }), 'children.0.ageYears'),
+    ).toEqual(['ageYears must be a whole number from 0 to 24']);
+    const child = refusal({ ...death, nature: 'looked-after-death', children: [{ ageYears: 18, sex: 'male' }] });
+    expect(messagesFor(child, 'children.0.ageYears')).toEqual(['ageYears must be a whole number from 0 to 17']);
+  });
+
+  it.each([
+    ['an unknown nature', { nature: 'other' }, 'nature'],
+    ['a category of harm not on the list', { harmCategories: ['bullying'] }, 'harmCategories'],
+    ['a repeated contributing factor', { contributingFactors: ['online-harm', 'online-harm'] }, 'contributingFactors'],
+    ['an over-long local authority', { localAuthorityOfIncident: 'x'.repeat(101) }, 'localAuthorityOfIncident'],
+  ])('refuses %s', (_label, change, field) => {
+    expect(fieldsOf(refusal({ ...valid, ...change }))).toEqual([field]);
+  });
+
+  it.each([
+    ['a placement not on the list', { placementType: 'hotel' }, 'placementType'],
+    ['a plan not on the list', { plans: ['early-help'] }, 'plans'],
+    ['a disability type not a census code', { disabilityTypes: ['NONE'] }, 'disabilityTypes'],
+    ['an agency key of the wrong form', { knownToAgencies: ['Police!'] }, 'knownToAgencies'],
+  ])('refuses a child with %s, naming the nested field', (_label, change, field) => {
+    expect(fieldsOf(refusal({ ...valid, children: [{ ...child, ...change }] }))).toEqual([`children.0.${field}`]);
+  });
+
+  it("keeps accepting free text for a child's ethnicity and disability, as the first contract did", () => {
+    const dto = validatePlain(OpenCaseDto, valid);
+    expect(dto.children[0]).toMatchObject({ ethnicity: 'White British', disability: 'None known' });
+  });
+});

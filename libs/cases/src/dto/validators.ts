@@ -232,3 +232,17 @@ export function IsAgencyKeyList(min: number, options?: ValidationOptions): Prope
     options,
   );
 }
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A user's id (a UUID), as the API gives it (issue 12 item 5: the lead reviewer's account). */
+export function IsUserId(options?: ValidationOptions): PropertyDecorator {
+  return constraint(
+    'isUserId',
+    (value) => {
+      if (isMissing(value)) return 'is required';
+      return typeof value === 'string' && UUID_PATTERN.test(value) ? undefined : "must be a user's id (a UUID)";
+    },
+    options,
+  );
+}

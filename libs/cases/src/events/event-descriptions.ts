@@ -39,7 +39,8 @@ export const EVENT_DESCRIPTIONS = {
     title: "Record an agency's return",
     button: 'Save agency return',
     done: 'Agency return recorded',
-    description: 'An agency sent its information for the rapid review.',
+    description:
+      'An agency sent its information for the rapid review, or a nil return (no involvement with the child or family).',
   },
   'rapid-review.meeting-held': {
     title: 'Record the rapid review meeting',
@@ -174,10 +175,126 @@ export const EVENT_DESCRIPTIONS = {
     done: 'Action completed',
     description: 'An action of the plan was done.',
   },
+  // Issue 12 items 3 and 8
+  'action.progress-updated': {
+    title: 'Update the progress of an action',
+    button: 'Save progress',
+    done: 'Action progress updated',
+    description: 'How an action of the plan is getting on, as its owning agency reports it.',
+  },
+  'action.due-date-changed': {
+    title: 'Change the due date of an action',
+    button: 'Save new due date',
+    done: 'Action due date changed',
+    description: 'The subgroup agreed a new due date for an action. Its reminders move with it.',
+  },
+  'action.cancelled': {
+    title: 'Cancel an action',
+    button: 'Cancel action',
+    done: 'Action cancelled',
+    description: 'The plan no longer needs an action. The case can then close without it.',
+  },
+  'document.linked': {
+    title: 'Link a document',
+    button: 'Link document',
+    done: 'Document linked',
+    description:
+      "A link to one of the case's documents in the partnership's own document store. The file itself stays there.",
+  },
+  'document.unlinked': {
+    title: 'Remove the link to a document',
+    button: 'Remove link',
+    done: 'Document link removed',
+    description: 'The link no longer belongs to the case. The case history keeps it.',
+  },
   'case.closed': {
     title: 'Close the case',
     button: 'Close case',
     done: 'Case closed',
-    description: 'Every action is complete and nothing more is to be done on this case.',
+    description: 'Every action is complete (or cancelled) and nothing more is to be done on this case.',
+  },
+  // Issue 12 items 4 and 5
+  'escalation.resolved': {
+    title: 'Record the lead partners’ decision',
+    button: 'Save lead partners’ decision',
+    done: 'Escalation resolved by the lead partners',
+    description:
+      'The lead partners decided the disputed recommendation. Their decision is the agreed decision, from the date they reached it.',
+  },
+  'lcspr.completion-planned': {
+    title: 'Plan the completion of the review',
+    button: 'Save planned completion',
+    done: 'Completion of the review planned',
+    description: 'The date the review is planned to be completed, within its 6 months or agreed extension.',
+  },
+  'lcspr.extended': {
+    title: 'Extend the review',
+    button: 'Extend review',
+    done: 'Review extended',
+    description:
+      'An extension was agreed: the review’s due date moves to the new date. The Panel and the Secretary of State must be told of the delay and why within 5 working days.',
+  },
+  'lcspr.extension-notified': {
+    title: 'Record that the Panel and the Secretary of State were told of the extension',
+    button: 'Save extension told',
+    done: 'Panel and Secretary of State told of the extension',
+    description: 'The Panel and the Secretary of State were told that the review will take longer, and why.',
+  },
+  'lcspr.progress-reviewed': {
+    title: 'Record a review of progress',
+    button: 'Save progress review',
+    done: 'Progress of the review recorded',
+    description:
+      'The partners looked at the progress and the quality of the review, as they must at regular intervals.',
+  },
+  'lcspr.involvement-recorded': {
+    title: 'Record practitioner or family involvement',
+    button: 'Save involvement',
+    done: 'Involvement recorded',
+    description: 'Practitioners or the family took part in the review.',
+  },
+  // Issue 12 item 2
+  'sos-ofsted.notified': {
+    title: 'Record that the Secretary of State and Ofsted were notified',
+    button: 'Save Secretary of State and Ofsted notified',
+    done: 'Secretary of State and Ofsted notified',
+    description:
+      'The local authority notified the Secretary of State and Ofsted of the death of a looked-after child or a care leaver.',
+  },
+  'notification.criteria-met': {
+    title: 'Record that abuse or neglect is known or suspected',
+    button: 'Save as a serious incident',
+    done: 'Recorded as a serious incident',
+    description:
+      'Abuse or neglect is now known or suspected: the death is a serious incident, to be notified to the Panel within 5 working days of this date.',
+  },
+  'incident.details-recorded': {
+    title: 'Record details of the notification',
+    button: 'Save details of the notification',
+    done: 'Details of the notification recorded',
+    description:
+      'The local authorities involved, the categories of harm and the contributing factors, as they become known.',
+  },
+  'child.details-recorded': {
+    title: "Record a child's details",
+    button: "Save the child's details",
+    done: "Child's details recorded",
+    description:
+      "A child's plans, placement, the agencies they were known to, ethnicity and disability. Only those who read the children's details see them.",
+  },
+  // Issue 12 item 1
+  'agency-return.requested': {
+    title: "Ask for an agency's return",
+    button: 'Save request',
+    done: 'Agency return requested',
+    description:
+      'An agency was asked for its information for the rapid review. Its return is due in 5 working days unless ' +
+      'another date was agreed or the partnership changed the period.',
+  },
+  'agency-return.chased': {
+    title: 'Record chasing a late return',
+    button: 'Save chase',
+    done: 'Chase recorded',
+    description: 'Someone chased an agency for its outstanding return, for example by phone. Reminders carry on.',
   },
 } as const satisfies Record<CaseEventType, EventDescription>;

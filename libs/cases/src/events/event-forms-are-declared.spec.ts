@@ -61,11 +61,14 @@ describe('form metadata of the payloads', () => {
   it('takes the declared label, hint and kinds', () => {
     expect(formFieldsOf(EVENT_PAYLOADS['rapid-review.meeting-held'])).toEqual([
       { name: 'heldOn', kind: 'date', label: 'Date of the rapid review meeting', optional: false },
+      // Issue 12 item 1
+      { name: 'agenciesPresent', kind: 'agencies', label: 'Which agencies were present?', optional: true },
+      { name: 'quorate', kind: 'yes-no', label: 'Was the meeting quorate?', optional: true },
     ]);
     const kinds = (type: keyof typeof EVENT_PAYLOADS) => formFieldsOf(EVENT_PAYLOADS[type]).map((f) => f.kind);
-    expect(kinds('lcspr.reviewer-appointed')).toEqual(['text', 'yes-no']);
+    expect(kinds('lcspr.reviewer-appointed')).toEqual(['text', 'yes-no', 'text']);
     expect(kinds('publication.published')).toEqual(['date', 'url']);
-    expect(kinds('action.added')).toEqual(['identifier', 'long-text', 'text', 'date']);
+    expect(kinds('action.added')).toEqual(['identifier', 'long-text', 'text', 'date', 'agency', 'text', 'choice']);
     expect(kinds('case.closed')).toEqual([]);
   });
 

@@ -15,7 +15,11 @@ const VALID: Record<CaseEventType, Record<string, unknown>> = {
   'rapid-review.submitted': { submittedOn: '2026-03-20' },
   'panel.responded': { response: 'agrees', respondedOn: '2026-04-01', comment: 'Panel agrees.' },
   'national-review.published': { publishedOn: '2027-01-15' },
-  'lcspr.reviewer-appointed': { reviewerName: 'Sam Reviewer', independent: true },
+  'lcspr.reviewer-appointed': {
+    reviewerName: 'Sam Reviewer',
+    independent: true,
+    reviewerUserId: '6f1c2b9e-8a47-4c1e-9d55-0f3a7b2c9e10',
+  },
   'lcspr.terms-agreed': { agreedOn: '2026-04-10' },
   'lcspr.methodology-agreed': { agreedOn: '2026-04-12' },
   'lcspr.paused': { reason: 'criminal-proceedings', detail: 'Trial listed for the autumn.' },
@@ -33,9 +37,56 @@ const VALID: Record<CaseEventType, Record<string, unknown>> = {
     description: 'Refresh the neglect strategy.',
     owner: 'Head of Early Help',
     dueOn: '2027-03-31',
+    owningAgency: 'health-providers',
+    lead: 'Named nurse for safeguarding',
+    source: 'lcspr',
   },
   'action.completed': { actionId: 'A-1.2_b', completedOn: '2027-03-01' },
+  // Issue 12 items 3 and 8
+  'action.progress-updated': {
+    actionId: 'A-1',
+    updatedOn: '2027-01-10',
+    status: 'at-risk',
+    note: 'Training dates not yet set.',
+  },
+  'action.due-date-changed': { actionId: 'A-1', dueOn: '2027-06-30', reason: 'Agreed at the subgroup.' },
+  'action.cancelled': { actionId: 'A-1', reason: 'Overtaken by the national review.' },
+  'document.linked': {
+    documentId: 'D-1',
+    title: 'Police return',
+    kind: 'agency-return',
+    url: 'https://documents.partnership.example/d/1',
+  },
+  'document.unlinked': { documentId: 'D-1', reason: 'Linked to the wrong case.' },
   'case.closed': {},
+  // Issue 12 items 4 and 5
+  'escalation.resolved': { outcome: 'lcspr', resolvedOn: '2026-02-02', note: 'Agreed at the executive.' },
+  'lcspr.completion-planned': { plannedCompletionOn: '2026-07-01' },
+  'lcspr.extended': { reason: 'Criminal trial listed for the autumn.', newCompletionOn: '2026-10-30' },
+  'lcspr.extension-notified': { informedOn: '2026-06-03' },
+  'lcspr.progress-reviewed': { reviewedOn: '2026-05-01', note: 'On track; chronologies in.' },
+  'lcspr.involvement-recorded': { who: 'family', involvedOn: '2026-05-10', note: 'Met the mother at home.' },
+  // Issue 12 item 2
+  'sos-ofsted.notified': { notifiedOn: '2026-03-04' },
+  'notification.criteria-met': { awareOn: '2026-03-20', abuseOrNeglect: 'suspected' },
+  'incident.details-recorded': {
+    localAuthorityOfResidence: 'Northshire County Council',
+    localAuthorityOfIncident: 'Southshire Council',
+    harmCategories: ['neglect', 'physical-abuse'],
+    contributingFactors: ['domestic-abuse', 'unsafe-sleep'],
+  },
+  'child.details-recorded': {
+    child: 1,
+    plans: ['looked-after'],
+    placementType: 'foster-placement',
+    knownToAgencies: ['police', 'education'],
+    ethnicity: 'WBRI',
+    disability: 'disabled',
+    disabilityTypes: ['LD', 'AUT'],
+  },
+  // Issue 12 item 1
+  'agency-return.requested': { agency: 'education', requestedOn: '2026-03-03', dueOn: '2026-03-13' },
+  'agency-return.chased': { agency: 'education', chasedOn: '2026-03-12', note: 'Called the designated lead.' },
 };
 
 /** Fields of the contract that may be left out. */
@@ -44,6 +95,20 @@ const OPTIONAL: Partial<Record<CaseEventType, string[]>> = {
   'decision.signed-off': ['comment'],
   'panel.responded': ['comment'],
   'lcspr.final-report-signed-off': ['comment'],
+  'lcspr.reviewer-appointed': ['reviewerUserId'],
+  'escalation.resolved': ['note'],
+  'action.added': ['owningAgency', 'lead', 'source'], // issue 12 item 3
+  // Issue 12 item 2
+  'incident.details-recorded': [
+    'localAuthorityOfResidence',
+    'localAuthorityOfIncident',
+    'harmCategories',
+    'contributingFactors',
+  ],
+  'child.details-recorded': ['plans', 'placementType', 'knownToAgencies', 'ethnicity', 'disability', 'disabilityTypes'],
+  // Issue 12 item 1
+  'agency-return.requested': ['dueOn'],
+  'agency-return.chased': ['note'],
 };
 
 const isDateField = (field: string): boolean => /On$/.test(field);
@@ -75,7 +140,7 @@ describe('the valid examples', () => {
     expect(CASE_EVENT_TYPES).toContain('notification.submitted');
     expect(CASE_EVENT_TYPES).toContain('decision.signed-off');
     expect(CASE_EVENT_TYPES).toContain('lcspr.final-report-signed-off');
-    expect(new Set(CASE_EVENT_TYPES).size).toBe(27);
+    expect(new Set(CASE_EVENT_TYPES).size).toBe(CASE_EVENT_TYPES.length);
   });
 });
 
@@ -254,7 +319,10 @@ describe('parseCaseEvent', () => {
     expect(messagesFor(error, 'reason')).toEqual([
       'reason must be one of: criminal-proceedings, inquest, domestic-homicide-review, panel-agreement, other',
     ]);
-    expect(fieldsOf(refusal({ type: 'agency-return.received', agency: 'fire' }))).toEqual(['agency']);
+    // An agency is a key of the case's relevant agencies (issue 12): one of the right form ('fire') is the case's
+    // rule to judge (422); one that cannot be a key is refused here.
+    expect(fieldsOf(refusal({ type: 'agency-return.received', agency: 'Fire!' }))).toEqual(['agency']);
+    expect(parseCaseEvent({ type: 'agency-return.received', agency: 'fire' }).payload).toEqual({ agency: 'fire' });
   });
 
   it.each([
@@ -277,6 +345,26 @@ describe('parseCaseEvent', () => {
       actionId,
     );
   });
+
+  it.each([
+    ['an unknown source', { source: 'hearsay' }, 'source'],
+    ['an agency key of the wrong form', { owningAgency: 'Police!' }, 'owningAgency'],
+  ])('refuses an action added with %s', (_label, extra, field) => {
+    const body = { type: 'action.added', ...VALID['action.added'], ...extra };
+    expect(fieldsOf(refusal(body))).toEqual([field]);
+  });
+
+  it.each([['not-begun'], ['ON-TRACK'], ['']])('refuses the progress status %p', (status) => {
+    const body = { type: 'action.progress-updated', ...VALID['action.progress-updated'], status };
+    expect(fieldsOf(refusal(body))).toEqual(['status']);
+  });
+
+  it.each([['file:///c:/reports/x.pdf'], ['javascript:alert(1)'], ['\\\\server\\share\\x.docx']])(
+    'refuses a document address that is not http or https: %p',
+    (url) => {
+      expect(fieldsOf(refusal({ type: 'document.linked', ...VALID['document.linked'], url }))).toEqual(['url']);
+    },
+  );
 
   it('accepts case.closed only with no fields', () => {
     expect(parseCaseEvent({ type: 'case.closed' })).toEqual({ type: 'case.closed', payload: {} });

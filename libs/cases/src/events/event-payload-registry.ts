@@ -1,7 +1,11 @@
 import type { ClassConstructor } from 'class-transformer';
 import { validatePlain, validationFailed } from '../dto/validate-plain';
 import * as P from './event-payloads';
+import * as M from './lcspr-managed-payloads';
+import * as P12 from './action-plan-payloads'; // issue 12 items 3 and 8
+import * as R from './rapid-review-payloads';
 import { CASE_EVENT_TYPES, type CaseEventType } from './event-payloads';
+import * as N from './notification-payloads';
 
 /** The payload class of each event type. */
 export const EVENT_PAYLOADS = {
@@ -31,7 +35,28 @@ export const EVENT_PAYLOADS = {
   'publication.panel-informed': P.PublicationPanelInformedPayload,
   'action.added': P.ActionAddedPayload,
   'action.completed': P.ActionCompletedPayload,
+  // Issue 12 items 3 and 8
+  'action.progress-updated': P12.ActionProgressUpdatedPayload,
+  'action.due-date-changed': P12.ActionDueDateChangedPayload,
+  'action.cancelled': P12.ActionCancelledPayload,
+  'document.linked': P12.DocumentLinkedPayload,
+  'document.unlinked': P12.DocumentUnlinkedPayload,
   'case.closed': P.CaseClosedPayload,
+  // Issue 12 items 4 and 5
+  'escalation.resolved': M.EscalationResolvedPayload,
+  'lcspr.completion-planned': M.LcsprCompletionPlannedPayload,
+  'lcspr.extended': M.LcsprExtendedPayload,
+  'lcspr.extension-notified': M.LcsprExtensionNotifiedPayload,
+  'lcspr.progress-reviewed': M.LcsprProgressReviewedPayload,
+  'lcspr.involvement-recorded': M.LcsprInvolvementRecordedPayload,
+  // Issue 12 item 2
+  'sos-ofsted.notified': N.SosOfstedNotifiedPayload,
+  'notification.criteria-met': N.NotificationCriteriaMetPayload,
+  'incident.details-recorded': N.IncidentDetailsRecordedPayload,
+  'child.details-recorded': N.ChildDetailsRecordedPayload,
+  // Issue 12 item 1
+  'agency-return.requested': R.AgencyReturnRequestedPayload,
+  'agency-return.chased': R.AgencyReturnChasedPayload,
 } as const satisfies Record<CaseEventType, ClassConstructor<object>>;
 
 /** The payload class's shape for one event type, e.g. `CaseEventPayload<'lcspr.paused'>`. */

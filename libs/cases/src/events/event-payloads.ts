@@ -5,8 +5,27 @@
  *
  * Free text is trimmed, then must be non-empty. Dates are real `YYYY-MM-DD` dates from 2000-01-01 to 2099-12-31.
  */
-import { AGENCIES, type Agency } from '@app/workflows';
-import { ActionIdField, BooleanField, DateField, EnumField, HttpUrlField, TextField } from '../dto/fields';
+import {
+  ACTION_SOURCES,
+  AGENCIES,
+  PARALLEL_PROCESSES,
+  type ActionSource,
+  type ParallelProcess,
+} from '@app/workflows';
+import {
+  ActionIdField,
+  AgencyField,
+  AgencyListField,
+  BooleanField,
+  DateField,
+  EnumField,
+  EnumListField,
+  HttpUrlField,
+  PairedBooleanField,
+  PairedTextField,
+  TextField,
+  UserIdField,
+} from '../dto/fields';
 
 /** Every case event type of the contract, in the order of the workflow. */
 export const CASE_EVENT_TYPES = [
@@ -36,7 +55,28 @@ export const CASE_EVENT_TYPES = [
   'publication.panel-informed',
   'action.added',
   'action.completed',
+  // Issue 12 items 3 and 8
+  'action.progress-updated',
+  'action.due-date-changed',
+  'action.cancelled',
+  'document.linked',
+  'document.unlinked',
   'case.closed',
+  // Issue 12 items 4 and 5: escalations resolved; the LCSPR managed (payloads in lcspr-managed-payloads.ts)
+  'escalation.resolved',
+  'lcspr.completion-planned',
+  'lcspr.extended',
+  'lcspr.extension-notified',
+  'lcspr.progress-reviewed',
+  'lcspr.involvement-recorded',
+  // Issue 12 item 2: the looked-after child's death and the Panel's notification fields
+  'sos-ofsted.notified',
+  'notification.criteria-met',
+  'incident.details-recorded',
+  'child.details-recorded',
+  // Issue 12 item 1: agency returns (payloads in rapid-review-payloads.ts)
+  'agency-return.requested',
+  'agency-return.chased',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -68,6 +108,7 @@ export const TEXT_LIMITS = {
   detail: 5000,
   personName: 200,
   reference: 100,
+  documentTitle: 200, // issue 12 item 8
 } as const;
 
 // Notification
@@ -105,16 +146,47 @@ export class NotificationWithdrawnPayload {
 // Rapid review
 
 export class AgencyReturnReceivedPayload {
-  @EnumField(AGENCIES, {
+  @AgencyField({
+    description:
+      "One of the case's relevant agencies (422 otherwise); a case of machine version 1 takes only " +
+      `${AGENCIES.join(', ')}.`,
     label: 'Which agency sent its return?',
     errorIfMissing: 'Select the agency that sent its return',
   })
-  agency: Agency;
+  agency: string;
+
+  // Issue 12 item 1 (machine version 2; a version-1 case refuses them with 422)
+  @DateField({
+    optional: true,
+    description: 'The day the return arrived; by default the day the act is dated (the day it is recorded).',
+    label: 'Date the return arrived',
+    hint: 'Leave blank if it arrived today. For example, 14 1 2026',
+  })
+  receivedOn?: string;
+
+  @BooleanField({
+    optional: true,
+    description: 'true: a nil return (the agency had no involvement with the child or family).',
+    label: 'Is it a nil return?',
+    hint: 'A nil return says the agency had no involvement with the child or family',
+  })
+  nilReturn?: boolean;
 }
 
 export class RapidReviewMeetingHeldPayload {
   @DateField({ label: 'Date of the rapid review meeting' })
   heldOn: string;
+
+  // Issue 12 item 1 (machine version 2; a version-1 case refuses them with 422)
+  @AgencyListField({
+    optional: true,
+    description: "The case's relevant agencies represented at the meeting (422 for an agency not in its list).",
+    label: 'Which agencies were present?',
+  })
+  agenciesPresent?: string[];
+
+  @BooleanField({ optional: true, label: 'Was the meeting quorate?' })
+  quorate?: boolean;
 }
 
 export class RapidReviewRecommendedPayload {
@@ -126,6 +198,84 @@ export class RapidReviewRecommendedPayload {
 
   @TextField(TEXT_LIMITS.rationale, { label: 'Why this is recommended', hint: 'Do not name the children.' })
   rationale: string;
+
+  // Issue 12 item 1: the test against the criteria for a review (reg 11 of the 2018 Regulations; rules.md rule 13),
+  // each a yes or no with its reasons, then what else the rapid review found (machine version 2; optional)
+  @PairedBooleanField('improvementsNeededReasons', {
+    label: 'Criterion (a): does the case highlight, or may it highlight, improvements needed to safeguard children?',
+    hint: 'Including improvements already identified',
+    errorIfMissing: 'Select yes or no for criterion (a), improvements needed',
+  })
+  improvementsNeeded?: boolean;
+
+  @PairedTextField('improvementsNeeded', TEXT_LIMITS.rationale, {
+    label: 'Reasons for your answer to criterion (a)',
+    hint: 'Do not name the children.',
+    errorIfMissing: 'Enter the reasons for your answer to criterion (a)',
+  })
+  improvementsNeededReasons?: string;
+
+  @PairedBooleanField('recurrentThemesReasons', {
+    label: 'Criterion (b): does the case highlight, or may it highlight, recurrent themes in safeguarding children?',
+    errorIfMissing: 'Select yes or no for criterion (b), recurrent themes',
+  })
+  recurrentThemes?: boolean;
+
+  @PairedTextField('recurrentThemes', TEXT_LIMITS.rationale, {
+    label: 'Reasons for your answer to criterion (b)',
+    hint: 'Do not name the children.',
+    errorIfMissing: 'Enter the reasons for your answer to criterion (b)',
+  })
+  recurrentThemesReasons?: string;
+
+  @PairedBooleanField('agenciesWorkingTogetherReasons', {
+    label:
+      'Criterion (c): does the case highlight, or may it highlight, concerns about two or more agencies working together?',
+    errorIfMissing: 'Select yes or no for criterion (c), agencies working together',
+  })
+  agenciesWorkingTogether?: boolean;
+
+  @PairedTextField('agenciesWorkingTogether', TEXT_LIMITS.rationale, {
+    label: 'Reasons for your answer to criterion (c)',
+    hint: 'Do not name the children.',
+    errorIfMissing: 'Enter the reasons for your answer to criterion (c)',
+  })
+  agenciesWorkingTogetherReasons?: string;
+
+  @PairedBooleanField('panelConsideredLocalReasons', {
+    label: 'Criterion (d): is it a case the Panel considered and thought better reviewed locally?',
+    errorIfMissing: 'Select yes or no for criterion (d), the Panel thought it better reviewed locally',
+  })
+  panelConsideredLocal?: boolean;
+
+  @PairedTextField('panelConsideredLocal', TEXT_LIMITS.rationale, {
+    label: 'Reasons for your answer to criterion (d)',
+    hint: 'Do not name the children.',
+    errorIfMissing: 'Enter the reasons for your answer to criterion (d)',
+  })
+  panelConsideredLocalReasons?: string;
+
+  @TextField(TEXT_LIMITS.detail, {
+    optional: true,
+    label: 'Immediate safety actions taken',
+    hint: 'What was done to keep children safe now. Do not name the children.',
+  })
+  immediateSafetyActions?: string;
+
+  @EnumListField(PARALLEL_PROCESSES, {
+    optional: true,
+    label: 'Which parallel processes are under way?',
+    hint: 'Select all that apply',
+    labels: { other: 'Another process' },
+  })
+  parallelProcesses?: ParallelProcess[];
+
+  @TextField(TEXT_LIMITS.detail, {
+    optional: true,
+    label: 'Learning identified',
+    hint: 'Do not name the children.',
+  })
+  learningIdentified?: string;
 }
 
 // Decision
@@ -186,6 +336,16 @@ export class LcsprReviewerAppointedPayload {
     errorIfMissing: 'Select yes if the reviewer is independent of the partnership',
   })
   independent: boolean;
+
+  @UserIdField({
+    optional: true,
+    description:
+      "Machine version 2: the reviewer's account, a user of the partnership holding the lead-reviewer role (422 " +
+      'otherwise). They then read this case and may record its drafts.',
+    label: "The reviewer's user ID, if they have an account",
+    hint: 'Shown on the manage users page. Leave blank if the reviewer does not use this service.',
+  })
+  reviewerUserId?: string;
 }
 
 export class LcsprTermsAgreedPayload {
@@ -293,8 +453,35 @@ export class ActionAddedPayload {
   })
   owner: string;
 
-  @DateField({ label: 'Due date' })
+  @DateField({ label: 'Due date', hint: 'Not before the day the action is added. For example, 27 3 2026' })
   dueOn: string;
+
+  // Issue 12 item 3 (version 2): optional, so clients of version 1 keep working; the page asks for them.
+  @AgencyField({
+    optional: true,
+    description: 'The relevant agency that owns the action; its delegated partner hears when it is overdue.',
+    label: 'Which agency owns the action?',
+  })
+  owningAgency?: string;
+
+  @TextField(TEXT_LIMITS.personName, {
+    optional: true,
+    description: "The action's named lead: a person's name or role.",
+    example: 'Detective Chief Inspector, Public Protection',
+    label: 'Who leads the action',
+    hint: "A person's name or role in the owning agency",
+  })
+  lead?: string;
+
+  @EnumField(ACTION_SOURCES, {
+    optional: true,
+    description:
+      'Where the action came from. By default the review the case is in: the rapid review, the LCSPR or the national review.',
+    label: 'Where did the action come from?',
+    hint: 'Leave blank for the review the case is in now',
+    optionLabels: { other: 'Somewhere else' },
+  })
+  source?: ActionSource;
 }
 
 export class ActionCompletedPayload {

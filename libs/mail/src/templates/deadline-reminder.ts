@@ -32,9 +32,12 @@ export interface DeadlineReminderInput {
   kind: DeadlineReminderKind;
   workingDaysLeft?: number;
   workingDaysOverdue?: number;
-  escalatedTo?: 'delegated partners' | 'lead partners';
+  /** An overdue action goes to its owning agency's delegated partner (issue 12 item 3). */
+  escalatedTo?: 'delegated partners' | 'lead partners' | 'delegated partner of the owning agency';
   /** Set when some of the roles it is for are held by nobody, and it went to the business unit or admins instead. */
   unfilledRoles?: UnfilledRoles;
+  /** Issue 12 item 4: the case is escalated to the lead partners now; the mail says so (and nothing more of it). */
+  caseEscalated?: boolean;
 }
 
 /**
@@ -54,6 +57,7 @@ export function deadlineReminder(input: DeadlineReminderInput): RenderedMail {
     workingDaysOverdue,
     escalatedTo,
     unfilledRoles,
+    caseEscalated,
   } = input;
   const due = formatDueOn(dueOn);
   const url = checkCaseUrl(caseUrl);
@@ -117,7 +121,11 @@ export function deadlineReminder(input: DeadlineReminderInput): RenderedMail {
       ['Status', status.charAt(0).toUpperCase() + status.slice(1)],
       ...unfilled.facts,
     ],
-    paragraphs: [...unfilled.paragraphs, ...paragraphs],
+    paragraphs: [
+      ...unfilled.paragraphs,
+      ...(caseEscalated ? ['This case is escalated to the lead partners.'] : []),
+      ...paragraphs,
+    ],
     reference,
     caseUrl: url,
   });

@@ -5,7 +5,9 @@ export type EventNoticeKind =
   | 'final-report-sign-off-requested'
   | 'decision-agreed'
   | 'decision-disputed'
-  | 'notification-made';
+  | 'notification-made'
+  // Issue 12 item 4
+  | 'escalated-to-lead-partners';
 
 /**
  * Closed on purpose, like `DeadlineReminderInput`: nothing about a child, nor the case summary, may ever be in a
@@ -45,6 +47,13 @@ const NOTICES: Record<EventNoticeKind, { title: string; paragraph: string }> = {
     title: 'A serious incident notification has been made',
     paragraph:
       'The serious incident has been notified to the Child Safeguarding Practice Review Panel. The case has moved to the rapid review stage.',
+  },
+  'escalated-to-lead-partners': {
+    title: 'A decision has been escalated to the lead partners',
+    paragraph:
+      'The delegated partners could not agree whether to commission a local child safeguarding practice review, so ' +
+      'the decision has been escalated to the lead partners. Please reach a decision and record it on the case, ' +
+      'with the date it was reached.',
   },
 };
 

@@ -36,6 +36,7 @@ const EVENT_KINDS: EventNoticeKind[] = [
   'decision-agreed',
   'decision-disputed',
   'notification-made',
+  'escalated-to-lead-partners',
 ];
 
 /** Only what the template accepts, picked from the case: reference, link, the rule's text and dates. */
@@ -78,6 +79,7 @@ const deadlineKeysAreClosed: Exactly<
   | 'workingDaysOverdue'
   | 'escalatedTo'
   | 'unfilledRoles'
+  | 'caseEscalated'
 > = true;
 const eventKeysAreClosed: Exactly<keyof EventNoticeInput, 'reference' | 'caseUrl' | 'kind' | 'unfilledRoles'> = true;
 const unfilledKeysAreClosed: Exactly<keyof UnfilledRoles, 'roles' | 'sentTo'> = true;

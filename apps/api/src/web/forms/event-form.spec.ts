@@ -12,7 +12,7 @@ describe('eventForm', () => {
       description: expect.any(String),
       button: 'Save meeting',
       fields: [
-        {
+        expect.objectContaining({
           name: 'heldOn',
           macro: 'govukDateInput',
           params: {
@@ -22,7 +22,10 @@ describe('eventForm', () => {
             hint: { text: 'For example, 27 3 2026' },
             items: [{ name: 'day' }, { name: 'month' }, { name: 'year' }],
           },
-        },
+        }),
+        // Issue 12 item 1: the agencies present and the quorum, optional
+        expect.objectContaining({ name: 'agenciesPresent', macro: 'govukCheckboxes' }),
+        expect.objectContaining({ name: 'quorate', macro: 'govukRadios' }),
       ],
     });
   });
@@ -150,7 +153,9 @@ describe('eventForm', () => {
     for (const f of model.fields) {
       const label = (f.params.label ?? (f.params.fieldset as { legend: unknown }).legend) as { text: string };
       expect(label.text).toMatch(/^[A-Z]/);
-      expect(['govukDateInput', 'govukRadios', 'govukInput', 'govukCharacterCount']).toContain(f.macro);
+      expect(['govukDateInput', 'govukRadios', 'govukCheckboxes', 'govukInput', 'govukCharacterCount']).toContain(
+        f.macro,
+      );
     }
   });
 });

@@ -17,6 +17,8 @@ export interface CaseFilterValues {
   dueWithinWorkingDays: string;
   awaitingSignOff: boolean;
   includeClosed: boolean;
+  /** Issue 12 item 4: only the cases escalated to the lead partners. */
+  escalated?: boolean;
 }
 
 export type ReadCaseFilters =
@@ -32,6 +34,7 @@ const PAGE_ERRORS: Record<string, { text: string; href: string }> = {
   },
   overdue: { text: 'Overdue cases can only be ticked or not', href: '#overdue' },
   awaitingSignOff: { text: 'Cases awaiting your sign-off can only be ticked or not', href: '#awaitingSignOff' },
+  escalated: { text: 'Cases escalated to the lead partners can only be ticked or not', href: '#escalated' },
 };
 
 /** A query value as typed; a repeated or nested parameter counts as blank. */
@@ -48,7 +51,12 @@ function pageNumber(typed: string): number {
 /** Whether any filter narrows the list (the default list being every open case). */
 export function isFiltered(values: CaseFilterValues): boolean {
   return Boolean(
-    values.stage || values.overdue || values.dueWithinWorkingDays || values.awaitingSignOff || values.includeClosed,
+    values.stage ||
+    values.overdue ||
+    values.dueWithinWorkingDays ||
+    values.awaitingSignOff ||
+    values.includeClosed ||
+    values.escalated,
   );
 }
 
@@ -61,12 +69,14 @@ export function readCaseFilters(query: Readonly<Record<string, unknown>>): ReadC
   const overdue = single(query, 'overdue');
   const due = single(query, 'dueWithinWorkingDays');
   const awaiting = single(query, 'awaitingSignOff');
+  const escalated = single(query, 'escalated');
   const values: CaseFilterValues = {
     stage,
     overdue: overdue !== '',
     dueWithinWorkingDays: due,
     awaitingSignOff: awaiting !== '',
     includeClosed: single(query, 'includeClosed') !== '',
+    ...(escalated ? { escalated: true } : {}),
   };
   const page = pageNumber(single(query, 'page'));
   const apiQuery: Record<string, string> = {
@@ -78,6 +88,7 @@ export function readCaseFilters(query: Readonly<Record<string, unknown>>): ReadC
   if (overdue) apiQuery.overdue = overdue;
   if (due) apiQuery.dueWithinWorkingDays = due;
   if (awaiting) apiQuery.awaitingSignOff = awaiting;
+  if (escalated) apiQuery.escalated = escalated;
   try {
     return { values, page, query: validatePlain(ListCasesQuery, apiQuery) };
   } catch (error) {
@@ -98,6 +109,7 @@ export function caseListHref(values: CaseFilterValues, page = 1): string {
   if (values.dueWithinWorkingDays) params.set('dueWithinWorkingDays', values.dueWithinWorkingDays);
   if (values.awaitingSignOff) params.set('awaitingSignOff', 'true');
   if (values.includeClosed) params.set('includeClosed', 'true');
+  if (values.escalated) params.set('escalated', 'true');
   if (page > 1) params.set('page', String(page));
   const search = params.toString();
   return search ? `/?${search}` : '/';

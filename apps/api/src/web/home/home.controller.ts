@@ -45,7 +45,10 @@ export class HomeController {
     const filtered = isFiltered(read.values);
     const page = {
       needsYouNow: needsYouNow(counts),
-      filters: caseFilterForm(read.values, read.errors ?? {}, { signsOff: signsOff(user) }),
+      filters: caseFilterForm(read.values, read.errors ?? {}, {
+        signsOff: signsOff(user),
+        leadPartner: user.roles.includes('lead-partner'),
+      }),
       filtered,
       errorList: errorSummary(read.errors)?.errorList ?? [],
     };
@@ -69,6 +72,8 @@ export class HomeController {
       (await this.cases.list(user, { ...filter, limit: 0 })).total;
     const counts: NeedsYouNowCounts = {};
     if (signsOff(user)) counts.awaitingSignOff = await count({ awaitingSignOff: true });
+    // Issue 12 item 4: a lead partner is told of the cases escalated to them.
+    if (user.roles.includes('lead-partner')) counts.escalated = await count({ escalated: true });
     if (user.roles.some((role) => CASE_WORKERS.includes(role))) {
       [counts.overdue, counts.dueSoon] = await Promise.all([
         count({ overdue: true }),

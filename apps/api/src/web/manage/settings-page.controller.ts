@@ -10,6 +10,7 @@ import { redirectWithFlash, takeFlash } from '../flash';
 import { PageController } from '../page-controller.decorator';
 import { dateInput } from '../presenters/date-input';
 import { ruleTitle } from '../presenters/rulebook';
+import { isStatutory, keyFor, relevantAgencyErrors, relevantAgencyRows } from '../presenters/relevant-agencies';
 import {
   agencyNames,
   closureDayRows,
@@ -55,8 +56,12 @@ export class SettingsPageController {
   @Get()
   async overview(@Req() request: Request, @Res() response: Response) {
     const view = await this.view(request);
+    response.render('manage/settings', this.overviewLocals(view, request));
+  }
+
+  private overviewLocals(view: PartnershipView, request: Request) {
     const rulebook = getRulebook();
-    response.render('manage/settings', {
+    return {
       view,
       flash: takeFlash(request),
       unfilled: unfilledRoleNames(view),
@@ -64,7 +69,8 @@ export class SettingsPageController {
       reminders: reminderLines(view.reminderOffsets),
       closureDays: closureDayRows(view.closureDays),
       overrides: overrideRows(rulebook.rules, view.ruleOverrides),
-    });
+      relevantAgencies: relevantAgencyRows(view.relevantAgencies),
+    };
   }
 
   @Get('name')
@@ -143,6 +149,86 @@ export class SettingsPageController {
       { closureDays: view.closureDays.filter((day) => day !== date) },
       `${govukDateWithDay(date)} is no longer a closure day`,
       () => response.redirect(303, SETTINGS),
+    );
+  }
+
+  // Issue 12 item 1: the relevant agencies, one at a time (add, rename, remove), as the closure days
+
+  @Get('relevant-agencies/new')
+  async newAgencyForm(@Req() request: Request, @Res() response: Response) {
+    await this.view(request);
+    response.render('manage/settings-relevant-agency', { adding: true, name: '' });
+  }
+
+  @Post('relevant-agencies/new')
+  async addAgency(@Body() body: FormBody, @Req() request: Request, @Res() response: Response) {
+    const view = await this.view(request);
+    const name = typed(body, 'name').trim();
+    const key = keyFor(
+      name,
+      view.relevantAgencies.map((agency) => agency.key),
+    );
+    await this.change(
+      request,
+      response,
+      { relevantAgencies: [...view.relevantAgencies, { key, name }] },
+      `${name} was added to the relevant agencies`,
+      (errors) =>
+        response.status(400).render('manage/settings-relevant-agency', {
+          adding: true,
+          name,
+          ...errorLocals(relevantAgencyOnly(errors)),
+        }),
+      relevantAgencyErrors,
+    );
+  }
+
+  @Get('relevant-agencies/:key')
+  async renameAgencyForm(@Param('key') key: string, @Req() request: Request, @Res() response: Response) {
+    const agency = relevantAgency(await this.view(request), key);
+    response.render('manage/settings-relevant-agency', { agency, name: agency.name });
+  }
+
+  @Post('relevant-agencies/:key')
+  async renameAgency(
+    @Param('key') key: string,
+    @Body() body: FormBody,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const view = await this.view(request);
+    const agency = relevantAgency(view, key);
+    const name = typed(body, 'name').trim();
+    await this.change(
+      request,
+      response,
+      { relevantAgencies: view.relevantAgencies.map((a) => (a.key === key ? { key, name } : a)) },
+      `${agency.name} is now called ${name}`,
+      (errors) =>
+        response
+          .status(400)
+          .render('manage/settings-relevant-agency', { agency, name, ...errorLocals(relevantAgencyOnly(errors)) }),
+      relevantAgencyErrors,
+    );
+  }
+
+  @Post('relevant-agencies/:key/remove')
+  async removeAgency(@Param('key') key: string, @Req() request: Request, @Res() response: Response) {
+    const view = await this.view(request);
+    const agency = relevantAgency(view, key);
+    await this.change(
+      request,
+      response,
+      { relevantAgencies: view.relevantAgencies.filter((a) => a.key !== key) },
+      `${agency.name} is no longer a relevant agency`,
+      async (errors) => {
+        const refused = await this.view(request);
+        response.status(400).render('manage/settings', {
+          ...this.overviewLocals(refused, request),
+          ...errorLocals(errors),
+        });
+      },
+      relevantAgencyErrors,
     );
   }
 
@@ -225,14 +311,16 @@ export class SettingsPageController {
     changes: FormBody,
     /** What the next page says; worked out once the change is known to be valid. */
     done: string | (() => string),
-    again: (errors: FormErrors) => void,
-    context: { unit?: string } = {},
+    again: (errors: FormErrors) => void | Promise<void>,
+    context: { unit?: string } | ((details: ValidationFailedError['fields']) => FormErrors) = {},
   ): Promise<void> {
     try {
       const dto = validatePlain(UpdatePartnershipDto, changes);
       await this.partnerships.update(request.user!.partnershipId, dto, request.user!.id);
     } catch (error) {
-      if (error instanceof ValidationFailedError) return again(settingErrors(error.fields, context));
+      if (error instanceof ValidationFailedError) {
+        return again(typeof context === 'function' ? context(error.fields) : settingErrors(error.fields, context));
+      }
       throw error;
     }
     await redirectWithFlash(request, response, SETTINGS, typeof done === 'string' ? done : done());
@@ -260,6 +348,18 @@ function overridableRule(ruleId: string): RuleDefinition {
   const rule = getRulebook().rules.find((candidate) => candidate.id === ruleId);
   if (!rule || rule.overridable.length === 0) throw new NotFoundError('Rule');
   return rule;
+}
+
+function relevantAgency(view: PartnershipView, key: string) {
+  const agency = view.relevantAgencies.find((a) => a.key === key);
+  if (!agency) throw new NotFoundError('Relevant agency');
+  return { ...agency, statutory: isStatutory(agency.key) };
+}
+
+/** The form asks only the name: a problem with the list as a whole is said by the name too. */
+function relevantAgencyOnly(errors: FormErrors): FormErrors {
+  const first = errors.name ?? errors.relevantAgencies;
+  return first ? { name: { ...first, href: '#name' } } : {};
 }
 
 function agencyItems(chosen: readonly string[]) {

@@ -28,11 +28,15 @@ function overview(eventsYouMaySendNow: CaseOverview['eventsYouMaySendNow']): Cas
     relevantAgencies: [],
     incident: { incidentOn: '2026-01-03', incidentType: 'death', abuseOrNeglect: 'known', lookedAfter: false },
     notification: { laAwareOn: '2026-01-05' },
+    notificationPath: { path: 'serious-incident', toSosOfsted: false },
     rapidReview: {
       agencyReturns: [],
       meetingsHeldOn: [],
       recommendation: { recommendation: 'no-lcspr', rationale: 'Learning is known', recommendedOn: '2026-01-15' },
       submittedOn: [],
+      returns: [],
+      meetings: [],
+      recommendations: [],
     },
     decision: {
       signOffAgencies: ['police'],
@@ -49,9 +53,17 @@ function overview(eventsYouMaySendNow: CaseOverview['eventsYouMaySendNow']): Cas
     },
     panelResponse: { responses: [] },
     nationalReview: {},
-    lcspr: { draftsReceivedOn: [], pauses: [], finalReportRounds: [] },
+    lcspr: {
+      draftsReceivedOn: [],
+      pauses: [],
+      finalReportRounds: [],
+      extensions: [],
+      progressReviews: [],
+      involvement: [],
+    },
     publication: { delays: [] },
     learning: { actions: [] },
+    documents: [],
   };
   return { case: view, record, eventsYouMaySendNow };
 }

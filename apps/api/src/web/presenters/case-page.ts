@@ -11,7 +11,9 @@ import { eventForm, errorSummary, type EventFormModel, type FormErrors, type For
 import { govukDate, govukDateTime } from '../page-dates';
 import { stageName } from './case-labels';
 import { stateName } from './case-page-labels';
+import { actionPlan, documentsTable } from './action-plan';
 import { DEADLINES_TABLE_HEAD, deadlinesTableRows } from './deadlines-table';
+import { agencyNamer } from './rapid-review-record';
 import { recordSections } from './record-sections';
 import { SIGN_OFF_TABLE_HEAD, signOffPanel } from './sign-off-panel';
 import { timelineItems } from './timeline';
@@ -146,12 +148,16 @@ export function casePage({ overview, history, confirmation, reshown }: CasePageI
       { key: { text: 'Opened' }, value: { text: govukDateTime(view.openedAt) } },
     ],
     confirmation,
+    escalation: escalationBanner(view.state, record),
     forms,
     eventLinks: eventLinks(view.id, eventsYouMaySendNow),
-    deadlines: { head: DEADLINES_TABLE_HEAD, rows: deadlinesTableRows(view.deadlines) },
+    deadlines: { head: DEADLINES_TABLE_HEAD, rows: deadlinesTableRows(view.deadlines, agencyNamer(record)) },
     signOffTableHead: SIGN_OFF_TABLE_HEAD,
     signOffSections: signOffPanel(record),
     recordSections: recordSections(record),
+    // Issue 12 items 3 and 8
+    actionPlan: actionPlan(record, view.deadlines),
+    documents: documentsTable(record),
     timeline: timelineItems(history),
     errorList: errorListFor(reshown, forms),
   };
@@ -183,5 +189,25 @@ export function eventPage({ overview, type, reshown }: EventPageInput) {
     form,
     eventLinks: offered ? [] : eventLinks(view.id, eventsYouMaySendNow),
     errorList: errorListFor(reshown, form ? [form] : []),
+  };
+}
+
+/**
+ * Issue 12 item 4: while the case is escalated, the page says so at the top (a GOV.UK notification banner): since
+ * when, and what happens next. Nothing of the escalation's note: the page shows it in the sign-off section.
+ */
+export function escalationBanner(
+  state: string,
+  record: CaseOverview['record'],
+): { heading: string; text: string } | undefined {
+  if (state !== 'decision.escalated') return undefined;
+  const rounds = record.decision.rounds;
+  const escalations = rounds[rounds.length - 1]?.escalations ?? [];
+  const escalation = escalations[escalations.length - 1];
+  return {
+    heading: 'This case is escalated to the lead partners',
+    text:
+      `The partners could not agree the decision${escalation ? `, so it was escalated on ${govukDate(escalation.escalatedOn)}` : ''}. ` +
+      'A lead partner records the decision they reached; the case then moves on with it.',
   };
 }

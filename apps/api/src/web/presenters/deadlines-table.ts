@@ -19,14 +19,19 @@ const STOPPED_ON: Partial<Record<DeadlineView['status'], string>> = {
  * One row per clock for the case page's Deadlines table: the rule in plain English, linking to the rulebook where its
  * statutory source is given; its due date the GOV.UK way; its status as a tag (with the day a stopped clock stopped).
  */
-export function deadlinesTableRows(deadlines: readonly DeadlineView[]): Cell[][] {
+export function deadlinesTableRows(
+  deadlines: readonly DeadlineView[],
+  /** What an item's clock is about (an agency return's agency), by its subject; by default the subject itself. */
+  itemName: (subject: string) => string = (subject) => subject,
+): Cell[][] {
   return deadlines.map((deadline) => {
+    const item = deadline.subject ? `: ${itemName(deadline.subject)}` : '';
     const tag = statusTag(deadline.status);
     const stopped = STOPPED_ON[deadline.status] && deadline.stoppedOn;
     return [
       {
         html:
-          `<a class="govuk-link" href="/rulebook#${escape(deadline.rule)}">${escape(ruleTitle(deadline.rule))}` +
+          `<a class="govuk-link" href="/rulebook#${escape(deadline.rule)}">${escape(ruleTitle(deadline.rule) + item)}` +
           `<span class="govuk-visually-hidden"> (the rule and its statutory source)</span></a>`,
       },
       { text: govukDate(deadline.dueOn) },

@@ -23,6 +23,7 @@ const NOTICE_WORDS: Record<NoticeKind, string> = {
   'decision-agreed': 'Decision agreed',
   'decision-disputed': 'Decision disputed',
   'notification-made': 'Notification made to the Panel',
+  'escalated-to-lead-partners': 'Decision escalated to the lead partners', // issue 12 item 4
 };
 
 /** What the mail was about: `Warning: Notify the Panel`, or the notice. */

@@ -11,6 +11,8 @@ export interface NeedsYouNowCounts {
   overdue?: number;
   dueSoon?: number;
   awaitingSignOff?: number;
+  /** Issue 12 item 4: for a lead partner, the cases escalated to the lead partners. */
+  escalated?: number;
 }
 
 export interface NeedsYouNowItem {
@@ -36,6 +38,14 @@ export function needsYouNow(counts: NeedsYouNowCounts): NeedsYouNowItem[] {
             text: `${cases(n, 'case is', 'cases are')} awaiting your agency's sign-off`,
             href: '/?awaitingSignOff=true',
           },
+    );
+  }
+  if (counts.escalated !== undefined) {
+    const n = counts.escalated;
+    items.push(
+      n === 0
+        ? { text: 'No case is escalated to the lead partners' }
+        : { text: `${cases(n, 'case is', 'cases are')} escalated to the lead partners`, href: '/?escalated=true' },
     );
   }
   if (counts.overdue !== undefined) {
@@ -67,6 +77,7 @@ export interface CaseFilterFormValues {
   dueWithinWorkingDays: string;
   awaitingSignOff: boolean;
   includeClosed: boolean;
+  escalated?: boolean;
 }
 
 const errorOf = (errors: FormErrors, field: string) => (errors[field] ? { text: errors[field].text } : undefined);
@@ -75,7 +86,7 @@ const errorOf = (errors: FormErrors, field: string) => (errors[field] ? { text: 
 export function caseFilterForm(
   values: CaseFilterFormValues,
   errors: FormErrors,
-  options: { signsOff: boolean },
+  options: { signsOff: boolean; leadPartner?: boolean },
 ): { stage: Record<string, unknown>; show: Record<string, unknown>; dueWithin: Record<string, unknown> } {
   const stages = CASE_STAGES;
   const known = values.stage === '' || stages.includes(values.stage);
@@ -97,7 +108,7 @@ export function caseFilterForm(
       name: 'show',
       classes: 'govuk-checkboxes--small',
       fieldset: { legend: { text: 'Show', classes: 'govuk-fieldset__legend--s' } },
-      errorMessage: errorOf(errors, 'overdue') ?? errorOf(errors, 'awaitingSignOff'),
+      errorMessage: errorOf(errors, 'overdue') ?? errorOf(errors, 'awaitingSignOff') ?? errorOf(errors, 'escalated'),
       items: [
         {
           id: 'overdue',
@@ -114,6 +125,18 @@ export function caseFilterForm(
                 value: 'true',
                 text: "Only cases awaiting your agency's sign-off",
                 checked: values.awaitingSignOff,
+              },
+            ]
+          : []),
+        // Issue 12 item 4: offered to the lead partners, or shown ticked to whoever followed a link with it
+        ...(options.leadPartner || values.escalated
+          ? [
+              {
+                id: 'escalated',
+                name: 'escalated',
+                value: 'true',
+                text: 'Only cases escalated to the lead partners',
+                checked: Boolean(values.escalated),
               },
             ]
           : []),

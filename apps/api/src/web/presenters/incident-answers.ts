@@ -5,11 +5,16 @@
 import { ChildDto, formFieldsOf, OpenCaseDto, optionLabel, type FormField } from '@app/cases';
 import { firstInputId } from '../forms';
 import { govukDate } from '../page-dates';
-import { capitalised, childName } from '../report-incident/incident-form';
+import {
+  AGENCY_OPTIONS,
+  capitalised,
+  childName,
+  NATURE_FIELD,
+  PAGE_CHILD_FIELDS,
+} from '../report-incident/incident-form';
 import { escapeHtml } from './html';
 
 const OPEN_CASE_FIELDS = formFieldsOf(OpenCaseDto);
-const CHILD_FIELDS = formFieldsOf(ChildDto);
 
 interface SummaryRow {
   key: { text: string };
@@ -28,12 +33,15 @@ export interface IncidentAnswers {
   aboutChildren: SummaryListParams;
   /** One card per child. */
   children: SummaryListParams[];
+  /** Issue 12 item 2: the local authorities, the categories of harm and the contributing factors. */
+  circumstances: SummaryListParams;
 }
 
 /** Where each page's questions are asked (see the report-incident controller). */
 export interface AnswerPaths {
   incident: string;
   children: string;
+  circumstances: string;
 }
 
 function lowerFirst(text: string): string {
@@ -55,6 +63,10 @@ function answer(field: FormField, value: unknown): SummaryRow['value'] {
               .map((v) => field.options?.find((o) => o.value === v)?.text ?? optionLabel(String(v)))
               .join(', '),
           }
+        : { text: 'None' };
+    case 'agencies':
+      return Array.isArray(value) && value.length > 0
+        ? { text: value.map((v) => AGENCY_OPTIONS.find((o) => o.value === v)?.text ?? String(v)).join(', ') }
         : { text: 'None' };
     case 'yes-no':
       return { text: value ? 'Yes' : 'No' };
@@ -83,9 +95,23 @@ function field(name: string): FormField {
 export function incidentAnswers(body: OpenCaseDto, paths: AnswerPaths): IncidentAnswers {
   const at = (path: string, f: FormField, idPrefix = '') =>
     `${path}#${firstInputId({ ...f, name: idPrefix + f.name })}`;
-  const incidentRows = ['laAwareOn', 'incidentOn', 'incidentType', 'abuseOrNeglect', 'summary'].map((name) =>
-    row(field(name).label, answer(field(name), body[name as keyof OpenCaseDto]), at(paths.incident, field(name))),
-  );
+  const rowOf = (path: string) => (name: string) =>
+    row(field(name).label, answer(field(name), body[name as keyof OpenCaseDto]), at(path, field(name)));
+  const incidentRows = [
+    row(
+      NATURE_FIELD.label,
+      answer(NATURE_FIELD, body.nature),
+      at(paths.incident, NATURE_FIELD),
+      'What you are notifying',
+    ),
+    ...['laAwareOn', 'incidentOn', 'incidentType', 'abuseOrNeglect', 'summary'].map(rowOf(paths.incident)),
+  ];
+  const circumstancesRows = [
+    'localAuthorityOfResidence',
+    'localAuthorityOfIncident',
+    'harmCategories',
+    'contributingFactors',
+  ].map(rowOf(paths.circumstances));
   const count = body.children.length;
   const lookedAfter = field('lookedAfter');
   return {
@@ -100,7 +126,7 @@ export function incidentAnswers(body: OpenCaseDto, paths: AnswerPaths): Incident
       const name = childName(index, count);
       return {
         card: { title: { text: capitalised(name), headingLevel: 3 } },
-        rows: CHILD_FIELDS.map((f) => {
+        rows: PAGE_CHILD_FIELDS.map((f) => {
           const value = child[f.name as keyof ChildDto];
           const shown =
             f.name === 'ageYears' ? { text: `${value} ${value === 1 ? 'year' : 'years'}` } : answer(f, value);
@@ -108,5 +134,6 @@ export function incidentAnswers(body: OpenCaseDto, paths: AnswerPaths): Incident
         }),
       };
     }),
+    circumstances: { rows: circumstancesRows },
   };
 }

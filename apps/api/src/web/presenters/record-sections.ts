@@ -1,6 +1,7 @@
-import { optionLabel, type CaseRecordView } from '@app/cases';
+import { OPTION_LABELS, optionLabel, type CaseRecordView } from '@app/cases';
 import { govukDate } from '../page-dates';
 import { escapeHtml as escape } from './html';
+import { meetingRows, recommendationRows, returnsTable, type RecordTable } from './rapid-review-record';
 
 export interface SummaryListRow {
   key: { text: string };
@@ -12,6 +13,8 @@ export interface RecordSection {
   id: string;
   title: string;
   rows: SummaryListRow[];
+  /** Tables shown under the section's summary list (the rapid review's agency returns). */
+  tables?: RecordTable[];
 }
 
 type Value = string | string[] | undefined;
@@ -37,20 +40,56 @@ function incident(record: CaseRecordView): SummaryListRow[] {
     ...row('Type of incident', optionLabel(i.incidentType)),
     ...row('Abuse or neglect', optionLabel(i.abuseOrNeglect)),
     ...row('Looked after by the local authority', yesNo(i.lookedAfter)),
-    ...(i.children ?? []).flatMap((child, n) =>
-      row(`Child ${n + 1}`, [
-        `Aged ${child.ageYears}, ${optionLabel(child.sex).toLowerCase()}`,
-        ...(child.ethnicity ? [`Ethnicity: ${child.ethnicity}`] : []),
-        ...(child.disability ? [`Disability: ${child.disability}`] : []),
-      ]),
-    ),
+    ...(i.children ?? []).flatMap((child, n) => row(`Child ${n + 1}`, childLines(child, record))),
     ...row('Summary', i.summary),
+    // Issue 12 item 2
+    ...row('Local authority where the child lived', i.localAuthorityOfResidence),
+    ...row('Local authority where the incident happened', i.localAuthorityOfIncident),
+    ...row('Categories of harm', i.harmCategories?.map(optionLabel)),
+    ...row('Contributing factors', i.contributingFactors?.map(optionLabel)),
     ...row(
       'Not shown to your role',
       withheld.length
         ? capitalise(`${withheld.join(' and ')}: only the roles that work on the case or oversee it see them`)
         : undefined,
     ),
+  ];
+}
+
+/** Issue 12 item 2: a child's details, each code in words (a client's free text as sent). */
+function childLines(child: NonNullable<CaseRecordView['incident']['children']>[number], record: CaseRecordView) {
+  const agencyName = (key: string) => record.relevantAgencies.find((a) => a.key === key)?.name ?? optionLabel(key);
+  const words = (list: readonly string[] | undefined, name: (v: string) => string = optionLabel) =>
+    list && list.length ? list.map(name).join(', ') : undefined;
+  return [
+    `Aged ${child.ageYears}, ${optionLabel(child.sex).toLowerCase()}`,
+    ...(child.ethnicity ? [`Ethnicity: ${codeOrText(child.ethnicity)}`] : []),
+    ...(child.disability ? [`Disability: ${codeOrText(child.disability)}`] : []),
+    ...(child.disabilityTypes?.length ? [`Type of disability: ${words(child.disabilityTypes)}`] : []),
+    ...(child.plans ? [`Plans: ${words(child.plans) ?? 'None'}`] : []),
+    ...(child.placementType ? [`Placement: ${optionLabel(child.placementType)}`] : []),
+    ...(child.knownToAgencies ? [`Known to: ${words(child.knownToAgencies, agencyName) ?? 'No agency'}`] : []),
+  ];
+}
+
+/** A code in words, or free text (sent by a client of the first contract) as typed. */
+function codeOrText(value: string): string {
+  return OPTION_LABELS[value] ?? value;
+}
+
+/** Issue 12 item 2: who the notification goes to, and what happened to it. */
+function notificationPath(record: CaseRecordView): SummaryListRow[] {
+  const p = record.notificationPath;
+  const panel = p.path === 'serious-incident';
+  const to = [
+    panel ? 'The Child Safeguarding Practice Review Panel' : undefined,
+    p.toSosOfsted ? 'The Secretary of State and Ofsted' : undefined,
+  ];
+  return [
+    ...row('What was notified', p.nature && optionLabel(p.nature)),
+    ...row('Notified to', to.filter((line): line is string => Boolean(line)).join(' and ')),
+    ...row('Secretary of State and Ofsted notified on', date(p.sosOfstedNotifiedOn)),
+    ...row('Abuse or neglect known or suspected from', date(p.criteriaMetOn)),
   ];
 }
 
@@ -66,20 +105,25 @@ function notification(record: CaseRecordView): SummaryListRow[] {
     ...row('Panel reference', n.panelReference),
     ...row('Safeguarding partners informed on', date(n.partnersInformedOn)),
     ...row('Withdrawn', n.withdrawn && `On ${govukDate(n.withdrawn.withdrawnOn)}: ${n.withdrawn.reason}`),
+    ...notificationPath(record), // issue 12 item 2
   ];
 }
 
 function rapidReview(record: CaseRecordView): SummaryListRow[] {
   const r = record.rapidReview;
   return [
+    // A case of machine version 2 shows its returns in a table (issue 12 item 1); version 1's are listed here.
     ...row(
       'Agency returns',
-      r.agencyReturns.map((a) => `${optionLabel(a.agency)}: received ${govukDate(a.receivedOn)}`),
+      r.returns.length
+        ? undefined
+        : r.agencyReturns.map((a) => `${optionLabel(a.agency)}: received ${govukDate(a.receivedOn)}`),
     ),
-    ...row('Rapid review meetings', dates(r.meetingsHeldOn)),
+    ...meetingRows(record).flatMap(([key, value]) => row(key, value)),
     ...row('Recommendation', r.recommendation && optionLabel(r.recommendation.recommendation)),
     ...row('Reasons for the recommendation', r.recommendation?.rationale),
     ...row('Recommended on', date(r.recommendation?.recommendedOn)),
+    ...recommendationRows(record).flatMap(([key, value]) => row(key, value)),
     ...row('Rapid review sent to the Panel', dates(r.submittedOn)),
   ];
 }
@@ -118,6 +162,25 @@ function lcspr(record: CaseRecordView): SummaryListRow[] {
         `${optionLabel(p.reason)}, from ${govukDate(p.pausedOn)}${p.resumedOn ? ` to ${govukDate(p.resumedOn)}` : ' (still paused)'}`,
         ...(p.detail ? [p.detail] : []),
       ]),
+    ),
+    // Issue 12 item 5: the managed review
+    ...row('Planned completion', date(l.plannedCompletionOn)),
+    ...l.extensions.flatMap((e, n, all) =>
+      row(all.length > 1 ? `Extension ${n + 1}` : 'Extension', [
+        `Agreed on ${govukDate(e.agreedOn)}, new completion date ${govukDate(e.newCompletionOn)}`,
+        e.informedOn
+          ? `The Panel and the Secretary of State told on ${govukDate(e.informedOn)}`
+          : 'The Panel and the Secretary of State not yet told',
+        `Reason: ${e.reason}`,
+      ]),
+    ),
+    ...row(
+      'Progress reviews',
+      l.progressReviews.map((r) => `${govukDate(r.reviewedOn)}${r.by ? ` (${r.by})` : ''}: ${r.note}`),
+    ),
+    ...row(
+      'Involvement',
+      l.involvement.map((i) => `${optionLabel(i.who)}, ${govukDate(i.involvedOn)}: ${i.note}`),
     ),
   ];
 }
@@ -162,27 +225,21 @@ function publication(record: CaseRecordView): SummaryListRow[] {
   ];
 }
 
-function learning(record: CaseRecordView): SummaryListRow[] {
-  return record.learning.actions.flatMap((a) =>
-    row(`Action ${a.id}`, [
-      a.description,
-      `Owner: ${a.owner}`,
-      `Due ${govukDate(a.dueOn)}`,
-      a.completedOn ? `Completed on ${govukDate(a.completedOn)}` : 'Not completed yet',
-    ]),
-  );
-}
-
 /**
  * The case record as GOV.UK summary lists, one per stage that holds something: every value the record gives the
  * reader, in plain English with GOV.UK dates. What the reader's role does not read is absent from the record; the
- * incident section says so.
+ * incident section says so. The action plan and the documents have tables of their own (`action-plan.ts`).
  */
 export function recordSections(record: CaseRecordView): RecordSection[] {
   const sections: RecordSection[] = [
     { id: 'record-incident', title: 'Incident', rows: incident(record) },
     { id: 'record-notification', title: 'Notification', rows: notification(record) },
-    { id: 'record-rapid-review', title: 'Rapid review', rows: rapidReview(record) },
+    {
+      id: 'record-rapid-review',
+      title: 'Rapid review',
+      rows: rapidReview(record),
+      ...(returnsTable(record) ? { tables: [returnsTable(record)!] } : {}),
+    },
     { id: 'record-decision', title: 'Decision', rows: decision(record) },
     { id: 'record-panel-response', title: "The Panel's response", rows: panelResponse(record) },
     {
@@ -192,7 +249,7 @@ export function recordSections(record: CaseRecordView): RecordSection[] {
     },
     { id: 'record-lcspr', title: 'Local review (LCSPR)', rows: lcspr(record) },
     { id: 'record-publication', title: 'Publication', rows: publication(record) },
-    { id: 'record-learning', title: 'Action plan', rows: learning(record) },
+    // The action plan has a section of its own, a table (presenters/action-plan.ts).
   ];
-  return sections.filter((section) => section.rows.length > 0);
+  return sections.filter((section) => section.rows.length > 0 || section.tables?.length);
 }

@@ -89,11 +89,11 @@ const STOPPED_BY: Record<RuleId, CaseEventType | { text: string }> = {
   'annual-report-copies': {
     text: 'Recording the copies sent to the Panel and the What Works Centre, under Manage, the partnership’s duties.',
   },
+  'notify-sos-ofsted': 'sos-ofsted.notified', // issue 12 item 2
   // Issue 12 (in progress): each becomes the event that stops the clock once it is declared.
-  'notify-sos-ofsted': { text: 'Recording that the Secretary of State and Ofsted were notified.' },
-  'agency-return': { text: 'Recording the agency’s return as received, or as a nil return.' },
-  'action-due': { text: 'Recording the action as completed.' },
-  'lcspr-extension-notice': { text: 'Recording that the Panel and the Secretary of State were told of the extension.' },
+  'agency-return': 'agency-return.received', // issue 12 item 1 (a nil return too)
+  'action-due': 'action.completed', // or cancelling it (action.cancelled), which cancels its clock
+  'lcspr-extension-notice': 'lcspr.extension-notified',
 };
 
 /** A rule's short name (`RULE_TITLES`); an id no rulebook knows reads as itself. */

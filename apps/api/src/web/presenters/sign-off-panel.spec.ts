@@ -13,7 +13,14 @@ function record(
 ): Pick<CaseRecordView, 'decision' | 'lcspr'> {
   return {
     decision: { signOffAgencies: AGENCIES, rounds },
-    lcspr: { draftsReceivedOn: [], pauses: [], finalReportRounds },
+    lcspr: {
+      draftsReceivedOn: [],
+      pauses: [],
+      finalReportRounds,
+      extensions: [],
+      progressReviews: [],
+      involvement: [],
+    },
   };
 }
 

@@ -68,9 +68,16 @@ function roundModel(round: SignOffRoundRecordView, agencies: readonly string[], 
     ...(round.recommendation ? { recommendation: `Recommendation: ${optionLabel(round.recommendation)}` } : {}),
     open,
     rows,
-    escalations: round.escalations.map(
-      (e) => `Escalated to the lead partners on ${govukDate(e.escalatedOn)}${e.by ? ` by ${e.by}` : ''}: ${e.note}`,
-    ),
+    escalations: round.escalations.flatMap((e) => [
+      `Escalated to the lead partners on ${govukDate(e.escalatedOn)}${e.by ? ` by ${e.by}` : ''}: ${e.note}`,
+      // Issue 12 item 4: how the lead partners resolved it
+      ...(e.resolution
+        ? [
+            `The lead partners decided ${optionLabel(e.resolution.outcome)} on ${govukDate(e.resolution.resolvedOn)}` +
+              `${e.resolution.by ? `, recorded by ${e.resolution.by}` : ''}${e.resolution.note ? `: ${e.resolution.note}` : ''}`,
+          ]
+        : []),
+    ]),
   };
 }
 

@@ -21,6 +21,7 @@ const SYSTEM_EVENT_TITLES: Readonly<Record<string, string>> = {
   'case.opened': 'Case opened',
   'deadline.missed': 'Deadline missed',
   'deadlines.recomputed': "Deadlines recalculated after a change to the partnership's settings",
+  'action.escalated': 'Overdue action escalated to the delegated partners', // issue 12 item 3
 };
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -32,6 +33,10 @@ function titleOf(event: AuditEventView): string {
     const rule = text(event.payload.rule);
     const dueOn = text(event.payload.dueOn);
     if (rule) return `${title}: ${ruleTitle(rule)}${dueOn ? ` (due ${govukDate(dueOn)})` : ''}`;
+  }
+  if (event.type === 'action.escalated') {
+    const actionId = text(event.payload.actionId);
+    if (actionId) return `${title}: action ${actionId}`;
   }
   return title;
 }

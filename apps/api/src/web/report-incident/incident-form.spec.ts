@@ -11,6 +11,7 @@ import {
 
 /** The first page filled in as a person would: a valid incident with `children` children. */
 const INCIDENT_PAGE = (children = '1'): IncidentDraft => ({
+  nature: 'serious-incident',
   'laAwareOn-day': '2',
   'laAwareOn-month': '3',
   'laAwareOn-year': '2026',
@@ -33,6 +34,13 @@ const CHILDREN_PAGE: IncidentDraft = {
   'children-1-disability': 'None known',
 };
 
+/** The third page as saved: one answer given, the rest left blank. */
+const CIRCUMSTANCES_PAGE: IncidentDraft = saveStep({ childCount: '1' }, 'circumstances', {
+  localAuthorityOfIncident: 'Southshire Council',
+  localAuthorityOfResidence: '',
+});
+delete CIRCUMSTANCES_PAGE.childCount;
+
 const fieldsOf = (form: ReturnType<typeof stepForm>) => [
   ...form.fields,
   ...(form.children ?? []).flatMap((c) => c.fields),
@@ -42,6 +50,7 @@ describe('reporting an incident', () => {
   it('asks the incident from the declarations of OpenCaseDto, with the number of children last', () => {
     const form = stepForm('incident', {});
     expect(form.fields.map((f) => [f.name, f.macro])).toEqual([
+      ['nature', 'govukRadios'],
       ['laAwareOn', 'govukDateInput'],
       ['incidentOn', 'govukDateInput'],
       ['incidentType', 'govukRadios'],
@@ -49,7 +58,7 @@ describe('reporting an incident', () => {
       ['summary', 'govukCharacterCount'],
       ['childCount', 'govukRadios'],
     ]);
-    expect(form.fields[4].params).toMatchObject({
+    expect(form.fields[5].params).toMatchObject({
       label: { text: 'Summary of the incident' },
       hint: { text: expect.stringContaining("Do not include the child's name") },
       maxlength: 5000,
@@ -88,9 +97,11 @@ describe('reporting an incident', () => {
   });
 
   it('builds the API body and validates it with OpenCaseDto, trimmed as the API trims', () => {
-    const report = completeReport({ ...INCIDENT_PAGE('2'), ...CHILDREN_PAGE });
+    const report = completeReport({ ...INCIDENT_PAGE('2'), ...CHILDREN_PAGE, ...CIRCUMSTANCES_PAGE });
     expect('body' in report && report.body).toBeInstanceOf(OpenCaseDto);
     expect({ ...(report as { body: OpenCaseDto }).body }).toEqual({
+      nature: 'serious-incident',
+      localAuthorityOfIncident: 'Southshire Council',
       laAwareOn: '2026-03-02',
       incidentOn: '2026-02-27',
       incidentType: 'serious-harm',
@@ -116,6 +127,7 @@ describe('reporting an incident', () => {
 
   it('lists every problem of a page in its order: a date missing a part, then the rest', () => {
     const errors = stepErrors('incident', {
+      nature: 'serious-incident',
       'laAwareOn-day': '2',
       'laAwareOn-year': '2026',
       summary: 'x'.repeat(5001),
@@ -152,9 +164,13 @@ describe('reporting an incident', () => {
   it('goes on to the first page still to complete, then to check your answers', () => {
     expect(nextPath({})).toBe('/report-incident');
     expect(nextPath(INCIDENT_PAGE('2'))).toBe('/report-incident/children');
-    expect(nextPath({ ...INCIDENT_PAGE('2'), ...CHILDREN_PAGE })).toBe(CHECK_ANSWERS_PATH);
+    // The page of optional questions is asked once, then check your answers.
+    expect(nextPath({ ...INCIDENT_PAGE('2'), ...CHILDREN_PAGE })).toBe('/report-incident/circumstances');
+    expect(nextPath({ ...INCIDENT_PAGE('2'), ...CHILDREN_PAGE, ...CIRCUMSTANCES_PAGE })).toBe(CHECK_ANSWERS_PATH);
     // One more child asked for after the answers were checked: that child's questions come next.
-    expect(nextPath({ ...INCIDENT_PAGE('3'), ...CHILDREN_PAGE })).toBe('/report-incident/children');
+    expect(nextPath({ ...INCIDENT_PAGE('3'), ...CHILDREN_PAGE, ...CIRCUMSTANCES_PAGE })).toBe(
+      '/report-incident/children',
+    );
   });
 
   it('shows each error at its field with what was typed', () => {
@@ -169,5 +185,60 @@ describe('reporting an incident', () => {
       ],
     });
     expect(fields.find((f) => f.name === 'summary')!.params.value).toBe('  A serious injury at home.  ');
+  });
+
+  it('asks what is notified first, required on the page though the API defaults it', () => {
+    const { nature: _nature, ...rest } = INCIDENT_PAGE();
+    expect(stepErrors('incident', rest).nature).toEqual({ text: 'Select what you are notifying', href: '#nature' });
+    const options = stepForm('incident', {}).fields[0].params.items as { value: string; text: string }[];
+    expect(options.map((o) => o.value)).toEqual(['serious-incident', 'looked-after-death', 'care-leaver-death']);
+  });
+
+  it("words the API's rules between the notification's fields for the page, at the field at fault", () => {
+    const errors = stepErrors('incident', { ...INCIDENT_PAGE(), abuseOrNeglect: 'not-suspected' });
+    expect(errors.abuseOrNeglect).toEqual({
+      text: 'Select known or suspected: a serious incident is one where abuse or neglect is known or suspected',
+      href: '#abuseOrNeglect',
+    });
+    const death = { ...INCIDENT_PAGE(), nature: 'looked-after-death', abuseOrNeglect: 'not-suspected' };
+    expect(stepErrors('incident', death).incidentType!.text).toBe(
+      "Select death: a looked-after child's or a care leaver's death is a death",
+    );
+    const notLookedAfter = { ...death, incidentType: 'death', ...CHILDREN_PAGE };
+    expect(stepErrors('children', notLookedAfter).lookedAfter!.text).toBe(
+      'Select yes: you are notifying the death of a looked-after child, so a child was looked after',
+    );
+  });
+
+  it("asks each child's ethnicity and disability as the DfE's categories, and the agencies a new case has", () => {
+    const form = stepForm('children', { childCount: '1' });
+    const field = (name: string) => form.children![0].fields.find((f) => f.name === `children-0-${name}`)!;
+    expect(field('ethnicity').macro).toBe('govukRadios');
+    expect((field('ethnicity').params.items as { value: string }[]).map((i) => i.value)).toContain('WBRI');
+    expect((field('disability').params.items as { value: string }[]).map((i) => i.value)).toEqual([
+      'disabled',
+      'not-disabled',
+      'disability-not-known',
+    ]);
+    expect(field('plans').macro).toBe('govukCheckboxes');
+    expect((field('knownToAgencies').params.items as { value: string }[]).map((i) => i.value)).toContain('education');
+  });
+
+  it('keeps several ticked boxes and sends them as a list', () => {
+    const draft = saveStep({ ...INCIDENT_PAGE('1') }, 'children', {
+      lookedAfter: 'yes',
+      'children-0-ageYears': '15',
+      'children-0-sex': 'male',
+      'children-0-plans': ['looked-after', 'child-protection-plan'],
+      'children-0-knownToAgencies': 'police',
+    });
+    expect(draft['children-0-plans']).toEqual(['looked-after', 'child-protection-plan']);
+    const withCircumstances = saveStep(draft, 'circumstances', { harmCategories: ['neglect', 'physical-abuse'] });
+    const report = completeReport(withCircumstances);
+    expect('body' in report && report.body.children[0]).toMatchObject({
+      plans: ['looked-after', 'child-protection-plan'],
+      knownToAgencies: ['police'],
+    });
+    expect('body' in report && report.body.harmCategories).toEqual(['neglect', 'physical-abuse']);
   });
 });

@@ -6,8 +6,20 @@
  * What was typed is kept as typed (strings, by input name) in the server-side session between the pages and the
  * check-your-answers page: never in a URL or a hidden field.
  */
-import { ChildDto, formFieldsOf, MAX_CHILDREN, MIN_CHILDREN, OpenCaseDto, validatePlain } from '@app/cases';
+import {
+  ChildDto,
+  DISABILITY_ANSWERS,
+  ETHNICITY_CODES,
+  formFieldsOf,
+  MAX_CHILDREN,
+  MIN_CHILDREN,
+  NOTIFICATION_PROBLEMS,
+  OpenCaseDto,
+  optionLabel,
+  validatePlain,
+} from '@app/cases';
 import { ValidationFailedError, type FieldError } from '@app/common';
+import { DEFAULT_RELEVANT_AGENCIES } from '@app/workflows';
 import {
   DATE_PARTS,
   fieldErrorsFrom,
@@ -18,16 +30,21 @@ import {
   type FormField,
 } from '../forms';
 
-/** What was typed so far, by input name (`laAwareOn-day`, `children-1-sex`). */
-export type IncidentDraft = Record<string, string>;
+/** What was typed so far, by input name (`laAwareOn-day`, `children-1-sex`); the boxes ticked as a list. */
+export type IncidentDraft = Record<string, string | string[]>;
 
-export type IncidentStep = 'incident' | 'children';
-export const INCIDENT_STEPS: readonly IncidentStep[] = ['incident', 'children'];
+/** Issue 12 item 2: `circumstances` asks the local authorities, the categories of harm and the contributing factors. */
+export type IncidentStep = 'incident' | 'children' | 'circumstances';
+export const INCIDENT_STEPS: readonly IncidentStep[] = ['incident', 'children', 'circumstances'];
 
 export const STEP_PATHS: Record<IncidentStep, string> = {
   incident: '/report-incident',
   children: '/report-incident/children',
+  circumstances: '/report-incident/circumstances',
 };
+
+/** A page whose questions are all optional is complete once it has been answered (this marks it so in the draft). */
+const SEEN = 'circumstances-seen';
 export const CHECK_ANSWERS_PATH = '/report-incident/check-answers';
 
 const OPEN_CASE_FIELDS = formFieldsOf(OpenCaseDto);
@@ -52,10 +69,44 @@ export const CHILD_COUNT_FIELD: FormField = {
   })),
 };
 
-const INCIDENT_FIELDS = (['laAwareOn', 'incidentOn', 'incidentType', 'abuseOrNeglect', 'summary'] as const).map(
-  openCaseField,
-);
+/** Issue 12 item 2: the nature of the notification, asked first; required on the page (the API defaults it). */
+export const NATURE_FIELD: FormField = { ...openCaseField('nature'), optional: false };
+
+const INCIDENT_FIELDS = [
+  NATURE_FIELD,
+  ...(['laAwareOn', 'incidentOn', 'incidentType', 'abuseOrNeglect', 'summary'] as const).map(openCaseField),
+];
 const LOOKED_AFTER_FIELD = openCaseField('lookedAfter');
+const CIRCUMSTANCES_FIELDS = (
+  ['localAuthorityOfResidence', 'localAuthorityOfIncident', 'harmCategories', 'contributingFactors'] as const
+).map(openCaseField);
+
+/** The relevant agencies a new case takes, offered as the agencies a child was known to. */
+export const AGENCY_OPTIONS = DEFAULT_RELEVANT_AGENCIES.map((agency) => ({ value: agency.key, text: agency.name }));
+
+/**
+ * A child's questions on the page: `ChildDto`'s, but ethnicity and disability offered as the DfE's categories (the
+ * API keeps accepting free text from its first clients), and the type of disability left to the case page.
+ */
+export const PAGE_CHILD_FIELDS: readonly FormField[] = CHILD_FIELDS.filter((f) => f.name !== 'disabilityTypes').map(
+  (f) => {
+    const choices = (values: readonly string[]) => values.map((value) => ({ value, text: optionLabel(value) }));
+    if (f.name === 'ethnicity') return { ...f, kind: 'choice', hint: undefined, options: choices(ETHNICITY_CODES) };
+    if (f.name === 'disability') {
+      return { ...f, kind: 'choice', label: 'Does the child have a disability?', options: choices(DISABILITY_ANSWERS) };
+    }
+    return f;
+  },
+);
+
+/** The API's rules between fields, in the words of the page. */
+const PAGE_WORDS: Record<string, string> = {
+  [NOTIFICATION_PROBLEMS.notSuspectedOnlyForDeaths]:
+    'Select known or suspected: a serious incident is one where abuse or neglect is known or suspected',
+  [NOTIFICATION_PROBLEMS.deathOnly]: "Select death: a looked-after child's or a care leaver's death is a death",
+  [NOTIFICATION_PROBLEMS.lookedAfterForItsDeath]:
+    'Select yes: you are notifying the death of a looked-after child, so a child was looked after',
+};
 
 /** How the pages name a child: "the child" when there is one, "child 2" among several. */
 export function childName(index: number, of: number): string {
@@ -68,7 +119,7 @@ export function capitalised(text: string): string {
 
 /** The fields of child `index` (from 0): `ChildDto`'s, named `children-<index>-<field>`, labelled "Age of child 2". */
 export function childFields(index: number, of: number): FormField[] {
-  return CHILD_FIELDS.map((f) => ({
+  return PAGE_CHILD_FIELDS.map((f) => ({
     ...f,
     name: `children-${index}-${f.name}`,
     label: `${f.label} of ${childName(index, of)}`,
@@ -84,6 +135,7 @@ export function childCountOf(draft: IncidentDraft): number | undefined {
 /** The fields a step asks, in the order of its page. */
 export function stepFields(step: IncidentStep, draft: IncidentDraft): FormField[] {
   if (step === 'incident') return [...INCIDENT_FIELDS, CHILD_COUNT_FIELD];
+  if (step === 'circumstances') return CIRCUMSTANCES_FIELDS;
   const count = childCountOf(draft) ?? 0;
   return [LOOKED_AFTER_FIELD, ...Array.from({ length: count }, (_, i) => childFields(i, count)).flat()];
 }
@@ -105,10 +157,13 @@ export function saveStep(
   for (const field of stepFields(step, draft)) {
     for (const name of inputNames(field)) {
       const value = formBody[name];
+      const ticked = Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
       if (typeof value === 'string') saved[name] = value;
+      else if (ticked.length > 0) saved[name] = ticked;
       else delete saved[name];
     }
   }
+  if (step === 'circumstances') saved[SEEN] = 'yes';
   const count = childCountOf(saved) ?? 0;
   for (const name of Object.keys(saved)) {
     const child = /^children-(\d+)-/.exec(name);
@@ -119,7 +174,7 @@ export function saveStep(
 
 /** The API's body from the whole draft, and what the form alone can tell is wrong (a date missing a part). */
 function readDraft(draft: IncidentDraft): { body: Record<string, unknown>; partErrors: FormErrors } {
-  const incident = readFormFields([...INCIDENT_FIELDS, LOOKED_AFTER_FIELD], draft);
+  const incident = readFormFields([...INCIDENT_FIELDS, LOOKED_AFTER_FIELD, ...CIRCUMSTANCES_FIELDS], draft);
   const body: Record<string, unknown> = { ...incident.values };
   const partErrors: FormErrors = { ...incident.errors };
   const count = childCountOf(draft);
@@ -169,21 +224,36 @@ export function stepErrors(step: IncidentStep, draft: IncidentDraft): FormErrors
   const names = new Set(fields.map((f) => f.name));
   const details = apiDetails(body).filter((d) => names.has(d.field) && !(d.field in partErrors));
   const fromApi = fieldErrorsFrom(fields, details);
+  for (const detail of details) {
+    const message = detail.messages[0] ?? '';
+    const problem = message.startsWith(`${detail.field} `) ? message.slice(detail.field.length + 1) : undefined;
+    if (problem && PAGE_WORDS[problem] && fromApi[detail.field]) {
+      fromApi[detail.field] = { ...fromApi[detail.field], text: PAGE_WORDS[problem] };
+    }
+  }
   const errors: FormErrors = {};
   for (const field of fields) {
     const error = partErrors[field.name] ?? fromApi[field.name];
     if (error) errors[field.name] = error;
     else if (field === CHILD_COUNT_FIELD && childCountOf(draft) === undefined) {
       errors[field.name] = { text: CHILD_COUNT_FIELD.errorIfMissing!, href: `#${field.name}` };
+    } else if (field === NATURE_FIELD && !draft[NATURE_FIELD.name]) {
+      errors[field.name] = { text: NATURE_FIELD.errorIfMissing!, href: `#${field.name}` };
     }
   }
   return errors;
 }
 
+/** Whether a step is complete: no errors, and a page of optional questions answered once. */
+function stepIncomplete(step: IncidentStep, draft: IncidentDraft): boolean {
+  if (step === 'circumstances' && draft[SEEN] !== 'yes') return true;
+  return Object.keys(stepErrors(step, draft)).length > 0;
+}
+
 /** The report ready to save (the API's body, validated), or the first step still to complete. */
 export function completeReport(draft: IncidentDraft): { body: OpenCaseDto } | { step: IncidentStep } {
   for (const step of INCIDENT_STEPS) {
-    if (Object.keys(stepErrors(step, draft)).length > 0) return { step };
+    if (stepIncomplete(step, draft)) return { step };
   }
   return { body: validatePlain(OpenCaseDto, readDraft(draft).body) };
 }
@@ -230,6 +300,7 @@ export function stepForm(step: IncidentStep, draft: IncidentDraft, errors: FormE
     count.params = { ...count.params, classes: 'govuk-radios--inline' };
     return { fields };
   }
+  if (step === 'circumstances') return { fields: CIRCUMSTANCES_FIELDS.map((f) => formFieldModel(f, draft, errors)) };
   const count = childCountOf(draft) ?? 0;
   return {
     fields: [formFieldModel(LOOKED_AFTER_FIELD, draft, errors)],
@@ -237,8 +308,10 @@ export function stepForm(step: IncidentStep, draft: IncidentDraft, errors: FormE
       heading: capitalised(childName(index, count)),
       id: `child-${index}`,
       fields: childFields(index, count).map((field, i) => {
-        const short = CHILD_FIELDS[i].optional ? `${CHILD_FIELDS[i].label} (optional)` : CHILD_FIELDS[i].label;
-        return withShortLabel(formFieldModel(field, draft, errors), short, childName(index, count));
+        const own = PAGE_CHILD_FIELDS[i];
+        const short = own.optional ? `${own.label} (optional)` : own.label;
+        const model = formFieldModel(field, draft, errors, '', AGENCY_OPTIONS);
+        return withShortLabel(model, short, childName(index, count));
       }),
     })),
   };

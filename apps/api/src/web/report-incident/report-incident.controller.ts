@@ -36,6 +36,14 @@ function saveSession(request: Request): Promise<void> {
 const VIEWS: Record<IncidentStep, string> = {
   incident: 'report-incident/incident',
   children: 'report-incident/children',
+  circumstances: 'report-incident/circumstances', // issue 12 item 2
+};
+
+/** The page before each step, for its Back link. */
+const BACK: Record<IncidentStep, string | undefined> = {
+  incident: undefined,
+  children: STEP_PATHS.incident,
+  circumstances: STEP_PATHS.children,
 };
 
 /**
@@ -66,6 +74,17 @@ export class ReportIncidentController {
     if (this.guard(request, response, 'children')) await this.saveStep('children', request, response, body);
   }
 
+  /** Issue 12 item 2: the local authorities, the categories of harm and the contributing factors (all optional). */
+  @Get('circumstances')
+  circumstances(@Req() request: Request, @Res() response: Response) {
+    if (this.guard(request, response, 'circumstances')) this.showStep('circumstances', request, response);
+  }
+
+  @Post('circumstances')
+  async saveCircumstances(@Req() request: Request, @Res() response: Response, @Body() body: Record<string, unknown>) {
+    if (this.guard(request, response, 'circumstances')) await this.saveStep('circumstances', request, response, body);
+  }
+
   @Get('check-answers')
   checkAnswers(@Req() request: Request, @Res() response: Response) {
     assertHasRole(request.user!.roles, CASE_OPENERS);
@@ -73,7 +92,7 @@ export class ReportIncidentController {
     if ('step' in report) return response.redirect(303, STEP_PATHS[report.step]);
     response.render('report-incident/check-answers', {
       answers: incidentAnswers(report.body, STEP_PATHS),
-      backLink: STEP_PATHS.children,
+      backLink: STEP_PATHS.circumstances,
     });
   }
 
@@ -105,7 +124,7 @@ export class ReportIncidentController {
   /** The business unit only; the children's page only once the first page says how many children there are. */
   private guard(request: Request, response: Response, step: IncidentStep): boolean {
     assertHasRole(request.user!.roles, CASE_OPENERS);
-    if (step === 'children' && childCountOf(this.draft(request)) === undefined) {
+    if (step !== 'incident' && childCountOf(this.draft(request)) === undefined) {
       response.redirect(303, STEP_PATHS.incident);
       return false;
     }
@@ -119,7 +138,7 @@ export class ReportIncidentController {
       form: stepForm(step, draft, errors),
       action: STEP_PATHS[step],
       errorList: errorSummary(errors)?.errorList ?? [],
-      backLink: step === 'children' ? STEP_PATHS.incident : undefined,
+      backLink: BACK[step],
     });
   }
 

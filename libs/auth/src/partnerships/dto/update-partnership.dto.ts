@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,6 +9,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -16,7 +17,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsLocalDate } from '@app/common';
-import { AGENCIES, ROLES, RULE_UNITS, type Agency, type Role } from '@app/workflows';
+import {
+  AGENCIES,
+  RELEVANT_AGENCY_KEY,
+  ROLES,
+  RULE_UNITS,
+  type Agency,
+  type RelevantAgency,
+  type Role,
+} from '@app/workflows';
 
 export class RuleOverrideDto {
   @ApiProperty({ example: 'rapid-review' })
@@ -47,6 +56,29 @@ export class RuleOverrideDto {
   @MinLength(3)
   @MaxLength(1000)
   reason: string;
+}
+
+/** Issue 12 item 1: one of the partnership's relevant agencies. */
+export class RelevantAgencyDto implements RelevantAgency {
+  @ApiProperty({
+    example: 'education',
+    pattern: RELEVANT_AGENCY_KEY.source,
+    description:
+      'How the API and the cases name the agency: 2 to 40 lower-case letters, digits or hyphens, starting with a ' +
+      'letter; unique in the list. Keep a key when renaming: cases and returns name agencies by key.',
+  })
+  @IsString()
+  @Matches(RELEVANT_AGENCY_KEY, {
+    message: 'key must be 2 to 40 lower-case letters, digits or hyphens, starting with a letter',
+  })
+  key: string;
+
+  @ApiProperty({ example: 'Schools and education', minLength: 1, maxLength: 100, description: 'Unique in the list' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(100)
+  name: string;
 }
 
 export class UpdatePartnershipDto {
@@ -95,6 +127,23 @@ export class UpdatePartnershipDto {
   @ArrayUnique()
   @IsLocalDate({ each: true, message: 'each closure day must be a real date YYYY-MM-DD from 2000 to 2099' })
   closureDays?: string[];
+
+  @ApiPropertyOptional({
+    type: [RelevantAgencyDto],
+    minItems: 1,
+    maxItems: 100,
+    description:
+      'Issue 12: the whole list of relevant agencies, replacing the one held (1 to 100; keys and names unique). ' +
+      `The statutory agencies (${AGENCIES.join(', ')}) may be renamed but not removed. Cases opened afterwards take ` +
+      'the new list; open cases keep theirs.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => RelevantAgencyDto)
+  relevantAgencies?: RelevantAgencyDto[];
 }
 
 export class UnfilledRoleView {
@@ -117,6 +166,11 @@ export class PartnershipView {
   @ApiProperty({ type: 'integer', isArray: true, nullable: true, description: 'null: the default offsets' })
   reminderOffsets: number[] | null;
   @ApiProperty({ type: String, format: 'date', isArray: true }) closureDays: string[];
+  @ApiProperty({
+    type: [RelevantAgencyDto],
+    description: 'Issue 12: the relevant agencies each new case copies (returns are asked of them)',
+  })
+  relevantAgencies: RelevantAgencyDto[];
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty({
     type: [UnfilledRoleView],

@@ -9,4 +9,6 @@ export * from './1795948327806-operator-partnership';
 export * from './1795954525173-web-sessions';
 export * from './1795955403168-awaited-sign-offs';
 export * from './1795965057913-item-deadlines';
-export * from './1795968971882-partnership-duties';
+export * from './1795965921951-lead-reviewer-cases';
+export * from './1795966745588-relevant-agencies';
+export * from './1795970609200-partnership-duties';
