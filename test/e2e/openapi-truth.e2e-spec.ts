@@ -197,6 +197,25 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     await expectStatus(404, 'post', `/admin/reminders/${randomUUID()}/retry`, { token: admin });
     await expectStatus(403, 'get', '/admin/reminders', { token: bu });
 
+    // The partnership's own duties (the annual report and its copies) and who holds which role.
+    await expectStatus(200, 'get', '/partnership/duties', { token: scrutineer });
+    const annualReport = { publishedOn: '2025-09-30', url: 'https://partnership.test/annual-report-2025' };
+    await expectStatus(422, 'post', '/partnership/duties/annual-report-copies', {
+      token: bu,
+      body: { sentOn: '2025-10-01' },
+    });
+    await expectStatus(400, 'post', '/partnership/duties/annual-report', { token: bu, body: { publishedOn: 'soon' } });
+    await expectStatus(403, 'post', '/partnership/duties/annual-report', { token: admin, body: annualReport });
+    await expectStatus(201, 'post', '/partnership/duties/annual-report', { token: bu, body: annualReport });
+    await expectStatus(422, 'post', '/partnership/duties/annual-report', { token: bu, body: annualReport });
+    await expectStatus(201, 'post', '/partnership/duties/annual-report-copies', {
+      token: bu,
+      body: { sentOn: '2025-10-02' },
+    });
+    await expectStatus(200, 'get', '/partnership/duties', { token: bu });
+    await expectStatus(200, 'get', '/partnership/roles', { token: admin });
+    await expectStatus(403, 'get', '/partnership/roles', { token: bu });
+
     // An LCSPR case through every stage to closure, with a dispute, a pause and a delayed publication.
     setToday('2026-01-06');
     const opened = await expectStatus(201, 'post', '/cases', { token: bu, body: incident('2026-01-05') });

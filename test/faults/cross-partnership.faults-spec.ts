@@ -45,6 +45,7 @@ const A_ONLY = {
   rationale: 'A-ONLY-RATIONALE criteria met',
   comment: 'A-ONLY-SIGNOFF-COMMENT',
   idempotencyKey: 'a-only-idempotency-key',
+  annualReportUrl: 'https://a-only.example/annual-report-A-ONLY-2025',
 };
 /** A Monday A closes on (B does not). */
 const A_CLOSURE_DAY = '2026-03-02';
@@ -60,6 +61,7 @@ interface Call {
 }
 
 const isAdmin = (m: Member) => m.roles.includes('admin');
+const isLeadPartnerOrAdmin = (m: Member) => m.roles.includes('admin') || m.roles.includes('lead-partner');
 
 describe("Partnership B reaches nothing of partnership A's", () => {
   let t: TestApp;
@@ -131,6 +133,12 @@ describe("Partnership B reaches nothing of partnership A's", () => {
       rationale: A_ONLY.rationale,
     });
     await step(t, la.token, moving.id, 'decision.signed-off', { decision: 'agree', comment: A_ONLY.comment });
+    // A's annual report (a partnership duty, with its reminders), whose address only A's answers may show.
+    await t.http
+      .post('/partnership/duties/annual-report')
+      .set(aAuth(bu))
+      .send({ publishedOn: '2025-12-31', url: A_ONLY.annualReportUrl })
+      .expect(201);
 
     // B has a case of its own (so its lists are not empty) with the same reference as A's first.
     bCaseId = (
@@ -180,6 +188,7 @@ describe("Partnership B reaches nothing of partnership A's", () => {
       A_ONLY.panelReference,
       A_ONLY.rationale,
       A_ONLY.comment,
+      A_ONLY.annualReportUrl,
     ];
     markers = [...new Set(aOnly)];
     expect(markers.some((m) => /^CSPR-/.test(m))).toBe(true);
@@ -290,6 +299,40 @@ describe("Partnership B reaches nothing of partnership A's", () => {
         return [{ ...base, label: "own, asked for A's", path: `${op.path}?id=${a.id}`, expect: () => [200] }];
       case 'GET /health':
         return [{ ...base, label: 'public', path: op.path, expect: () => [200] }];
+      // The partnership's duties and roles take no query: B gets its own; a body naming A's partnership is refused.
+      case 'GET /partnership/duties':
+        return [
+          { ...base, label: "own, asked for A's", path: `${op.path}?partnershipId=${a.id}`, expect: () => [200] },
+        ];
+      case 'GET /partnership/roles':
+        return [
+          {
+            ...base,
+            label: "own, asked for A's",
+            path: `${op.path}?partnershipId=${a.id}`,
+            expect: (m) => (isLeadPartnerOrAdmin(m) ? [200] : [403]),
+          },
+        ];
+      case 'POST /partnership/duties/annual-report':
+        return [
+          {
+            ...base,
+            label: "A's partnership id as partnershipId",
+            path: op.path,
+            json: { partnershipId: a.id, publishedOn: '2026-01-02', url: 'https://b-side.example/report' },
+            expect: () => [400],
+          },
+        ];
+      case 'POST /partnership/duties/annual-report-copies':
+        return [
+          {
+            ...base,
+            label: "A's partnership id as partnershipId",
+            path: op.path,
+            json: { partnershipId: a.id, sentOn: '2026-01-05' },
+            expect: () => [400],
+          },
+        ];
       case 'PATCH /partnership':
         return [
           {
@@ -418,6 +461,7 @@ describe("Partnership B reaches nothing of partnership A's", () => {
         (await t.http.get('/cases').auth(bu.token, { type: 'bearer' })).text,
         (await t.http.get('/users').auth(a.admin.token, { type: 'bearer' })).text,
         (await t.http.get('/partnership').auth(a.admin.token, { type: 'bearer' })).text,
+        (await t.http.get('/partnership/duties').auth(a.admin.token, { type: 'bearer' })).text,
       ];
       const statuses = (doc.paths['/admin/reminders'].get.parameters ?? []).find((p) => p.name === 'status')?.schema
         ?.enum as string[];

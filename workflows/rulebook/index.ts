@@ -8,3 +8,4 @@ export * from './rules';
 export * from './overrides';
 export * from './deadlines';
 export * from './rule-titles';
+export * from './partnership-duties';

@@ -17,4 +17,5 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   'agency-return': 'Agency return',
   'action-due': 'Complete the action',
   'lcspr-extension-notice': 'Tell the Panel of the extension',
+  'annual-report-copies': 'Send the annual report to the Panel and the What Works Centre',
 };

@@ -99,6 +99,7 @@ describe('rulebook versions', () => {
     ['agency-return', 'item', 'clockStartedOn', 5, 'working-days'],
     ['action-due', 'item', 'clockStartedOn', 0, 'working-days'],
     ['lcspr-extension-notice', 'case', 'clockStartedOn', 5, 'working-days'],
+    ['annual-report-copies', 'partnership', 'lastAnnualReportPublishedOn', 7, 'calendar-days'],
   ])('version 2 adds %s (%s scope): %s, %d %s', (id, scope, anchor, length, unit) => {
     expect(getRule(getRulebook(2), id)).toMatchObject({ scope, anchor, length, unit, direction: 'after' });
   });

@@ -16,6 +16,36 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * Rule 23 of rules.md: a copy of each published annual report goes to the Child Safeguarding Practice Review Panel and
+ * the What Works Centre (now Foundations) within 7 days. Partnership scope: no case computes it; the partnership's
+ * duties follow the current rulebook. Added in version 2 (version 1 stays as released).
+ */
+const ANNUAL_REPORT_COPIES_RULE: RuleDefinition = {
+  id: 'annual-report-copies',
+  description:
+    'The safeguarding partners send a copy of their published annual report to the Child Safeguarding Practice ' +
+    'Review Panel and the What Works Centre (now Foundations) within 7 days of its publication.',
+  source: {
+    document:
+      'Working Together to Safeguard Children 2018, as quoted by a scrutiny briefing on an annual report ' +
+      '(docs/domain/sources/annual-report-briefing.txt) [S19]',
+    section:
+      'Within 7 days of publication (rules.md rule 23; the figure and the recipients under WT 2023 are unconfirmed)',
+    confidence: 'U',
+  },
+  scope: 'partnership',
+  anchor: 'lastAnnualReportPublishedOn',
+  length: 7,
+  unit: 'calendar-days',
+  direction: 'after',
+  kind: 'deadline',
+  pausable: false,
+  overridable: ['length', 'unit'],
+  allowedAnchors: ['lastAnnualReportPublishedOn'],
+  responsible: 'business-unit',
+};
+
 const RULES_V1: RuleDefinition[] = [
   {
     id: 'notify-panel',
@@ -286,6 +316,7 @@ const RULES_ADDED_IN_V2: RuleDefinition[] = [
     allowedAnchors: ['clockStartedOn'],
     responsible: 'delegated-partners',
   },
+  ANNUAL_REPORT_COPIES_RULE,
 ];
 
 /** Every released rulebook, by version. Never edit a released version: add a new one. */

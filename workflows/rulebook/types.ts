@@ -22,6 +22,8 @@ export const RULE_IDS = [
   'agency-return',
   'action-due',
   'lcspr-extension-notice',
+  // Added in rulebook version 2, for the partnership's own duties
+  'annual-report-copies',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -136,7 +138,7 @@ export type RuleKind = 'deadline' | 'minimum-period';
 
 /**
  * `case` rules run one clock per case; `item` rules one per item of a case (each agency return, each action);
- * `partnership` rules (the annual report) are not computed per case.
+ * `partnership` rules (the annual report and its copies) are not computed per case.
  */
 export type RuleScope = 'case' | 'item' | 'partnership';
 

@@ -14,6 +14,7 @@ import { CasesController } from './cases/cases.controller';
 import { ENTITIES } from '@app/schema';
 import { HealthModule } from './health/health.module';
 import { PartnershipController } from './partnership/partnership.controller';
+import { PartnershipDutiesController } from './partnership/partnership-duties.controller';
 import { UsersController } from './users/users.controller';
 import { WebModule } from './web/web.module';
 
@@ -43,6 +44,7 @@ export class AppModule {
         AuthController,
         UsersController,
         PartnershipController,
+        PartnershipDutiesController,
         CalendarController,
         CasesController,
         RemindersAdminController,

@@ -8,6 +8,9 @@ import { AccountLoginLimit } from './authentication/account-login-limit';
 import { AuthService } from './authentication/auth.service';
 import { JwtAuthGuard } from './authentication/jwt-auth.guard';
 import { LoginFailureEntity } from './authentication/login-failure.entity';
+import { AnnualReportEntity } from './partnerships/duties/annual-report.entity';
+import { PartnershipAuditEventEntity } from './partnerships/duties/partnership-audit-event.entity';
+import { PartnershipDutiesService } from './partnerships/duties/partnership-duties.service';
 import { PartnershipEntity } from './partnerships/partnership.entity';
 import { PartnershipCalendars } from './partnerships/partnership-calendars.service';
 import { PartnershipsService } from './partnerships/partnerships.service';
@@ -38,6 +41,7 @@ import { WebSessionStore } from './sessions/web-session-store';
     UsersService,
     PartnershipsService,
     PartnershipCalendars,
+    PartnershipDutiesService,
     AccountLoginLimit,
     AuthService,
     AdminBootstrapService,
@@ -48,6 +52,7 @@ import { WebSessionStore } from './sessions/web-session-store';
     UsersService,
     PartnershipsService,
     PartnershipCalendars,
+    PartnershipDutiesService,
     AuthService,
     AccountLoginLimit,
     PasswordHasher,
@@ -56,4 +61,11 @@ import { WebSessionStore } from './sessions/web-session-store';
 })
 export class AuthModule {}
 
-export const AUTH_ENTITIES = [PartnershipEntity, UserEntity, LoginFailureEntity, WebSessionEntity];
+export const AUTH_ENTITIES = [
+  PartnershipEntity,
+  UserEntity,
+  LoginFailureEntity,
+  WebSessionEntity,
+  AnnualReportEntity,
+  PartnershipAuditEventEntity,
+];

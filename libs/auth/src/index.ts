@@ -19,3 +19,8 @@ export * from './authentication/bearer-token';
 export * from './authentication/login-failure.entity';
 export * from './sessions/web-session.entity';
 export * from './sessions/web-session-store';
+export * from './partnerships/duties/annual-report.entity';
+export * from './partnerships/duties/partnership-audit-event.entity';
+export * from './partnerships/duties/partnership-audit';
+export * from './partnerships/duties/partnership-duties.dto';
+export * from './partnerships/duties/partnership-duties.service';

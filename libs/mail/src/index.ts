@@ -5,3 +5,4 @@ export * from './in-memory-mail-sender';
 export type { RenderedMail, UnfilledRoles } from './templates/render';
 export * from './templates/deadline-reminder';
 export * from './templates/event-notice';
+export * from './templates/duty-reminder';

@@ -1,6 +1,6 @@
 import { AGENCIES, ROLES, ROLES_WITH_AGENCY, type Agency, type CaseContext, type Role } from '@app/workflows';
 import { NOTICE_ROLES } from './notice-plan';
-import { RECIPIENT_ROLES } from './reminder-plan';
+import { PARTNERSHIP_DUTY_RECIPIENT_ROLES, RECIPIENT_ROLES } from './reminder-plan';
 
 /** A role a mail must reach someone in: for a partner role, in each agency that signs for the partnership. */
 export interface Seat {
@@ -32,7 +32,13 @@ function holds(person: Person, seat: Seat): boolean {
 
 /** The seats of every role some reminder or notice is addressed to: each must be held, or mail for it is redirected. */
 export function seatsToFill(agencies: readonly Agency[]): Seat[] {
-  const addressed = new Set<Role>([...Object.values(RECIPIENT_ROLES), ...Object.values(NOTICE_ROLES)].flat());
+  const addressed = new Set<Role>(
+    [
+      ...Object.values(RECIPIENT_ROLES),
+      ...Object.values(NOTICE_ROLES),
+      ...Object.values(PARTNERSHIP_DUTY_RECIPIENT_ROLES),
+    ].flat(),
+  );
   return seatsOf([...addressed], agencies);
 }
 

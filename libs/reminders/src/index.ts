@@ -9,3 +9,5 @@ export * from './reminder-sender';
 export * from './reminders.module';
 export * from './failed-reminders.service';
 export * from './partnership-views.service';
+export * from './partnership-duty-reminders';
+export * from './partnership-roles.service';

@@ -58,6 +58,19 @@ export const RECIPIENT_ROLES: Record<Exclude<ReminderKind, 'notice'>, Role[]> = 
   'escalation-lead': ['lead-partner'],
 };
 
+/**
+ * Who a partnership duty's reminder goes to (the annual report and its copies): the business unit, which sends the
+ * partnership's correspondence, and the lead partners, who sign the report off, are warned and told of the breach; the
+ * escalations go to the lead partners. Never the subgroup or the delegated partners: these are not case work.
+ */
+export const PARTNERSHIP_DUTY_RECIPIENT_ROLES: Record<Exclude<ReminderKind, 'notice'>, Role[]> = {
+  warning: ['business-unit', 'lead-partner'],
+  'due-today': ['business-unit', 'lead-partner'],
+  breach: ['business-unit', 'lead-partner'],
+  'escalation-delegated': ['lead-partner'],
+  'escalation-lead': ['lead-partner'],
+};
+
 /** Reminders of one deadline, as far as choosing which of those already due to send is concerned. */
 export interface DueReminder {
   kind: PlannedReminder['kind'];
@@ -71,11 +84,15 @@ export interface DueReminder {
  * breach, not the warnings before it, but the delegated and lead partners each still need their escalation. Returns
  * the ones to mark superseded. The breach is never among them: it is the last reminder its audience gets.
  */
-export function supersededReminders<T extends DueReminder>(reminders: readonly T[], nowMs: number): T[] {
+export function supersededReminders<T extends DueReminder>(
+  reminders: readonly T[],
+  nowMs: number,
+  audiences: Record<DueReminder['kind'], readonly Role[]> = RECIPIENT_ROLES,
+): T[] {
   const latest = new Map<string, T>();
   for (const reminder of reminders) {
     if (reminder.fireAtMs > nowMs) continue;
-    const audience = RECIPIENT_ROLES[reminder.kind].join(',');
+    const audience = audiences[reminder.kind].join(',');
     const current = latest.get(audience);
     if (!current || reminder.offsetDays > current.offsetDays) latest.set(audience, reminder);
   }

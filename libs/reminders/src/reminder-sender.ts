@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Brackets, In } from 'typeorm';
-import { PartnershipCalendars, PartnershipsService, UsersService } from '@app/auth';
+import { Brackets, In, IsNull } from 'typeorm';
+import { PartnershipCalendars, PartnershipDutiesService, PartnershipsService, UsersService } from '@app/auth';
 import { todayInLondon } from '@app/calendar';
 import { CaseEntity, CasesService, DeadlineEntity, ESCALATED_STATE, type SystemAuditEventType } from '@app/cases';
 import { Clock } from '@app/common';
@@ -8,6 +8,7 @@ import { ReadSide, TransactionRunner } from '@app/database';
 import { AppConfig } from '@app/config';
 import {
   deadlineReminder,
+  dutyReminder,
   eventNotice,
   MAIL_SENDER,
   type EventNoticeKind,
@@ -17,7 +18,7 @@ import {
 import { getRulebook, type CaseContext } from '@app/workflows';
 import { chooseRecipients, escalationAgencyOf, FALLBACK_ROLES } from './audience';
 import { NOTICE_ROLES, NoticeKind } from './notice-plan';
-import { DueReminder, RECIPIENT_ROLES, supersededReminders } from './reminder-plan';
+import { DueReminder, PARTNERSHIP_DUTY_RECIPIENT_ROLES, RECIPIENT_ROLES, supersededReminders } from './reminder-plan';
 import { LIVE_REMINDER_STATUSES, ReminderEntity } from './reminder.entity';
 
 export type FireOutcome = 'sent' | 'skipped' | 'obsolete' | 'superseded' | 'not-yet' | 'no-recipients';
@@ -40,6 +41,7 @@ export class ReminderSender {
     private readonly partnerships: PartnershipsService,
     private readonly calendars: PartnershipCalendars,
     private readonly cases: CasesService,
+    private readonly duties: PartnershipDutiesService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -105,15 +107,18 @@ export class ReminderSender {
       if (settled.affected && row.kind === 'breach' && (status === 'sent' || status === 'failed')) {
         const missed = { rule: row.rule, ...(row.subject ? { subject: row.subject } : {}), dueOn: row.dueOn };
         // Once: an admin's retry of a breach that failed for good sends it again, but the deadline was missed once.
-        await this.cases.recordSystemEvent(row.caseId, 'deadline.missed', missed, { once: true });
+        // A partnership duty's breach goes into the partnership's history instead, once as well.
+        if (row.caseId === null) await this.duties.recordMissed(manager, row.partnershipId, row.rule!, row.dueOn!);
+        else await this.cases.recordSystemEvent(row.caseId, 'deadline.missed', missed, { once: true });
       }
-      if (settled.affected && status === 'sent' && whenSent) {
+      if (settled.affected && status === 'sent' && whenSent && row.caseId !== null) {
         await this.cases.recordSystemEvent(row.caseId, whenSent.type, whenSent.payload, { once: true });
       }
     });
   }
 
   private async deliver(row: ReminderEntity, now: number): Promise<FireOutcome> {
+    if (row.caseId === null) return this.deliverDuty(row, now);
     const caseRow = await this.reads.getRepository(CaseEntity).findOne({
       where: { id: row.caseId },
       select: {
@@ -211,6 +216,60 @@ export class ReminderSender {
         ...(caseRow.state === ESCALATED_STATE ? { caseEscalated: true } : {}),
       });
     }
+    return this.send(row, choice, unfilledRoles, roles, rendered, escalated);
+  }
+
+  /**
+   * A partnership duty's reminder (the annual report, its copies): sent while the duty's deadline still runs with the
+   * due date it was planned for, to the business unit and the lead partners, with no case in it at all.
+   */
+  private async deliverDuty(row: ReminderEntity, now: number): Promise<FireOutcome> {
+    const deadline = (await this.duties.currentDeadlines(row.partnershipId)).find((d) => d.rule === row.rule);
+    if (
+      row.kind === 'notice' ||
+      !deadline ||
+      deadline.stoppedOn !== undefined ||
+      (deadline.status !== 'open' && deadline.status !== 'overdue') ||
+      deadline.dueOn !== row.dueOn
+    ) {
+      await this.finish(row, 'obsolete');
+      return 'obsolete';
+    }
+    if (await this.isSuperseded(row, now)) {
+      await this.finish(row, 'superseded');
+      return 'superseded';
+    }
+    const partnership = await this.partnerships.get(row.partnershipId);
+    const roles = PARTNERSHIP_DUTY_RECIPIENT_ROLES[row.kind];
+    const choice = chooseRecipients(roles, partnership.signOffAgencies, await this.users.active(row.partnershipId));
+    const unfilledRoles: UnfilledRoles | undefined =
+      choice.unfilled.length > 0 ? { roles: choice.unfilled, sentTo: choice.fallbackRole } : undefined;
+    const calendar = this.calendars.withClosures(partnership.closureDays);
+    const today = todayInLondon(new Date(now));
+    const rule = getRulebook().rules.find((r) => r.id === row.rule)!;
+    const overdue = today > deadline.dueOn;
+    const rendered = dutyReminder({
+      ruleDescription: rule.description,
+      dueOn: deadline.dueOn,
+      dutiesUrl: `${this.config.publicUrl}/manage/duties`,
+      kind: row.kind === 'escalation-delegated' || row.kind === 'escalation-lead' ? 'escalation' : row.kind,
+      ...(overdue
+        ? { workingDaysOverdue: calendar.workingDaysBetween(deadline.dueOn, today) }
+        : { workingDaysLeft: calendar.workingDaysBetween(today, deadline.dueOn) }),
+      unfilledRoles,
+    });
+    return this.send(row, choice, unfilledRoles, roles, rendered);
+  }
+
+  /** Sends the rendered mail to the chosen recipients and settles the row (failed when nobody can receive it). */
+  private async send(
+    row: ReminderEntity,
+    choice: ReturnType<typeof chooseRecipients>,
+    unfilledRoles: UnfilledRoles | undefined,
+    roles: readonly string[],
+    rendered: { subject: string; text: string; html: string },
+    whenSent?: { type: SystemAuditEventType; payload: Record<string, unknown> },
+  ): Promise<FireOutcome> {
     const recorded = { unfilledRoles: unfilledRoles ? choice.unfilled : null, fallbackRole: choice.fallbackRole };
     if (choice.to.length === 0) {
       const lastError = `No active user holds any of the roles: ${roles.join(', ')}; nor ${FALLBACK_ROLES.join(' or ')}, to receive it instead`;
@@ -222,7 +281,7 @@ export class ReminderSender {
       row,
       'sent',
       { sentAtMs: this.clock.now().getTime(), recipients: choice.to, lastError: null, ...recorded },
-      escalated,
+      whenSent,
     );
     return 'sent';
   }
@@ -231,7 +290,8 @@ export class ReminderSender {
   private async isSuperseded(row: ReminderEntity, now: number): Promise<boolean> {
     const siblings = await this.reminders.find({
       where: {
-        caseId: row.caseId,
+        partnershipId: row.partnershipId,
+        caseId: row.caseId ?? IsNull(),
         rule: row.rule!,
         subject: row.subject,
         dueOn: row.dueOn!,
@@ -245,7 +305,8 @@ export class ReminderSender {
       offsetDays: r.offsetDays!,
       fireAtMs: r.fireAtMs,
     }));
-    return supersededReminders(due, now).some((r) => r.id === row.id);
+    const audiences = row.caseId === null ? PARTNERSHIP_DUTY_RECIPIENT_ROLES : RECIPIENT_ROLES;
+    return supersededReminders(due, now, audiences).some((r) => r.id === row.id);
   }
 }
 

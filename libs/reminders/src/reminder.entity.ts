@@ -44,7 +44,10 @@ export class ReminderEntity {
   @PrimaryColumn('uuid')
   id: string;
 
-  /** What makes a reminder the same one: a deadline's rule, offset and due date, or a notice and the case version. */
+  /**
+   * What makes a reminder the same one: a deadline's rule, offset and due date, or a notice and the case version;
+   * prefixed by the case id, or by `partnership:<id>` for a partnership duty's reminder.
+   */
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 200 })
   dedupeKey: string;
@@ -52,8 +55,9 @@ export class ReminderEntity {
   @Column('uuid')
   partnershipId: string;
 
-  @Column('uuid')
-  caseId: string;
+  /** The case whose deadline or event it is about; null for a partnership duty's reminder (the annual report). */
+  @Column('uuid', { nullable: true })
+  caseId: string | null;
 
   @Column({ type: 'varchar', length: 30 })
   kind: ReminderKind;

@@ -3,6 +3,8 @@ import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { MailModule } from '@app/mail';
 import { FailedReminders } from './failed-reminders.service';
+import { PartnershipDutyReminders } from './partnership-duty-reminders';
+import { PartnershipRoles } from './partnership-roles.service';
 import { PartnershipViews } from './partnership-views.service';
 import { ReminderProcessor } from './reminder.processor';
 import { ReminderQueue } from './reminder-queue';
@@ -26,12 +28,15 @@ export class RemindersModule {
         ReminderQueue,
         FailedReminders,
         PartnershipViews,
+        PartnershipRoles,
+        PartnershipDutyReminders,
         ...(options.workers ? [ReminderSender, ReminderProcessor, ReminderReconciler] : []),
       ],
       exports: [
         ReminderQueue,
         FailedReminders,
         PartnershipViews,
+        PartnershipRoles,
         ...(options.workers ? [ReminderReconciler, ReminderSender] : []),
       ],
     };

@@ -63,7 +63,7 @@ export function describeRows(rows: ReminderEntity[]) {
     .slice(0, 20)
     .map(
       (r) =>
-        `${r.id.slice(0, 8)} case ${r.caseId.slice(0, 8)} ${r.kind} ${r.rule ?? r.noticeKind} ${r.offsetDays ?? ''} ${r.fireOn} ${r.status} attempts=${r.attempts}`,
+        `${r.id.slice(0, 8)} case ${r.caseId?.slice(0, 8) ?? 'partnership'} ${r.kind} ${r.rule ?? r.noticeKind} ${r.offsetDays ?? ''} ${r.fireOn} ${r.status} attempts=${r.attempts}`,
     );
   return { count: rows.length, rows: lines };
 }

@@ -25,7 +25,13 @@ class ListRemindersQuery {
 /** A reminder as an admin sees it: what it warns of, whom it went to (staff addresses) and how its sending went. */
 class ReminderView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "The case it is about; null for a partnership duty's reminder (the annual report and its copies)",
+  })
+  caseId: string | null;
   @ApiProperty({ enum: REMINDER_KINDS }) kind: string;
   @ApiProperty({ enum: [...RULE_IDS, null], nullable: true, description: "The deadline's rule; null for a notice" })
   rule: string | null;

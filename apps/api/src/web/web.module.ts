@@ -6,7 +6,9 @@ import { CasePageController } from './case/case-page.controller';
 import { CsrfGuard } from './csrf';
 import { HomeController } from './home/home.controller';
 import { ImportCasesController } from './import-cases/import-cases.controller';
+import { DutiesPageController } from './manage/duties-page.controller';
 import { RemindersPageController } from './manage/reminders-page.controller';
+import { RolesPageController } from './manage/roles-page.controller';
 import { SettingsPageController } from './manage/settings-page.controller';
 import { ManageController } from './manage/manage.controller';
 import { ManageUsersController } from './manage/manage-users.controller';
@@ -34,6 +36,8 @@ import { WorkingDaysPageController } from './working-days/working-days-page.cont
     WorkingDaysPageController,
     ManageController,
     ManageUsersController,
+    DutiesPageController,
+    RolesPageController,
     AccountController,
   ],
 })

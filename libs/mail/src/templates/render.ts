@@ -130,9 +130,14 @@ export function renderMail(parts: {
   paragraphs: string[];
   reference: string;
   caseUrl: string;
+  /** The link's words, `Open case <reference>` unless said (a partnership duty's mail has no case). */
+  linkLabel?: string;
+  /** The closing note, the case mails' own unless said. */
+  footer?: string;
 }): RenderedMail {
   const subject = oneLine(parts.subject);
-  const linkLabel = `Open case ${parts.reference}`;
+  const linkLabel = parts.linkLabel ?? `Open case ${parts.reference}`;
+  const footer = parts.footer ?? FOOTER;
   const text = [
     parts.heading,
     '',
@@ -142,7 +147,7 @@ export function renderMail(parts: {
     `${linkLabel}: ${parts.caseUrl}`,
     '',
     '--',
-    FOOTER,
+    footer,
     '',
   ].join('\n');
   const e = escapeHtml;
@@ -161,7 +166,7 @@ export function renderMail(parts: {
     `<table role="presentation">\n${rows}\n</table>`,
     ...parts.paragraphs.map((p) => `<p>${e(p)}</p>`),
     `<p><a href="${e(parts.caseUrl)}">${e(linkLabel)}</a></p>`,
-    `<p style="color:#505a5f;font-size:14px">${e(FOOTER)}</p>`,
+    `<p style="color:#505a5f;font-size:14px">${e(footer)}</p>`,
     '</body>',
     '</html>',
     '',

@@ -17,7 +17,7 @@ export class RemindersPageController {
     const reminders = await this.failed.list(partnershipId);
     const references = await this.failed.caseReferences(
       partnershipId,
-      reminders.map((r) => r.caseId),
+      reminders.flatMap((r) => (r.caseId ? [r.caseId] : [])),
     );
     response.render('manage/reminders', {
       rows: failedReminderRows(reminders, references),
@@ -29,7 +29,10 @@ export class RemindersPageController {
   async retry(@Param('id') id: string, @Req() request: Request, @Res() response: Response) {
     const { partnershipId } = this.admin(request);
     const reminder = await this.failed.retry(partnershipId, id);
-    const reference = (await this.failed.caseReferences(partnershipId, [reminder.caseId])).get(reminder.caseId);
+    const reference =
+      reminder.caseId === null
+        ? 'partnership duty'
+        : (await this.failed.caseReferences(partnershipId, [reminder.caseId])).get(reminder.caseId);
     await redirectWithFlash(
       request,
       response,

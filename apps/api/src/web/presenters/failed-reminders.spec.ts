@@ -19,7 +19,7 @@ function reminder(overrides: Partial<ReminderEntity> = {}): ReminderEntity {
 
 describe('failed reminders', () => {
   it('shows the case reference as a link, what it was about, for whom, the due date, attempts and the problem', () => {
-    const [row] = failedReminderRows([reminder()], new Map([[reminder().caseId, 'CSPR-2026-0007']]));
+    const [row] = failedReminderRows([reminder()], new Map([[reminder().caseId!, 'CSPR-2026-0007']]));
     expect(row.cells).toEqual([
       { html: '<a class="govuk-link app-nowrap" href="/case/0b7c1d5e-6a3f-4c8e-9d2b-1f0a3e5c7b9d">CSPR-2026-0007</a>' },
       { text: 'Deadline missed: Notify the Panel' },
@@ -29,6 +29,18 @@ describe('failed reminders', () => {
       { text: 'The mail server could not be reached' },
     ]);
     expect(row.label).toBe('CSPR-2026-0007: Deadline missed: Notify the Panel');
+  });
+
+  it("shows a partnership duty's reminder, which has no case, linking to the partnership's duties", () => {
+    const duty = reminder({ caseId: null, rule: 'annual-report-copies', kind: 'escalation-lead', dueOn: '2026-02-07' });
+    const [row] = failedReminderRows([duty], new Map());
+    expect(row.cells.slice(0, 4)).toEqual([
+      { html: '<a class="govuk-link app-nowrap" href="/manage/duties">Partnership duty</a>' },
+      { text: 'Escalation: Send the annual report to the Panel and the What Works Centre' },
+      { text: 'Lead partners' },
+      { text: '7 February 2026' },
+    ]);
+    expect(reminderAudience(reminder({ caseId: null, kind: 'breach' }))).toBe('Business unit and lead partners');
   });
 
   it('names a notice and its audience', () => {

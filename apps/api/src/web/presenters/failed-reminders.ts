@@ -3,7 +3,7 @@
  * words. Nothing of the child: a reminder carries none, and the raw error (a mail server's words) is not shown.
  */
 import type { ReminderEntity } from '@app/reminders';
-import { NOTICE_ROLES, RECIPIENT_ROLES, type NoticeKind } from '@app/reminders';
+import { NOTICE_ROLES, PARTNERSHIP_DUTY_RECIPIENT_ROLES, RECIPIENT_ROLES, type NoticeKind } from '@app/reminders';
 import { govukDate, govukDateTime } from '../page-dates';
 import { escapeHtml } from './html';
 import { audienceText } from './roles';
@@ -32,12 +32,15 @@ export function reminderSubject(reminder: Pick<ReminderEntity, 'kind' | 'rule' |
   return `${KIND_WORDS[reminder.kind] ?? reminder.kind}: ${ruleTitle(reminder.rule ?? '')}`;
 }
 
-/** Whom the mail was for, by role. */
-export function reminderAudience(reminder: Pick<ReminderEntity, 'kind' | 'noticeKind'>): string {
+/** Whom the mail was for, by role (a partnership duty's reminder has no case, and its own audience). */
+export function reminderAudience(
+  reminder: Pick<ReminderEntity, 'kind' | 'noticeKind'> & { caseId?: string | null },
+): string {
+  const deadlineRoles = reminder.caseId === null ? PARTNERSHIP_DUTY_RECIPIENT_ROLES : RECIPIENT_ROLES;
   const roles =
     reminder.kind === 'notice'
       ? NOTICE_ROLES[reminder.noticeKind as NoticeKind]
-      : RECIPIENT_ROLES[reminder.kind as keyof typeof RECIPIENT_ROLES];
+      : deadlineRoles[reminder.kind as keyof typeof RECIPIENT_ROLES];
   return roles ? audienceText(roles) : '';
 }
 
@@ -70,13 +73,15 @@ export function failedReminderRows(
   references: ReadonlyMap<string, string>,
 ): FailedReminderRow[] {
   return reminders.map((reminder) => {
-    const reference = references.get(reminder.caseId) ?? 'Case';
+    // A partnership duty's reminder (the annual report) belongs to no case: it links to the partnership's duties.
+    const reference = reminder.caseId === null ? 'Partnership duty' : (references.get(reminder.caseId) ?? 'Case');
+    const href = reminder.caseId === null ? '/manage/duties' : `/case/${encodeURIComponent(reminder.caseId)}`;
     return {
       id: reminder.id,
       label: `${reference}: ${reminderSubject(reminder)}`,
       cells: [
         {
-          html: `<a class="govuk-link app-nowrap" href="/case/${encodeURIComponent(reminder.caseId)}">${escapeHtml(reference)}</a>`,
+          html: `<a class="govuk-link app-nowrap" href="${href}">${escapeHtml(reference)}</a>`,
         },
         { text: reminderSubject(reminder) },
         { text: reminderAudience(reminder) },

@@ -1,4 +1,4 @@
-import { navigationFor } from './navigation';
+import { MANAGE_SECTIONS, navigationFor } from './navigation';
 
 describe('the navigation', () => {
   it('offers reporting an incident only to the business unit', () => {
@@ -6,9 +6,27 @@ describe('the navigation', () => {
     expect(navigationFor(['delegated-partner'], '/').map((i) => i.text)).not.toContain('Report a serious incident');
   });
 
-  it('offers the management pages only to admins', () => {
-    expect(navigationFor(['admin'], '/').map((i) => i.href)).toContain('/manage');
-    expect(navigationFor(['scrutineer'], '/').map((i) => i.href)).not.toContain('/manage');
+  it('offers Manage to admins, the business unit and lead partners (the partnership’s duties), and nobody else', () => {
+    for (const role of ['admin', 'business-unit', 'lead-partner'] as const) {
+      expect(navigationFor([role], '/').map((i) => i.href)).toContain('/manage');
+    }
+    for (const role of ['scrutineer', 'subgroup-member', 'delegated-partner', 'lead-reviewer'] as const) {
+      expect(navigationFor([role], '/').map((i) => i.href)).not.toContain('/manage');
+    }
+  });
+
+  it('keeps users, settings and failed reminders for admins; the roles for lead partners and admins', () => {
+    const sectionsOf = (role: string) =>
+      MANAGE_SECTIONS.filter((s) => (s.roles as readonly string[]).includes(role)).map((s) => s.href);
+    expect(sectionsOf('business-unit')).toEqual(['/manage/duties']);
+    expect(sectionsOf('lead-partner')).toEqual(['/manage/duties', '/manage/roles']);
+    expect(sectionsOf('admin')).toEqual([
+      '/manage/users',
+      '/manage/settings',
+      '/manage/reminders',
+      '/manage/duties',
+      '/manage/roles',
+    ]);
   });
 
   it('marks the section of the current page, a case page being under the cases', () => {

@@ -13,6 +13,43 @@ interface Destination {
   roles?: readonly Role[];
 }
 
+/** What there is to manage, and who sees it (each page checks its own roles too). */
+export const MANAGE_SECTIONS: readonly { href: string; title: string; text: string; roles: readonly Role[] }[] = [
+  {
+    href: '/manage/users',
+    title: 'Users',
+    text: 'Add people, change their roles and agency, deactivate them or reset a password.',
+    roles: ['admin'],
+  },
+  {
+    href: '/manage/settings',
+    title: 'Partnership settings',
+    text: 'The agencies that sign off, closure days, rule overrides, reminder times, and the roles nobody holds.',
+    roles: ['admin'],
+  },
+  {
+    href: '/manage/reminders',
+    title: 'Failed reminders',
+    text: 'Reminders that could not be sent, to send again.',
+    roles: ['admin'],
+  },
+  {
+    href: '/manage/duties',
+    title: 'The partnership’s duties',
+    text: 'When the next annual report is due, its copies to the Panel and the What Works Centre, and their history.',
+    roles: ['admin', 'business-unit', 'lead-partner'],
+  },
+  {
+    href: '/manage/roles',
+    title: 'Who holds which role',
+    text: 'The partners of each agency and everyone else’s roles, with the roles nobody holds.',
+    roles: ['admin', 'lead-partner'],
+  },
+];
+
+/** Who sees the Manage section in the navigation. */
+export const MANAGE_ROLES: readonly Role[] = [...new Set(MANAGE_SECTIONS.flatMap((s) => s.roles))];
+
 /** The service's sections, in the order they appear in the navigation. */
 const DESTINATIONS: readonly Destination[] = [
   { href: '/', text: 'Cases' },
@@ -21,7 +58,7 @@ const DESTINATIONS: readonly Destination[] = [
   { href: '/import-cases', text: 'Bring in running cases', roles: ['business-unit'] },
   { href: '/rulebook', text: 'Rulebook' },
   { href: '/working-days', text: 'Working days' },
-  { href: '/manage', text: 'Manage', roles: ['admin'] },
+  { href: '/manage', text: 'Manage', roles: MANAGE_ROLES },
   { href: '/account', text: 'Your account' },
 ];
 

@@ -83,7 +83,12 @@ const STOPPED_BY: Record<RuleId, CaseEventType | { text: string }> = {
   'pre-publication': 'publication.report-sent',
   'keep-published': { text: 'Nothing needs recording: it is a minimum period, met once its date is reached.' },
   'not-publishing': 'publication.panel-informed',
-  'annual-report': { text: 'The partnership publishing its next annual report (not recorded on a case).' },
+  'annual-report': {
+    text: 'Recording the next annual report as published, under Manage, the partnership’s duties (not on a case).',
+  },
+  'annual-report-copies': {
+    text: 'Recording the copies sent to the Panel and the What Works Centre, under Manage, the partnership’s duties.',
+  },
   'notify-sos-ofsted': 'sos-ofsted.notified', // issue 12 item 2
   // Issue 12 (in progress): each becomes the event that stops the clock once it is declared.
   'agency-return': 'agency-return.received', // issue 12 item 1 (a nil return too)
