@@ -274,16 +274,7 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
           occurredOn: today,
         },
       );
-      const deadlines = await this.writeDeadlines(manager, saved, partnership, today);
-      await this.writeAwaitedSignOffs(manager, saved, []);
-      const change = {
-        caseId: saved.id,
-        partnershipId: saved.partnershipId,
-        type: 'case.opened',
-        from: null,
-        to: saved.state,
-      };
-      await this.runWriteHooks(manager, { caseRow: saved, partnership, deadlines, change, now: this.clock.now() });
+      const change = await this.writeNewCaseRows(manager, saved, partnership, today, 'case.opened');
       return { row: saved, change };
     });
     this.notify(change);
@@ -416,19 +407,25 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
           ...(event.item.actor ? { originalActor: event.item.actor } : {}),
         });
       }
-      const deadlines = await this.writeDeadlines(manager, saved, partnership, today);
-      await this.writeAwaitedSignOffs(manager, saved, []);
-      const change = {
-        caseId: saved.id,
-        partnershipId: saved.partnershipId,
-        type: 'case.imported',
-        from: null,
-        to: saved.state,
-      };
-      await this.runWriteHooks(manager, { caseRow: saved, partnership, deadlines, change, now: this.clock.now() });
+      const change = await this.writeNewCaseRows(manager, saved, partnership, today, 'case.imported');
       return { row: saved, change };
     });
     return { view: this.toView(row, partnership, today), change };
+  }
+
+  /** What a new case (opened or imported) writes beside its row and history: deadlines, awaited sign-offs, hooks. */
+  private async writeNewCaseRows(
+    manager: EntityManager,
+    saved: CaseEntity,
+    partnership: PartnershipEntity,
+    today: string,
+    type: 'case.opened' | 'case.imported',
+  ): Promise<CaseChanged> {
+    const deadlines = await this.writeDeadlines(manager, saved, partnership, today);
+    await this.writeAwaitedSignOffs(manager, saved, []);
+    const change = { caseId: saved.id, partnershipId: saved.partnershipId, type, from: null, to: saved.state };
+    await this.runWriteHooks(manager, { caseRow: saved, partnership, deadlines, change, now: this.clock.now() });
+    return change;
   }
 
   /**
