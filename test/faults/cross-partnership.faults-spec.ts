@@ -368,6 +368,40 @@ describe("Partnership B reaches nothing of partnership A's", () => {
             expect: () => [400],
           },
         ];
+      // Issue 12 item 6: bringing in running cases names no partnership but the caller's; naming A's is refused.
+      case 'POST /cases/import':
+        return [
+          {
+            ...base,
+            label: "an imported case for A's partnership",
+            path: op.path,
+            json: { ...INCIDENT, laAwareOn: '2026-01-05', partnershipId: a.id, history: [] },
+            expect: () => [400],
+          },
+          {
+            ...base,
+            label: "an imported event naming A's case",
+            path: op.path,
+            json: {
+              ...INCIDENT,
+              laAwareOn: '2026-01-05',
+              history: [{ type: 'notification.submitted', submittedOn: '2026-01-06', caseId: aCases[0].id }],
+            },
+            expect: () => [400],
+          },
+        ];
+      case 'GET /cases/import/template.csv':
+        return [{ ...base, label: 'the template, the same for everyone', path: op.path, expect: () => [200] }];
+      case 'POST /cases/import.csv':
+        return [
+          {
+            ...base,
+            label: "A's partnership in a body that is not a CSV file",
+            path: op.path,
+            json: { partnershipId: a.id },
+            expect: () => [400],
+          },
+        ];
       case 'GET /cases':
         return [
           { ...base, label: 'own list', path: op.path, expect: () => [200] },

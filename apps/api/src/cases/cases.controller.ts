@@ -2,6 +2,8 @@ import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query } 
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiConsumes,
+  ApiProperty,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
@@ -27,6 +29,19 @@ import {
 import { ValidationFailedError } from '@app/common';
 import { ApiErrorResponses } from '../http/api-errors';
 import { ListCasesQuery } from './list-cases.query';
+
+/** The body of `POST /cases/import`, as the OpenAPI document describes it (`parseImport` validates it). */
+class ImportCaseBody extends OpenCaseDto {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    example: [],
+    description:
+      'The events so far, oldest first: `{ type, ...payload, occurredOn (unless it carries its own date), ' +
+      'actor?: { name, role?, agency? } }`; `[]` brings the case in as opened.',
+  })
+  history: Record<string, unknown>[];
+}
 
 function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
@@ -73,7 +88,7 @@ export class CasesController {
       'their dates, in one transaction. A sign-off is recorded on the delegated partner’s behalf (`onBehalfOf` or ' +
       '`actor.agency`). A refusal names the event (`history[3]`).',
   })
-  @ApiBody({ schema: { type: 'object', additionalProperties: true } })
+  @ApiBody({ type: ImportCaseBody })
   @ApiCreatedResponse({ type: CaseView })
   @ApiErrorResponses(401, 400, 403, 409, 422)
   importCase(@Body() body: unknown, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
@@ -99,6 +114,7 @@ export class CasesController {
       'The body is the file (`Content-Type: text/csv`). Problems are a 400 whose details name the row and column ' +
       '(`field: "row 2, column meetingHeldOn"`); a refusal of an event a 409 or 422 naming them. All or nothing.',
   })
+  @ApiConsumes('text/csv')
   @ApiBody({ description: 'The CSV file', schema: { type: 'string' } })
   @ApiCreatedResponse({ type: [CaseView] })
   @ApiErrorResponses(401, 400, 403, 409, 422)

@@ -157,6 +157,8 @@ export function describeEnvelope(type: CaseEventType, target: object): void {
       minLength: 1,
       maxLength: TEXT_LIMITS.reason,
       description: 'Why the business unit records it on the partner’s behalf (with onBehalfOf).',
+      // Given whenever onBehalfOf is: a client built from the document sends the two together.
+      example: 'Delegation by exception: the partner agreed at the executive meeting.',
     })(target, 'delegationReason');
   }
 }
