@@ -247,6 +247,11 @@ describe('Reminders and notices through an SMTP outage', () => {
       'the three breaches to fail for good',
     );
     expect(failed.map((r) => r.rule).sort()).toEqual(['inform-partners', 'notify-panel', 'rapid-review']);
+    // Each breach's deadline.missed commits with its row; the three rows settle in separate transactions, so the
+    // history is read until it holds all three (or the wait ends and the assertion below shows what is missing).
+    await until(async () => ((await missedRules()).length >= 3 ? true : null), 10_000, 'three deadline.missed').catch(
+      () => undefined,
+    );
     expect(await missedRules()).toEqual(['inform-partners', 'notify-panel', 'rapid-review']);
 
     await smtp.restart();
