@@ -12,6 +12,7 @@ const moduleNameMapper = {
   '^@app/mail$': '<rootDir>/libs/mail/src',
   '^@app/database$': '<rootDir>/libs/database/src',
   '^@app/schema$': '<rootDir>/libs/schema/src',
+  '^@app/reports$': '<rootDir>/libs/reports/src',
   '^@app/workflows$': '<rootDir>/workflows',
   '^@app/config$': '<rootDir>/config',
 };

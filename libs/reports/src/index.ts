@@ -1,0 +1,4 @@
+export * from './report-periods';
+export * from './case-facts';
+export * from './report-figures';
+export * from './build-report';
