@@ -6,3 +6,4 @@ export * from './report-query';
 export * from './reports.service';
 export * from './reports.module';
 export { ReportView, ReportCellCasesView } from './report-view';
+export * from './report-definitions-doc';
