@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { CASE_EVENT_TYPES, type CaseEventType } from '@app/cases';
+import { REPORT_READERS } from '@app/reports';
 import { INCIDENT, setToday, step } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 import { changedTables, digestDatabase, errorShapeProblem } from './support/answers';
@@ -62,6 +63,7 @@ interface Call {
 
 const isAdmin = (m: Member) => m.roles.includes('admin');
 const isLeadPartnerOrAdmin = (m: Member) => m.roles.includes('admin') || m.roles.includes('lead-partner');
+const readsReports = (m: Member) => m.roles.some((role) => (REPORT_READERS as readonly string[]).includes(role));
 
 describe("Partnership B reaches nothing of partnership A's", () => {
   let t: TestApp;
@@ -348,6 +350,25 @@ describe("Partnership B reaches nothing of partnership A's", () => {
             path: op.path,
             json: { partnershipId: a.id, closureDays: [] },
             expect: () => [400],
+          },
+        ];
+      // Issue 13: the reports count the caller's partnership's cases only, whatever the query names.
+      case 'GET /reports/practice-reviews':
+        return [
+          {
+            ...base,
+            label: "own figures, asked for A's",
+            path: `${op.path}?year=2025&partnershipId=${a.id}`,
+            expect: (m) => (readsReports(m) ? [200] : [403]),
+          },
+        ];
+      case 'GET /reports/practice-reviews/cases':
+        return [
+          {
+            ...base,
+            label: "own cases behind a cell, asked for A's",
+            path: `${op.path}?row=notifications.serious-incident&column=whole&partnershipId=${a.id}`,
+            expect: (m) => (readsReports(m) ? [200] : [403]),
           },
         ];
       case 'GET /calendar/working-days/add':
