@@ -352,23 +352,25 @@ describe("Partnership B reaches nothing of partnership A's", () => {
             expect: () => [400],
           },
         ];
-      // Issue 13: the reports count the caller's partnership's cases only, whatever the query names.
+      // Issue 13: the reports count the caller's partnership's cases only; a query naming A's is refused.
       case 'GET /reports/practice-reviews':
         return [
-          {
-            ...base,
-            label: "own figures, asked for A's",
-            path: `${op.path}?year=2025&partnershipId=${a.id}`,
-            expect: (m) => (readsReports(m) ? [200] : [403]),
-          },
+          { ...base, label: 'own figures', path: op.path, expect: (m) => (readsReports(m) ? [200] : [403]) },
+          { ...base, label: "asked for A's", path: `${op.path}?partnershipId=${a.id}`, expect: () => [400] },
         ];
       case 'GET /reports/practice-reviews/cases':
         return [
           {
             ...base,
-            label: "own cases behind a cell, asked for A's",
-            path: `${op.path}?row=notifications.serious-incident&column=whole&partnershipId=${a.id}`,
+            label: 'own cases behind the notifications of this year',
+            path: `${op.path}?row=notifications.serious-incident&column=whole`,
             expect: (m) => (readsReports(m) ? [200] : [403]),
+          },
+          {
+            ...base,
+            label: "asked for A's",
+            path: `${op.path}?row=notifications.serious-incident&column=whole&partnershipId=${a.id}`,
+            expect: () => [400],
           },
         ];
       case 'GET /calendar/working-days/add':
