@@ -83,7 +83,7 @@ export class CalendarFeedController {
       'deactivated, answers 404. Events carry the case reference, the rule and a link to the case, nothing else.',
   })
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'The feed, as text/calendar', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'The feed, as text/calendar (RFC 5545)' })
   @ApiErrorResponses(404, 429)
   async feed(@Param('token') token: string, @Res({ passthrough: true }) response: Response): Promise<string> {
     const owner = await this.feeds.ownerOf(token);
