@@ -6,7 +6,6 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
@@ -82,7 +81,6 @@ export class CalendarFeedController {
       'No token: the address is the secret. A revoked, replaced, unknown or malformed address, or one whose owner is ' +
       'deactivated, answers 404. Events carry the case reference, the rule and a link to the case, nothing else.',
   })
-  @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The feed, as text/calendar (RFC 5545)' })
   @ApiErrorResponses(404, 429)
   async feed(@Param('token') token: string, @Res({ passthrough: true }) response: Response): Promise<string> {

@@ -17,6 +17,13 @@ import { IdempotencyRecords } from './idempotency-records';
     DeadlinesCalendarService,
     { provide: CaseMachineRegistry, useFactory: () => new CaseMachineRegistry() },
   ],
-  exports: [CasesService, CaseDeadlines, IdempotencyRecords, CaseMachineRegistry, IntegrityChecker, DeadlinesCalendarService],
+  exports: [
+    CasesService,
+    CaseDeadlines,
+    IdempotencyRecords,
+    CaseMachineRegistry,
+    IntegrityChecker,
+    DeadlinesCalendarService,
+  ],
 })
 export class CasesModule {}
