@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { CalendarFeedEntity, UserEntity } from '@app/auth';
 import { RULE_TITLES, type RuleId } from '@app/workflows';
 import { INCIDENT, makeTeam, openCase, setToday, step, type Team } from '../support/case-helpers';
+import { csrfTokenOf, pageClient, signInThroughForm } from '../support/page-session';
 import { TestApp } from '../support/test-app';
 import { addMember, createPartnership, firstPartnership } from '../faults/support/partnerships';
 
@@ -45,7 +46,8 @@ describe('Calendar feed of open deadlines (ICS)', () => {
   let reference: string;
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    // Over http, so the page session's cookie (Secure under https) comes back to the test's client.
+    t = await TestApp.start({ env: { PUBLIC_URL: 'http://127.0.0.1' } });
     team = await makeTeam(t, 'feed-');
     setToday(t, '2026-01-06');
     const opened = await t.http
@@ -316,5 +318,38 @@ describe('Calendar feed of open deadlines (ICS)', () => {
     ]);
     expect(lead.every((e) => e.description === `${t.config.publicUrl}/manage/duties`)).toBe(true);
     expect(duty((await fetchFeed(await turnOn(team.police))).events)).toEqual([]);
+  });
+  it('the page shows the address once, in the answer to its POST (no-store), and never again', async () => {
+    const password = 'feed page password, long';
+    await t.http
+      .post('/users')
+      .auth(team.admin, { type: 'bearer' })
+      .send({ email: 'feed-page@partnership.test', name: 'Page Person', password, roles: ['subgroup-member'] })
+      .expect(201);
+    const browser = pageClient(t);
+    await signInThroughForm(browser, 'feed-page@partnership.test', password);
+    const off = await browser.get('/account/calendar').set('Accept', 'text/html').expect(200);
+    expect(off.text).toContain('Turn on the calendar feed');
+    const refused = await browser.post('/account/calendar').type('form').send({});
+    expect(refused.status).toBe(403);
+    const on = await browser
+      .post('/account/calendar')
+      .type('form')
+      .send({ _csrf: csrfTokenOf(off.text) });
+    expect(on.status).toBe(200);
+    expect(on.headers['cache-control']).toContain('no-store');
+    const url = /value="([^"]*\/calendar-feeds\/[A-Za-z0-9_-]{43}\.ics)"/.exec(on.text)![1];
+    expect(on.text).toContain(`href="${url.replace(/^https?:/, 'webcal:')}"`);
+    expect((await fetchFeed(url)).events.length).toBeGreaterThan(0);
+    const again = await browser.get('/account/calendar').set('Accept', 'text/html').expect(200);
+    expect(again.text).not.toContain(pathOf(url));
+    expect(again.text).toContain('Replace the address');
+    const offAgain = await browser
+      .post('/account/calendar/off')
+      .type('form')
+      .send({ _csrf: csrfTokenOf(again.text) })
+      .expect(303);
+    expect(offAgain.headers.location).toBe('/account/calendar');
+    expect((await t.http.get(pathOf(url))).status).toBe(404);
   });
 });

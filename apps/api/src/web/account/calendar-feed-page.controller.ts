@@ -28,7 +28,7 @@ export class CalendarFeedPageController {
   async turnOn(@CurrentUser() me: AuthenticatedUser, @Res() response: Response) {
     const { token } = await this.feeds.turnOn(me);
     const url = calendarFeedUrl(this.config.publicUrl, token);
-    response.render('account/calendar', {
+    response.status(200).render('account/calendar', {
       ...(await this.view(me)),
       url,
       webcalUrl: url.replace(/^https?:/, 'webcal:'),
