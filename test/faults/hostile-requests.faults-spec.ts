@@ -72,8 +72,13 @@ const LIMIT_BYTES = (() => {
   return Number(m[1]) * 1024;
 })();
 
-/** The contract: "Every route needs a token except POST /auth/login, /health and /docs". */
-const PUBLIC_ROUTES = ['GET /health', 'POST /auth/login'];
+/**
+ * The contract: "Every route needs a token except POST /auth/login, /health and /docs"; and a calendar feed, whose
+ * address is its secret (issue 13).
+ */
+const PUBLIC_ROUTES = ['GET /calendar-feeds/{token}.ics', 'GET /health', 'POST /auth/login'];
+/** A calendar feed's address that is well formed and opens no feed. */
+const UNKNOWN_FEED_TOKEN = 'A'.repeat(43);
 
 /** The events route: a body whose `type` picks the payload. */
 const EVENTS_ROUTE = 'POST /cases/{id}/events';
@@ -205,6 +210,7 @@ describe('Hostile requests (1,000, generated) against every route of the OpenAPI
     if (o.path.startsWith('/cases/')) return fillPath(o, { id: caseIds[0] });
     if (o.path.startsWith('/admin/reminders/')) return fillPath(o, { id: reminderId });
     if (o.path.startsWith('/users/')) return fillPath(o, { id: userId });
+    if (o.path.startsWith('/calendar-feeds/')) return fillPath(o, { token: UNKNOWN_FEED_TOKEN });
     throw new Error(`${o.key}: the suite does not know which real id to put in its path; teach realPath()`);
   }
 
