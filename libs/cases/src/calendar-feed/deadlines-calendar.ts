@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import ical, { ICalEventTransparency } from 'ical-generator';
+import { addCalendarDays } from '@app/calendar';
 import { RULE_TITLES, type RuleId } from '@app/workflows';
 
 /** A running deadline of a case, as the feed reads it: nothing of the case but its id and reference. */
@@ -43,12 +44,6 @@ function ruleTitle(rule: string): string {
   return RULE_TITLES[rule as RuleId] ?? rule;
 }
 
-function nextDay(date: string): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-}
-
 /**
  * The ICS text of a person's deadlines: one all-day event per deadline on its due date. An event says only the case
  * reference, the rule (and the item's agency key or action id) and a link to the case page: never anything of the
@@ -81,7 +76,7 @@ export function deadlinesCalendar(input: DeadlinesCalendarInput): string {
       id: event.uid,
       allDay: true,
       start: event.dueOn,
-      end: nextDay(event.dueOn),
+      end: addCalendarDays(event.dueOn, 1),
       stamp: input.now,
       summary: event.summary,
       description: event.url,
