@@ -366,6 +366,19 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     await expectStatus(200, 'get', '/calendar/working-days/between?from=2026-12-18&to=2027-01-04', { token: bu });
     await expectStatus(200, 'get', '/calendar/bank-holidays?year=2026', { token: bu });
 
+    // Issue 13: the reports (the current financial year, and any two days), the cases behind a cell, refusals.
+    await expectStatus(200, 'get', '/reports/practice-reviews', { token: scrutineer });
+    const report = await expectStatus(200, 'get', '/reports/practice-reviews?from=2026-07-01&to=2026-09-30', {
+      token: bu,
+    });
+    expect(report.columns.map((column: { key: string }) => column.key)).toEqual(['2026-27-q2', 'whole']);
+    await expectStatus(200, 'get', '/reports/practice-reviews/cases?row=notifications.serious-incident&column=whole', {
+      token: bu,
+    });
+    await expectStatus(400, 'get', '/reports/practice-reviews?year=2026&from=2026-04-01', { token: bu });
+    await expectStatus(400, 'get', '/reports/practice-reviews/cases?row=no-such-row&column=whole', { token: bu });
+    await expectStatus(403, 'get', '/reports/practice-reviews', { token: admin });
+
     // Refusals, one of each kind, on routes of every area.
     await expectStatus(401, 'get', '/cases');
     await expectStatus(401, 'get', '/users/me', { token: 'not-a-token' });
