@@ -410,7 +410,8 @@ export const REPORT_FIGURES: readonly ReportFigure[] = [
     section: 'actions',
     label: 'Actions due',
     definition:
-      'Action-plan actions whose due date (after any agreed change) falls in the period, unless cancelled before it.',
+      'Action-plan actions whose due date (after any agreed change) falls in the period, unless cancelled on or ' +
+      'before that day.',
     unit: 'actions',
     items: (facts, window) =>
       facts.actions
