@@ -329,6 +329,22 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
       return view.id;
     }
 
+    // Issue 13: a calendar feed, turned on, read without a token, replaced (the old address 404) and turned off.
+    expect(await expectStatus(200, 'get', '/users/me/calendar-feed', { token: bu })).toEqual({ active: false });
+    const feedPath = (url: string) => new URL(url).pathname;
+    const firstFeed = feedPath((await expectStatus(201, 'post', '/users/me/calendar-feed', { token: bu })).url);
+    await expectStatus(400, 'post', '/users/me/calendar-feed', { token: bu, body: { userId: id } });
+    await expectStatus(403, 'post', '/users/me/calendar-feed', { token: admin, body: {} });
+    await expectStatus(200, 'get', firstFeed);
+    const secondFeed = feedPath(
+      (await expectStatus(201, 'post', '/users/me/calendar-feed', { token: bu, body: {} })).url,
+    );
+    await expectStatus(404, 'get', firstFeed);
+    await expectStatus(200, 'get', secondFeed);
+    await expectStatus(200, 'get', '/users/me/calendar-feed', { token: bu });
+    await expectStatus(204, 'delete', '/users/me/calendar-feed', { token: bu });
+    await expectStatus(404, 'get', secondFeed);
+
     // Reading: one case, its whole record (in full, and without the children and summary), its history, lists with
     // each filter.
     for (const caseId of [id, withdrawn.id, national, withheld]) {

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { AccountController } from './account/account.controller';
+import { CalendarFeedPageController } from './account/calendar-feed-page.controller';
 import { CasePageController } from './case/case-page.controller';
 import { CsrfGuard } from './csrf';
 import { HomeController } from './home/home.controller';
@@ -39,6 +40,7 @@ import { WorkingDaysPageController } from './working-days/working-days-page.cont
     DutiesPageController,
     RolesPageController,
     AccountController,
+    CalendarFeedPageController,
   ],
 })
 export class WebModule {
