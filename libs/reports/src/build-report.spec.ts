@@ -399,15 +399,15 @@ describe('buildReport: working days taken by rapid reviews', () => {
 });
 
 describe('buildReport: actions', () => {
-  it('reads overdue actions on each quarter’s last day once over, and on today for the quarters not yet over', () => {
+  it('reads overdue actions on each quarter’s last day once over, on today for the one under way, and n/a before', () => {
     const today = '2026-11-29';
     const lateThenDone = facts({ actions: [action({ id: 'A1', dueOn: '2026-06-15', completedOn: '2026-08-01' })] });
     const dueInQ3 = facts({ actions: [action({ id: 'A2', dueOn: '2026-11-01' })] });
     const dueLater = facts({ actions: [action({ id: 'A3', dueOn: '2026-12-15' })] });
     const r = report([lateThenDone, dueInQ3, dueLater], FY, today);
     expect(r.asOf).toBe(today);
-    expect(shown(r, 'actions-overdue')).toEqual(['1', '0', '1', '1', '1']);
-    expect(listed([lateThenDone, dueInQ3, dueLater], 'actions-overdue', today)).toEqual([1, 0, 1, 1, 1]);
+    expect(shown(r, 'actions-overdue')).toEqual(['1', '0', '1', 'n/a', '1']);
+    expect(listed([lateThenDone, dueInQ3, dueLater], 'actions-overdue', today)).toEqual([1, 0, 1, 0, 1]);
     expect(shown(report([lateThenDone, dueInQ3, dueLater], FY, '2027-06-01'), 'actions-overdue')).toEqual([
       '1',
       '0',

@@ -87,7 +87,8 @@ export function buildReport(facts: readonly CaseFacts[], period: ReportPeriod, t
         perColumn.map((items) => items.filter((item) => item.row === key).length),
       );
     const notApplicable = (index: number) =>
-      figure.notApplicableWithout !== undefined && counted.get(figure.notApplicableWithout)?.[index] === 0;
+      (figure.notApplicableWithout !== undefined && counted.get(figure.notApplicableWithout)?.[index] === 0) ||
+      (figure.readsState === true && notBegun(columns[index], today));
     const rows = rowDefinitions(figure).map(({ key, label }) => ({
       id: key === undefined ? figure.id : `${figure.id}.${key}`,
       label,
@@ -148,7 +149,8 @@ export function reportCellCases(
   const row = rowDefinitions(figure).find((definition) => definition.key === key);
   if (!row) return undefined;
   const statistic = figure.statistics?.some((s) => s.key === key);
-  const cases = itemsOf(figure, facts, windowOf(column, today))
+  const counted = figure.readsState && notBegun(column, today) ? [] : itemsOf(figure, facts, windowOf(column, today));
+  const cases = counted
     .filter((item) => statistic || key === undefined || item.row === key)
     .map(({ caseId, reference, on, detail }) => ({ caseId, reference, on, ...(detail ? { detail } : {}) }))
     .sort((a, b) => compareLocalDates(a.on, b.on) || a.reference.localeCompare(b.reference))
@@ -188,6 +190,8 @@ function itemsOf(figure: ReportFigure, facts: readonly CaseFacts[], window: Figu
       .map((item) => ({ ...item, caseId: caseFacts.caseId, reference: caseFacts.reference })),
   );
 }
+
+const notBegun = (column: ReportColumn, today: LocalDate) => compareLocalDates(today, column.from) < 0;
 
 function windowOf(column: ReportColumn, today: LocalDate): FigureWindow {
   return { from: column.from, to: column.to, asOf: compareLocalDates(today, column.to) < 0 ? today : column.to };

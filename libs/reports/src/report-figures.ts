@@ -63,6 +63,11 @@ export interface ReportFigure {
   rows?: readonly FigureRowDefinition[];
   /** The figure reads "n/a" in a column where this figure (or row, `figure.row`) counts nothing. */
   notApplicableWithout?: string;
+  /**
+   * The figure reads a state on the column's days (a review under way, an action overdue), not acts: it is counted up
+   * to today in a column under way, and reads "n/a" in a column not yet begun.
+   */
+  readsState?: boolean;
   /** Count each case once in a column (a case active all year is one active review). */
   distinctCases?: boolean;
   /** Rows computed from the items' values instead of counting them. */
@@ -78,8 +83,8 @@ const within = (date: LocalDate | undefined, { from, to }: FigureWindow): date i
   date !== undefined && compareLocalDates(date, from) >= 0 && compareLocalDates(date, to) <= 0;
 const onOrBefore = (date: LocalDate | undefined, limit: LocalDate | undefined): boolean =>
   date !== undefined && limit !== undefined && compareLocalDates(date, limit) <= 0;
-const overlaps = (spell: Interval, { from, to }: FigureWindow) =>
-  compareLocalDates(spell.from, to) <= 0 && (spell.to === undefined || compareLocalDates(spell.to, from) >= 0);
+const overlaps = (spell: Interval, { from, asOf }: FigureWindow) =>
+  compareLocalDates(spell.from, asOf) <= 0 && (spell.to === undefined || compareLocalDates(spell.to, from) >= 0);
 const rowsOf = (values: readonly string[], extra: FigureRowDefinition[] = []): FigureRowDefinition[] => [
   ...values.map((key) => ({ key, label: optionLabel(key) })),
   ...extra,
@@ -195,9 +200,11 @@ export const REPORT_FIGURES: readonly ReportFigure[] = [
     definition:
       'Cases with a local child safeguarding practice review (LCSPR) under way on any day of the period: from the ' +
       'day the case entered the LCSPR stage (the Panel agreed with the decision to hold one) to the day it left the ' +
-      'publication stage (the report was published, or publication withheld) or was closed, both days included. A ' +
-      'paused review is active. Each case counts once in a column.',
+      'publication stage (the report was published; for a report withheld, the day the Panel and the Secretary of ' +
+      'State were told) or was closed, both days included. A paused review is active. Each case counts once in a ' +
+      'column. A quarter under way is counted up to today; one not yet begun reads “n/a”.',
     unit: 'cases',
+    readsState: true,
     distinctCases: true,
     items: (facts, window) =>
       facts.practiceReview
@@ -433,8 +440,9 @@ export const REPORT_FIGURES: readonly ReportFigure[] = [
     label: 'Actions overdue at the end of the period',
     definition:
       'Action-plan actions past their due date and neither completed nor cancelled on the last day of the period ' +
-      '(or today, for a period not yet over).',
+      '(or today, for a period not yet over; a quarter not yet begun reads “n/a”).',
     unit: 'actions',
+    readsState: true,
     items: (facts, { asOf }) =>
       facts.actions
         .filter((action) => compareLocalDates(action.dueOn, asOf) < 0)
