@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { RemindersModule } from '@app/reminders';
+import { ReportsModule } from '@app/reports';
 import { CommonModule, loggerOptions, tooManyAttemptsMessage } from '@app/common';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -15,6 +16,7 @@ import { ENTITIES } from '@app/schema';
 import { HealthModule } from './health/health.module';
 import { PartnershipController } from './partnership/partnership.controller';
 import { PartnershipDutiesController } from './partnership/partnership-duties.controller';
+import { ReportsController } from './reports/reports.controller';
 import { UsersController } from './users/users.controller';
 import { WebModule } from './web/web.module';
 
@@ -36,6 +38,7 @@ export class AppModule {
         }),
         AuthModule,
         CasesModule,
+        ReportsModule,
         reminders,
         HealthModule,
         WebModule.forRoot(reminders),
@@ -47,6 +50,7 @@ export class AppModule {
         PartnershipDutiesController,
         CalendarController,
         CasesController,
+        ReportsController,
         RemindersAdminController,
       ],
     };

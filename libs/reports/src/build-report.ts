@@ -81,6 +81,11 @@ export function buildReport(facts: readonly CaseFacts[], period: ReportPeriod, t
       figure.id,
       perColumn.map((items) => items.length),
     );
+    for (const { key } of figure.rows ?? [])
+      counted.set(
+        `${figure.id}.${key}`,
+        perColumn.map((items) => items.filter((item) => item.row === key).length),
+      );
     const notApplicable = (index: number) =>
       figure.notApplicableWithout !== undefined && counted.get(figure.notApplicableWithout)?.[index] === 0;
     const rows = rowDefinitions(figure).map(({ key, label }) => ({

@@ -61,7 +61,7 @@ export interface ReportFigure {
   smallNumbers?: boolean;
   /** Rows by value (a breakdown); without it the figure is one row. */
   rows?: readonly FigureRowDefinition[];
-  /** The figure reads "n/a" in a column where this figure counts nothing. */
+  /** The figure reads "n/a" in a column where this figure (or row, `figure.row`) counts nothing. */
   notApplicableWithout?: string;
   /** Count each case once in a column (a case active all year is one active review). */
   distinctCases?: boolean;
@@ -232,7 +232,7 @@ export const REPORT_FIGURES: readonly ReportFigure[] = [
       'Of the serious incidents notified to the Panel, those sent on or before the due date of the case’s stored ' +
       '`notify-panel` deadline: 5 working days after the local authority became aware. “n/a” where none was notified.',
     unit: 'notifications',
-    notApplicableWithout: 'notifications',
+    notApplicableWithout: 'notifications.serious-incident',
     items: (facts, window) =>
       onOrBefore(facts.panelNotifiedOn, facts.panelNotificationDueOn)
         ? inWindow(dated(facts.panelNotifiedOn, `due ${facts.panelNotificationDueOn}`), window)

@@ -283,3 +283,24 @@ function compare(a: string, b: string): number {
 function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
 }
+
+/**
+ * Issue 12 item 3: the day each action was first escalated, from a case's history (the service's `action.escalated`
+ * events, oldest first; other events are passed over).
+ */
+export function actionsFirstEscalatedOn(
+  events: readonly { type: string; payload: Record<string, unknown> }[],
+): Map<string, string> {
+  const escalatedOn = new Map<string, string>();
+  for (const { type, payload } of events) {
+    const { actionId, escalatedOn: on } = payload as { actionId?: unknown; escalatedOn?: unknown };
+    if (
+      type === 'action.escalated' &&
+      typeof actionId === 'string' &&
+      typeof on === 'string' &&
+      !escalatedOn.has(actionId)
+    )
+      escalatedOn.set(actionId, on);
+  }
+  return escalatedOn;
+}

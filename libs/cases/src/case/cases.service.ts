@@ -55,7 +55,7 @@ import { refusalToError, StaleCaseError } from './case.errors';
 import { IdempotencyRecords, type IdempotentRequest } from './idempotency-records';
 import { AuditEventView, CaseListView, CaseView } from './case-view';
 import type { CaseRecordView } from './case-record-view';
-import { recordUserIds, toCaseRecord } from './case-record';
+import { actionsFirstEscalatedOn, recordUserIds, toCaseRecord } from './case-record';
 import { lcsprServiceViolation } from './lcspr-checks';
 import { detailsChangeOf, openingDetails, routeOf } from './notification-details';
 import type { DeadlineLike } from './rapid-review-record';
@@ -517,19 +517,13 @@ export class CasesService implements OnModuleInit, PartnershipSettingsHook {
    * records them as it sends the escalation; they change no state, so the snapshot does not hold them).
    */
   private async actionsEscalatedOn(row: CaseEntity): Promise<Map<string, string>> {
-    const escalatedOn = new Map<string, string>();
-    if (Object.keys(row.snapshot.context.actions).length === 0) return escalatedOn;
+    if (Object.keys(row.snapshot.context.actions).length === 0) return new Map();
     const events = await this.reads.getRepository(CaseAuditEventEntity).find({
       where: { caseId: row.id, type: 'action.escalated' },
-      select: { id: true, sequence: true, payload: true },
+      select: { id: true, sequence: true, type: true, payload: true },
       order: { sequence: 'ASC' },
     });
-    for (const { payload } of events) {
-      const { actionId, escalatedOn: on } = payload as { actionId?: unknown; escalatedOn?: unknown };
-      if (typeof actionId === 'string' && typeof on === 'string' && !escalatedOn.has(actionId))
-        escalatedOn.set(actionId, on);
-    }
-    return escalatedOn;
+    return actionsFirstEscalatedOn(events);
   }
 
   async history(user: AuthenticatedUser, caseId: string): Promise<AuditEventView[]> {
