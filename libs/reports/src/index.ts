@@ -9,3 +9,4 @@ export { ReportView, ReportCellCasesView } from './report-view';
 export * from './report-table';
 export * from './report-csv';
 export * from './report-workbook';
+export * from './report-download';

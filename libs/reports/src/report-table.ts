@@ -19,6 +19,11 @@ export function periodName(report: Report): string {
   return report.period.financialYear ?? `${report.period.from} to ${report.period.to}`;
 }
 
+/** `practice-reviews-2025-26.csv`, `practice-reviews-2025-05-01-to-2025-09-30.xlsx`. */
+export function reportDownloadName(report: Report, extension: 'csv' | 'xlsx'): string {
+  return `practice-reviews-${periodName(report).replace(/ /g, '-')}.${extension}`;
+}
+
 export const cellValue = (cell: ReportCell): ReportTableValue => cell.value ?? cell.display;
 
 export function reportTable(report: Report): ReportTable {
