@@ -329,6 +329,22 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
       return view.id;
     }
 
+    // Issue 13: a calendar feed, turned on, read without a token, replaced (the old address 404) and turned off.
+    expect(await expectStatus(200, 'get', '/users/me/calendar-feed', { token: bu })).toEqual({ active: false });
+    const feedPath = (url: string) => new URL(url).pathname;
+    const firstFeed = feedPath((await expectStatus(201, 'post', '/users/me/calendar-feed', { token: bu })).url);
+    await expectStatus(400, 'post', '/users/me/calendar-feed', { token: bu, body: { userId: id } });
+    await expectStatus(403, 'post', '/users/me/calendar-feed', { token: admin, body: {} });
+    await expectStatus(200, 'get', firstFeed);
+    const secondFeed = feedPath(
+      (await expectStatus(201, 'post', '/users/me/calendar-feed', { token: bu, body: {} })).url,
+    );
+    await expectStatus(404, 'get', firstFeed);
+    await expectStatus(200, 'get', secondFeed);
+    await expectStatus(200, 'get', '/users/me/calendar-feed', { token: bu });
+    await expectStatus(204, 'delete', '/users/me/calendar-feed', { token: bu });
+    await expectStatus(404, 'get', secondFeed);
+
     // Reading: one case, its whole record (in full, and without the children and summary), its history, lists with
     // each filter.
     for (const caseId of [id, withdrawn.id, national, withheld]) {
@@ -349,6 +365,19 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     await expectStatus(200, 'get', '/calendar/working-days/add?from=2026-12-18&days=5', { token: bu });
     await expectStatus(200, 'get', '/calendar/working-days/between?from=2026-12-18&to=2027-01-04', { token: bu });
     await expectStatus(200, 'get', '/calendar/bank-holidays?year=2026', { token: bu });
+
+    // Issue 13: the reports (the current financial year, and any two days), the cases behind a cell, refusals.
+    await expectStatus(200, 'get', '/reports/practice-reviews', { token: scrutineer });
+    const report = await expectStatus(200, 'get', '/reports/practice-reviews?from=2026-07-01&to=2026-09-30', {
+      token: bu,
+    });
+    expect(report.columns.map((column: { key: string }) => column.key)).toEqual(['2026-27-q2', 'whole']);
+    await expectStatus(200, 'get', '/reports/practice-reviews/cases?row=notifications.serious-incident&column=whole', {
+      token: bu,
+    });
+    await expectStatus(400, 'get', '/reports/practice-reviews?year=2026&from=2026-04-01', { token: bu });
+    await expectStatus(400, 'get', '/reports/practice-reviews/cases?row=no-such-row&column=whole', { token: bu });
+    await expectStatus(403, 'get', '/reports/practice-reviews', { token: admin });
 
     // Refusals, one of each kind, on routes of every area.
     await expectStatus(401, 'get', '/cases');

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { CASE_EVENT_TYPES, type CaseEventType } from '@app/cases';
+import { REPORT_READERS } from '@app/reports';
 import { INCIDENT, setToday, step } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 import { changedTables, digestDatabase, errorShapeProblem } from './support/answers';
@@ -62,6 +63,7 @@ interface Call {
 
 const isAdmin = (m: Member) => m.roles.includes('admin');
 const isLeadPartnerOrAdmin = (m: Member) => m.roles.includes('admin') || m.roles.includes('lead-partner');
+const readsReports = (m: Member) => m.roles.some((role) => (REPORT_READERS as readonly string[]).includes(role));
 
 describe("Partnership B reaches nothing of partnership A's", () => {
   let t: TestApp;
@@ -77,6 +79,8 @@ describe("Partnership B reaches nothing of partnership A's", () => {
   let aReminderIds: string[];
   let aFailedReminderId: string;
   let bFailedReminderId: string;
+  /** The SHA-256 of A's business unit's calendar feed token (the token is A's secret; the hash is all a table holds). */
+  let aFeedTokenHash: string;
   /** Strings only A's records hold: ids, references, emails, names and free text. */
   let markers: string[];
 
@@ -139,6 +143,10 @@ describe("Partnership B reaches nothing of partnership A's", () => {
       .set(aAuth(bu))
       .send({ publishedOn: '2025-12-31', url: A_ONLY.annualReportUrl })
       .expect(201);
+
+    // A's business unit has a calendar feed (issue 13).
+    await t.http.post('/users/me/calendar-feed').set(aAuth(bu)).expect(201);
+    aFeedTokenHash = (await t.get(DataSource).query('SELECT "tokenHash" FROM calendar_feeds'))[0].tokenHash;
 
     // B has a case of its own (so its lists are not empty) with the same reference as A's first.
     bCaseId = (
@@ -295,6 +303,32 @@ describe("Partnership B reaches nothing of partnership A's", () => {
         return [
           { ...base, label: "own, asked for A's admin", path: `${op.path}?id=${a.admin.id}`, expect: () => [200] },
         ];
+      // Issue 13: each person's own calendar feed. B's turning theirs on names A's user in the body and is refused (so
+      // nothing changes); the status is B's own; turning off a feed B does not have changes nothing.
+      case 'GET /users/me/calendar-feed':
+        return [
+          { ...base, label: "own, asked for A's admin", path: `${op.path}?userId=${a.admin.id}`, expect: () => [200] },
+        ];
+      case 'POST /users/me/calendar-feed':
+        return [
+          {
+            ...base,
+            label: "for A's business unit",
+            path: op.path,
+            json: { userId: byLabel(aMembers, 'business-unit').id },
+            expect: () => [400],
+          },
+        ];
+      case 'DELETE /users/me/calendar-feed':
+        return [{ ...base, label: 'own (off)', path: op.path, json: undefined, expect: () => [204] }];
+      // A's feed, by what B could know of it: its stored hash, A's ids. Only the secret opens a feed.
+      case 'GET /calendar-feeds/{token}.ics':
+        return [aFeedTokenHash, a.id, byLabel(aMembers, 'business-unit').id].map((token) => ({
+          ...base,
+          label: "A's feed by its hash or an id of A's",
+          path: path({ token }),
+          expect: () => [404],
+        }));
       case 'GET /partnership':
         return [{ ...base, label: "own, asked for A's", path: `${op.path}?id=${a.id}`, expect: () => [200] }];
       case 'GET /health':
@@ -347,6 +381,27 @@ describe("Partnership B reaches nothing of partnership A's", () => {
             label: "A's partnership id as partnershipId",
             path: op.path,
             json: { partnershipId: a.id, closureDays: [] },
+            expect: () => [400],
+          },
+        ];
+      // Issue 13: the reports count the caller's partnership's cases only; a query naming A's is refused.
+      case 'GET /reports/practice-reviews':
+        return [
+          { ...base, label: 'own figures', path: op.path, expect: (m) => (readsReports(m) ? [200] : [403]) },
+          { ...base, label: "asked for A's", path: `${op.path}?partnershipId=${a.id}`, expect: () => [400] },
+        ];
+      case 'GET /reports/practice-reviews/cases':
+        return [
+          {
+            ...base,
+            label: 'own cases behind the notifications of this year',
+            path: `${op.path}?row=notifications.serious-incident&column=whole`,
+            expect: (m) => (readsReports(m) ? [200] : [403]),
+          },
+          {
+            ...base,
+            label: "asked for A's",
+            path: `${op.path}?row=notifications.serious-incident&column=whole&partnershipId=${a.id}`,
             expect: () => [400],
           },
         ];

@@ -11,6 +11,7 @@ import { DatabaseModule } from '@app/database';
 import { RemindersAdminController } from './admin/reminders-admin.controller';
 import { AuthController } from './auth/auth.controller';
 import { CalendarController } from './calendar/calendar.controller';
+import { CalendarFeedController } from './calendar-feed/calendar-feed.controller';
 import { CasesController } from './cases/cases.controller';
 import { ENTITIES } from '@app/schema';
 import { HealthModule } from './health/health.module';
@@ -46,6 +47,7 @@ export class AppModule {
       controllers: [
         AuthController,
         UsersController,
+        CalendarFeedController,
         PartnershipController,
         PartnershipDutiesController,
         CalendarController,

@@ -4,6 +4,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@app/config';
 import { AdminBootstrapService } from './admin-bootstrap.service';
+import { CalendarFeedEntity } from './calendar-feeds/calendar-feed.entity';
+import { CalendarFeedsService } from './calendar-feeds/calendar-feeds.service';
 import { AccountLoginLimit } from './authentication/account-login-limit';
 import { AuthService } from './authentication/auth.service';
 import { JwtAuthGuard } from './authentication/jwt-auth.guard';
@@ -46,6 +48,7 @@ import { WebSessionStore } from './sessions/web-session-store';
     AuthService,
     AdminBootstrapService,
     WebSessionStore,
+    CalendarFeedsService,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
   exports: [
@@ -57,6 +60,7 @@ import { WebSessionStore } from './sessions/web-session-store';
     AccountLoginLimit,
     PasswordHasher,
     WebSessionStore,
+    CalendarFeedsService,
   ],
 })
 export class AuthModule {}
@@ -68,4 +72,5 @@ export const AUTH_ENTITIES = [
   WebSessionEntity,
   AnnualReportEntity,
   PartnershipAuditEventEntity,
+  CalendarFeedEntity,
 ];

@@ -24,3 +24,5 @@ export * from './partnerships/duties/partnership-audit-event.entity';
 export * from './partnerships/duties/partnership-audit';
 export * from './partnerships/duties/partnership-duties.dto';
 export * from './partnerships/duties/partnership-duties.service';
+export * from './calendar-feeds/calendar-feed.entity';
+export * from './calendar-feeds/calendar-feeds.service';

@@ -10,3 +10,5 @@ export * from './case/case-deadlines.service';
 export * from './integrity';
 export * from './case/idempotency-records';
 export * from './import';
+export * from './calendar-feed/deadlines-calendar';
+export * from './calendar-feed/deadlines-calendar.service';

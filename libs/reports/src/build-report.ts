@@ -151,7 +151,9 @@ export function reportCellCases(
   const cases = itemsOf(figure, facts, windowOf(column, today))
     .filter((item) => statistic || key === undefined || item.row === key)
     .map(({ caseId, reference, on, detail }) => ({ caseId, reference, on, ...(detail ? { detail } : {}) }))
-    .sort((a, b) => compareLocalDates(a.on, b.on) || a.reference.localeCompare(b.reference));
+    .sort((a, b) => compareLocalDates(a.on, b.on) || a.reference.localeCompare(b.reference))
+    // A figure that counts each case once lists each case once (its first item), so the list matches the count.
+    .filter((item, index, all) => !figure.distinctCases || all.findIndex((c) => c.caseId === item.caseId) === index);
   return {
     row: { id: rowId, label: row.label, figure: figure.id, figureLabel: figure.label, unit: figure.unit },
     column,

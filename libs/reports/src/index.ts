@@ -6,6 +6,7 @@ export * from './report-query';
 export * from './reports.service';
 export * from './reports.module';
 export { ReportView, ReportCellCasesView } from './report-view';
+export * from './report-definitions-doc';
 export * from './report-table';
 export * from './report-csv';
 export * from './report-workbook';

@@ -113,11 +113,15 @@ export const AGE_BANDS = [
   { key: '18-24', label: '18 to 24 (care leavers)', min: 18, max: 24 },
 ] as const;
 
-/** The cases notified in the window (to the Panel, or to the Secretary of State and Ofsted), on the first such day. */
+/**
+ * The day a case was first notified (to the Panel, or to the Secretary of State and Ofsted), when it falls in the
+ * window: a case notified both ways counts in one quarter and one year only, on the first.
+ */
 function notifiedIn(facts: CaseFacts, window: FigureWindow): LocalDate | undefined {
-  return [facts.panelNotifiedOn, facts.sosOfstedNotifiedOn]
-    .filter((on): on is LocalDate => within(on, window))
+  const first = [facts.panelNotifiedOn, facts.sosOfstedNotifiedOn]
+    .filter((on): on is LocalDate => on !== undefined)
     .sort(compareLocalDates)[0];
+  return within(first, window) ? first : undefined;
 }
 
 function childItems(
@@ -406,7 +410,8 @@ export const REPORT_FIGURES: readonly ReportFigure[] = [
     section: 'actions',
     label: 'Actions due',
     definition:
-      'Action-plan actions whose due date (after any agreed change) falls in the period, unless cancelled before it.',
+      'Action-plan actions whose due date (after any agreed change) falls in the period, unless cancelled on or ' +
+      'before that day.',
     unit: 'actions',
     items: (facts, window) =>
       facts.actions

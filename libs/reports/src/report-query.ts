@@ -48,6 +48,7 @@ export class ReportQuery {
 export class ReportCellQuery extends ReportQuery {
   @ApiProperty({
     example: 'rapid-reviews-completed',
+    maxLength: 80,
     description: "A row's id in the report (`figure` or `figure.row`, as the report's rows give it)",
   })
   @IsDefined({ message: 'row is required (a row id of the report)' })
@@ -55,7 +56,11 @@ export class ReportCellQuery extends ReportQuery {
   @MaxLength(80, { message: 'row must be a row id of the report' })
   row: string;
 
-  @ApiProperty({ example: '2025-26-q2', description: "A column's key in the report (a quarter's, or `whole`)" })
+  @ApiProperty({
+    example: '2025-26-q2',
+    maxLength: 20,
+    description: "A column's key in the report (a quarter's, or `whole`)",
+  })
   @IsDefined({ message: 'column is required (a column key of the report)' })
   @IsString({ message: 'column must be a column key of the report' })
   @MaxLength(20, { message: 'column must be a column key of the report' })

@@ -3,6 +3,7 @@ import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { ReportsModule } from '@app/reports';
 import { AccountController } from './account/account.controller';
+import { CalendarFeedPageController } from './account/calendar-feed-page.controller';
 import { CasePageController } from './case/case-page.controller';
 import { CsrfGuard } from './csrf';
 import { HomeController } from './home/home.controller';
@@ -42,6 +43,7 @@ import { WorkingDaysPageController } from './working-days/working-days-page.cont
     RolesPageController,
     ReportsPageController,
     AccountController,
+    CalendarFeedPageController,
   ],
 })
 export class WebModule {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { CaseMachineRegistry } from '@app/workflows';
+import { DeadlinesCalendarService } from '../calendar-feed/deadlines-calendar.service';
 import { IntegrityChecker } from '../integrity/integrity-checker';
 import { CaseDeadlines } from './case-deadlines.service';
 import { CasesService } from './cases.service';
@@ -13,8 +14,16 @@ import { IdempotencyRecords } from './idempotency-records';
     CaseDeadlines,
     IdempotencyRecords,
     IntegrityChecker,
+    DeadlinesCalendarService,
     { provide: CaseMachineRegistry, useFactory: () => new CaseMachineRegistry() },
   ],
-  exports: [CasesService, CaseDeadlines, IdempotencyRecords, CaseMachineRegistry, IntegrityChecker],
+  exports: [
+    CasesService,
+    CaseDeadlines,
+    IdempotencyRecords,
+    CaseMachineRegistry,
+    IntegrityChecker,
+    DeadlinesCalendarService,
+  ],
 })
 export class CasesModule {}

@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import type { AppConfig } from '@app/config';
-import { loggerOptions } from './logger-options';
+import { loggablePath, loggerOptions } from './logger-options';
 
 const config = (nodeEnv: AppConfig['nodeEnv']) => ({ nodeEnv, logLevel: 'info' }) as AppConfig;
 
@@ -35,5 +35,19 @@ describe('log format', () => {
   ] as const)('stays one JSON object per line in %s', (_label, nodeEnv, terminal) => {
     const output = logOnce(loggerOptions(config(nodeEnv), terminal));
     expect(JSON.parse(output.trim())).toMatchObject({ level: 30, msg: 'Reminder sent', reminderId: 'r-1' });
+  });
+});
+
+describe('request paths in the log', () => {
+  it("never show a calendar feed's secret, whatever follows it", () => {
+    const token = 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5';
+    expect(loggablePath(`/calendar-feeds/${token}.ics`)).toBe('/calendar-feeds/[redacted]');
+    expect(loggablePath(`/CALENDAR-FEEDS/${token}.ics?x=1`)).toBe('/CALENDAR-FEEDS/[redacted]');
+    expect(loggablePath(`/calendar-feeds/${token}/more`)).not.toContain(token);
+  });
+
+  it('keep every other path, without its query string', () => {
+    expect(loggablePath('/cases/123/events?x=secret')).toBe('/cases/123/events');
+    expect(loggablePath('/users/me/calendar-feed')).toBe('/users/me/calendar-feed');
   });
 });
