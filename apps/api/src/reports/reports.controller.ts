@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
 import {
@@ -45,11 +45,11 @@ export class ReportsController {
     return this.reports.cellCases(user, query);
   }
 
-  // `practice-reviews` above matches only itself: these two are not taken by it.
+  // `practice-reviews` above matches only itself: these two are not taken by it. The file's media type is declared on
+  // the 200 alone (not with @ApiProduces, which would declare the JSON refusals as CSV too).
   @Get('practice-reviews.csv')
   @Roles(...REPORT_READERS)
   @ApiOperation({ summary: 'The report as CSV: one header row, one line per row of the report (same query)' })
-  @ApiProduces('text/csv')
   @ApiOkResponse({
     description: 'Period, Section, Figure, Row, Row id, then one column per quarter and the period',
     content: { 'text/csv': { schema: { type: 'string' } } },
@@ -62,7 +62,6 @@ export class ReportsController {
   @Get('practice-reviews.xlsx')
   @Roles(...REPORT_READERS)
   @ApiOperation({ summary: 'The report as an Excel workbook: Figures, Definitions and About (same query)' })
-  @ApiProduces(REPORT_FORMATS.xlsx.type)
   @ApiOkResponse({
     description: 'The workbook',
     content: { [REPORT_FORMATS.xlsx.type]: { schema: { type: 'string', format: 'binary' } } },
