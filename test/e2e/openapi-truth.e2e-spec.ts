@@ -375,6 +375,9 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     await expectStatus(200, 'get', '/reports/practice-reviews/cases?row=notifications.serious-incident&column=whole', {
       token: bu,
     });
+    await expectStatus(200, 'get', '/reports/practice-reviews.csv?year=2026', { token: scrutineer });
+    await expectStatus(200, 'get', '/reports/practice-reviews.xlsx?from=2026-07-01&to=2026-09-30', { token: bu });
+    await expectStatus(400, 'get', '/reports/practice-reviews.csv?from=2026-07-01', { token: bu });
     await expectStatus(400, 'get', '/reports/practice-reviews?year=2026&from=2026-04-01', { token: bu });
     await expectStatus(400, 'get', '/reports/practice-reviews/cases?row=no-such-row&column=whole', { token: bu });
     await expectStatus(403, 'get', '/reports/practice-reviews', { token: admin });

@@ -386,6 +386,8 @@ describe("Partnership B reaches nothing of partnership A's", () => {
         ];
       // Issue 13: the reports count the caller's partnership's cases only; a query naming A's is refused.
       case 'GET /reports/practice-reviews':
+      case 'GET /reports/practice-reviews.csv':
+      case 'GET /reports/practice-reviews.xlsx':
         return [
           { ...base, label: 'own figures', path: op.path, expect: (m) => (readsReports(m) ? [200] : [403]) },
           { ...base, label: "asked for A's", path: `${op.path}?partnershipId=${a.id}`, expect: () => [400] },

@@ -131,7 +131,10 @@ export class OpenApiChecker {
       return;
     }
     if (!contentType?.startsWith('application/json')) {
-      if (response.content) this.problems.push(`${where}: declares a body but sent ${contentType ?? 'none'}`);
+      // A file (a CSV, a workbook) is declared by its media type; a body of any other type contradicts the document.
+      const declared = Object.keys(response.content ?? {});
+      if (declared.length > 0 && !declared.some((type) => contentType?.startsWith(type)))
+        this.problems.push(`${where}: declares ${declared.join(', ')} but sent ${contentType ?? 'none'}`);
       return;
     }
     const schema = response.content?.['application/json']?.schema;

@@ -7,3 +7,7 @@ export * from './reports.service';
 export * from './reports.module';
 export { ReportView, ReportCellCasesView } from './report-view';
 export * from './report-definitions-doc';
+export * from './report-table';
+export * from './report-csv';
+export * from './report-workbook';
+export * from './report-download';

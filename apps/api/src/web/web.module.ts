@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
+import { ReportsModule } from '@app/reports';
 import { AccountController } from './account/account.controller';
 import { CalendarFeedPageController } from './account/calendar-feed-page.controller';
 import { CasePageController } from './case/case-page.controller';
@@ -17,13 +18,14 @@ import { PageExceptionFilter } from './page-exception.filter';
 import { PageLocalsInterceptor } from './page-locals.interceptor';
 import { RulebookPageController } from './rulebook/rulebook-page.controller';
 import { ReportIncidentController } from './report-incident/report-incident.controller';
+import { ReportsPageController } from './reports/reports-page.controller';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SignedInGuard } from './signed-in.guard';
 import { WorkingDaysPageController } from './working-days/working-days-page.controller';
 
 /** The pages (GOV.UK Design System, server-rendered): see docs/web-contract.md. */
 @Module({
-  imports: [AuthModule, CasesModule],
+  imports: [AuthModule, CasesModule, ReportsModule],
   providers: [SignedInGuard, CsrfGuard, PageLocalsInterceptor, PageExceptionFilter],
   controllers: [
     SignInController,
@@ -39,6 +41,7 @@ import { WorkingDaysPageController } from './working-days/working-days-page.cont
     ManageUsersController,
     DutiesPageController,
     RolesPageController,
+    ReportsPageController,
     AccountController,
     CalendarFeedPageController,
   ],

@@ -29,6 +29,22 @@ describe('the navigation', () => {
     ]);
   });
 
+  it('offers the reports to those who work or scrutinise the cases, not to an outside reviewer or an admin', () => {
+    for (const role of [
+      'business-unit',
+      'subgroup-member',
+      'delegated-partner',
+      'lead-partner',
+      'scrutineer',
+    ] as const) {
+      expect(navigationFor([role], '/').map((i) => i.href)).toContain('/reports');
+    }
+    for (const role of ['lead-reviewer', 'admin'] as const) {
+      expect(navigationFor([role], '/').map((i) => i.href)).not.toContain('/reports');
+    }
+    expect(navigationFor(['scrutineer'], '/reports/cases').find((i) => i.active)?.href).toBe('/reports');
+  });
+
   it('marks the section of the current page, a case page being under the cases', () => {
     const items = navigationFor(['business-unit'], '/case/0b7c');
     expect(items.filter((i) => i.active).map((i) => i.href)).toEqual(['/']);

@@ -1,3 +1,4 @@
+import { REPORT_READERS } from '@app/reports';
 import type { Role } from '@app/workflows';
 
 export interface NavigationItem {
@@ -56,6 +57,7 @@ const DESTINATIONS: readonly Destination[] = [
   { href: '/report-incident', text: 'Report a serious incident', roles: ['business-unit'] },
   // Item 6
   { href: '/import-cases', text: 'Bring in running cases', roles: ['business-unit'] },
+  { href: '/reports', text: 'Reports', roles: REPORT_READERS },
   { href: '/rulebook', text: 'Rulebook' },
   { href: '/working-days', text: 'Working days' },
   { href: '/manage', text: 'Manage', roles: MANAGE_ROLES },
