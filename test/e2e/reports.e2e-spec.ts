@@ -199,11 +199,13 @@ const YEAR_2025_26: Record<string, string> = {
     | Any other ethnic group | 0 | 0 | 0 | 0 | 0 |
     | Refused | 0 | 0 | ${FEWER} | 0 | ${FEWER} |
     | Information not yet obtained | 0 | 0 | 0 | 0 | 0 |
+    | Recorded, not one of the DfE’s codes | 0 | 0 | 0 | 0 | 0 |
     | Not recorded | 0 | 0 | 0 | 0 | 0 |`,
   'children-by-disability': `
     | Disabled | ${FEWER} | 0 | ${FEWER} | 0 | ${FEWER} |
     | Not disabled | ${FEWER} | ${FEWER} | 0 | ${FEWER} | 5 |
     | Not known | 0 | ${FEWER} | 0 | 0 | ${FEWER} |
+    | Recorded, not one of the DfE’s codes | 0 | 0 | 0 | 0 | 0 |
     | Not recorded | 0 | 0 | ${FEWER} | 0 | ${FEWER} |`,
 };
 
@@ -330,6 +332,7 @@ interface Figure {
   id: string;
   label: string;
   smallNumbers: boolean;
+  casesListed: boolean;
   rows: Row[];
 }
 interface Report {
@@ -615,6 +618,37 @@ describe('Practice-review reports: figures worked by hand from a dataset built t
       await get(token, '/reports/practice-reviews/cases?row=lcsprs-completed&column=whole&year=2025').expect(403);
     }
     await t.http.get('/reports/practice-reviews?year=2025').expect(401);
+  });
+
+  it('lists the cases behind the figures about children only for the roles that read the children’s details', async () => {
+    const childRows = ['children-by-sex.male', 'children-by-age.1-4', 'children-by-ethnicity.white'];
+    const listedFigures = (report: Report) =>
+      report.sections.flatMap((section) =>
+        section.figures.filter((figure) => !figure.casesListed).map((figure) => figure.id),
+      );
+    // A lead partner reads no child's details on a case (RECORD_VISIBILITY), so not which case has which child.
+    const leadPartners: Report = (await get(team.leadPartner, '/reports/practice-reviews?year=2025').expect(200)).body;
+    expect(listedFigures(leadPartners)).toEqual([
+      'children-by-sex',
+      'children-by-age',
+      'children-by-ethnicity',
+      'children-by-disability',
+    ]);
+    for (const row of childRows) {
+      const refused = await get(team.leadPartner, `/reports/practice-reviews/cases?row=${row}&column=whole&year=2025`);
+      expect({ row, status: refused.status, code: refused.body.code }).toEqual({ row, status: 403, code: 'forbidden' });
+    }
+    // The harm and the contributing factors are the case's, which every role reads.
+    await get(
+      team.leadPartner,
+      '/reports/practice-reviews/cases?row=harm-categories.neglect&column=whole&year=2025',
+    ).expect(200);
+    for (const token of [team.bu, team.subgroup, team.la, team.scrutineer]) {
+      const report: Report = (await get(token, '/reports/practice-reviews?year=2025').expect(200)).body;
+      expect(listedFigures(report)).toEqual([]);
+      for (const row of childRows)
+        await get(token, `/reports/practice-reviews/cases?row=${row}&column=whole&year=2025`).expect(200);
+    }
   });
 
   /** Each row id of the JSON report with its cells' displays: what the downloads must hold. */

@@ -8,7 +8,7 @@ import {
   type ReportCell,
 } from './build-report';
 import type { ActionFact, CaseFacts, ChildFact } from './case-facts';
-import { AGE_BANDS, ETHNIC_GROUPS, NOT_RECORDED, REPORT_FIGURES } from './report-figures';
+import { AGE_BANDS, ETHNIC_GROUPS, NOT_A_DFE_CODE, NOT_RECORDED, REPORT_FIGURES } from './report-figures';
 import { financialYear, reportColumns, reportPeriod, type ReportPeriod } from './report-periods';
 
 /** The financial year 2026-27; the report read on 1 June 2027, after it ended. */
@@ -221,11 +221,16 @@ function oneIn(figureId: string, key: string, on: string): CaseFacts {
     case 'children-by-age':
       return facts({ ...notified, children: [child({ ageYears: AGE_BANDS.find((band) => band.key === key)!.max })] });
     case 'children-by-ethnicity': {
-      const ethnicity = ETHNIC_GROUPS.find((group) => group.key === key)?.codes[0] ?? 'White British';
+      const ethnicity =
+        key === NOT_RECORDED
+          ? undefined
+          : (ETHNIC_GROUPS.find((group) => group.key === key)?.codes[0] ?? 'White British');
       return facts({ ...notified, children: [child({ ethnicity })] });
     }
-    case 'children-by-disability':
-      return facts({ ...notified, children: [child({ disability: key === NOT_RECORDED ? 'None known' : key })] });
+    case 'children-by-disability': {
+      const disability = key === NOT_RECORDED ? undefined : key === NOT_A_DFE_CODE ? 'None known' : key;
+      return facts({ ...notified, children: [child({ disability })] });
+    }
   }
   throw new Error(`no maker for ${figureId}`);
 }
@@ -284,13 +289,20 @@ describe('buildReport: the small-number rule', () => {
     expect(listed([none, two], 'harm-categories.physical-abuse')).toEqual([1, 0, 0, 0, 1]);
   });
 
-  it('puts free-text ethnicity and disability under "Not recorded", and every age from 0 to 24 in its band', () => {
+  it('puts free-text ethnicity and disability apart from the DfE codes and from none, and every age in its band', () => {
     const odd = facts({
       panelNotifiedOn: '2026-05-01',
-      children: [child({ ethnicity: 'White British', disability: 'None known' }), child({ ethnicity: 'wbri' })],
+      children: [
+        child({ ethnicity: 'White British', disability: 'None known' }),
+        child({ ethnicity: 'wbri', disability: undefined }),
+        child({ ethnicity: ' ', disability: 'disabled' }),
+      ],
     });
-    expect(listed([odd], 'children-by-ethnicity.not-recorded').at(-1)).toBe(2);
-    expect(listed([odd], 'children-by-disability.not-recorded').at(-1)).toBe(2);
+    expect(listed([odd], 'children-by-ethnicity.not-a-dfe-code').at(-1)).toBe(2);
+    expect(listed([odd], 'children-by-ethnicity.not-recorded').at(-1)).toBe(1);
+    expect(listed([odd], 'children-by-disability.not-a-dfe-code').at(-1)).toBe(1);
+    expect(listed([odd], 'children-by-disability.not-recorded').at(-1)).toBe(1);
+    expect(listed([odd], 'children-by-disability.disabled').at(-1)).toBe(1);
     for (let age = 0; age <= 24; age++) {
       const band = AGE_BANDS.find(({ min, max }) => age >= min && age <= max)!;
       const one = facts({ panelNotifiedOn: '2026-05-01', children: [child({ ageYears: age })] });
@@ -415,6 +427,11 @@ describe('buildReport: actions', () => {
       '2',
       '2',
     ]);
+  });
+
+  it('does not count an action overdue on a day before it was added to the plan', () => {
+    const addedLate = facts({ actions: [action({ id: 'A9', addedOn: '2026-10-15', dueOn: '2026-06-15' })] });
+    expect(listed([addedLate], 'actions-overdue', '2026-11-29')).toEqual([0, 0, 1, 0, 1]);
   });
 
   it('does not count an action overdue on its due day, nor one completed or cancelled by the day read', () => {

@@ -2,9 +2,10 @@
  * A report: every figure of {@link REPORT_FIGURES} for each column of the period, computed from the cases' facts;
  * and the items behind any one of its cells. Pure.
  */
-import { compareLocalDates, type LocalDate } from '@app/calendar';
+import type { LocalDate } from '@app/calendar';
 import type { CaseFacts } from './case-facts';
 import {
+  byDay,
   REPORT_FIGURES,
   REPORT_SECTIONS,
   type FigureItem,
@@ -40,6 +41,8 @@ export interface ReportFigureView {
   definition: string;
   unit: string;
   smallNumbers: boolean;
+  /** Whether this reader may open the cases behind its cells (not a figure about children for a role that does not read them). */
+  casesListed: boolean;
   rows: ReportRow[];
 }
 
@@ -71,12 +74,29 @@ export interface ReportCellCases {
   cases: ReportCase[];
 }
 
-export function buildReport(facts: readonly CaseFacts[], period: ReportPeriod, today: LocalDate): Report {
+/** Whether a reader from whom `withheld` parts of the record are withheld may open the cases behind `figure`. */
+export function casesListedFor(figure: ReportFigure, withheld: readonly string[]): boolean {
+  return figure.reveals === undefined || !withheld.includes(figure.reveals);
+}
+
+/** The figure a row id belongs to. */
+export function figureOfRow(rowId: string): ReportFigure | undefined {
+  const [figureId] = splitRowId(rowId);
+  return REPORT_FIGURES.find(({ id }) => id === figureId);
+}
+
+/** The report; `withheld` names the parts of the record withheld from its reader (see {@link casesListedFor}). */
+export function buildReport(
+  facts: readonly CaseFacts[],
+  period: ReportPeriod,
+  today: LocalDate,
+  withheld: readonly string[] = [],
+): Report {
   const columns = reportColumns(period);
   const windows = columns.map((column) => windowOf(column, today));
   const counted = new Map<string, number[]>();
   const figureView = (figure: ReportFigure): ReportFigureView => {
-    const perColumn = windows.map((window) => itemsOf(figure, facts, window));
+    const perColumn = itemsByColumn(figure, facts, columns, windows);
     counted.set(
       figure.id,
       perColumn.map((items) => items.length),
@@ -113,6 +133,7 @@ export function buildReport(facts: readonly CaseFacts[], period: ReportPeriod, t
       definition: figure.definition,
       unit: figure.unit,
       smallNumbers: Boolean(figure.smallNumbers),
+      casesListed: casesListedFor(figure, withheld),
       rows,
     };
   };
@@ -153,13 +174,14 @@ export function reportCellCases(
   const cases = counted
     .filter((item) => statistic || key === undefined || item.row === key)
     .map(({ caseId, reference, on, detail }) => ({ caseId, reference, on, ...(detail ? { detail } : {}) }))
-    .sort((a, b) => compareLocalDates(a.on, b.on) || a.reference.localeCompare(b.reference))
-    // A figure that counts each case once lists each case once (its first item), so the list matches the count.
-    .filter((item, index, all) => !figure.distinctCases || all.findIndex((c) => c.caseId === item.caseId) === index);
+    .sort((a, b) => byDay(a.on, b.on) || a.reference.localeCompare(b.reference));
+  // A figure that counts each case once lists each case once (its first item), so the list matches the count.
+  const listed = new Set<string>();
+  const unique = cases.filter(({ caseId }) => !figure.distinctCases || (!listed.has(caseId) && listed.add(caseId)));
   return {
     row: { id: rowId, label: row.label, figure: figure.id, figureLabel: figure.label, unit: figure.unit },
     column,
-    cases,
+    cases: unique,
   };
 }
 
@@ -191,10 +213,29 @@ function itemsOf(figure: ReportFigure, facts: readonly CaseFacts[], window: Figu
   );
 }
 
-const notBegun = (column: ReportColumn, today: LocalDate) => compareLocalDates(today, column.from) < 0;
+/**
+ * Each column's items. A figure that counts acts gives, in a window, the items of a wider one whose day falls in it;
+ * so it is asked once, for the whole period, and its items are sorted into the quarters by day. A figure that reads a
+ * state is asked for each column (its state is read on a different day in each).
+ */
+function itemsByColumn(
+  figure: ReportFigure,
+  facts: readonly CaseFacts[],
+  columns: readonly ReportColumn[],
+  windows: readonly FigureWindow[],
+): CountedItem[][] {
+  if (figure.readsState) return windows.map((window) => itemsOf(figure, facts, window));
+  const whole = columns.findIndex((column) => column.whole);
+  const items = itemsOf(figure, facts, windows[whole]);
+  return columns.map((column) =>
+    column.whole ? items : items.filter((item) => item.on >= column.from && item.on <= column.to),
+  );
+}
+
+const notBegun = (column: ReportColumn, today: LocalDate) => today < column.from;
 
 function windowOf(column: ReportColumn, today: LocalDate): FigureWindow {
-  return { from: column.from, to: column.to, asOf: compareLocalDates(today, column.to) < 0 ? today : column.to };
+  return { from: column.from, to: column.to, asOf: today < column.to ? today : column.to };
 }
 
 /** Whole numbers as they are; a median halfway between two, to one decimal place. */

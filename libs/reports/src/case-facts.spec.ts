@@ -241,6 +241,16 @@ describe('caseFacts from a case taken through the real machine', () => {
     ]);
   });
 
+  it('counts the rapid review’s working days from its stored clock’s start (a death moved onto the serious incident path starts it when the criteria were met)', () => {
+    const j = toLcspr();
+    const sentOn = j.facts().rapidReviewSentOn!;
+    expect(j.facts().rapidReviewWorkingDays).toBe(englandAndWales.workingDaysBetween(LA_AWARE_ON, sentOn));
+    const criteriaMetOn = '2026-01-09';
+    const moved = j.facts([deadline('rapid-review', criteriaMetOn, '2026-01-30')]);
+    expect(moved.rapidReviewWorkingDays).toBe(englandAndWales.workingDaysBetween(criteriaMetOn, sentOn));
+    expect(moved.rapidReviewWorkingDays).toBeLessThan(j.facts().rapidReviewWorkingDays!);
+  });
+
   it('reads only the case-level stored deadlines (subject ""), not an item clock of the same rule', () => {
     const facts = toLcspr().facts([
       deadline('rapid-review', LA_AWARE_ON, '2099-01-01', 'something-else'),

@@ -2,7 +2,7 @@
  * What the reports count, taken from one case's record: the dated acts (from the record, its history and its stored
  * deadlines), each as the day it happened. Pure: the same case gives the same facts.
  */
-import { compareLocalDates, type LocalDate } from '@app/calendar';
+import type { LocalDate } from '@app/calendar';
 import type { CaseRecordView, IncidentDetails } from '@app/cases';
 
 /** A case's history, as the reports read it (an audit event row fits, with its `occurredOn` filled). */
@@ -75,7 +75,7 @@ export interface CaseFacts {
   rapidReviewSentOn?: LocalDate;
   /** The stored `rapid-review` deadline's due date. */
   rapidReviewDueOn?: LocalDate;
-  /** Working days from the day the local authority became aware to `rapidReviewSentOn`. */
+  /** Working days from the start of the stored `rapid-review` clock (the day the local authority became aware, or the criteria were met) to `rapidReviewSentOn`. */
   rapidReviewWorkingDays?: number;
   decisions: { on: LocalDate; outcome: string }[];
   panelResponses: { on: LocalDate; response: string }[];
@@ -100,13 +100,15 @@ export interface CaseFacts {
 const REVIEW_STAGES = new Set(['lcspr', 'publication']);
 const stageOf = (state: string | null) => (state ?? '').split('.')[0];
 const latest = (dates: LocalDate[]): LocalDate | undefined =>
-  dates.length === 0 ? undefined : [...dates].sort(compareLocalDates)[dates.length - 1];
+  dates.length === 0 ? undefined : [...dates].sort()[dates.length - 1];
 
 export function caseFacts(source: CaseFactsSource): CaseFacts {
   const { record, details, history, deadlines } = source;
   const clock = (rule: string) => deadlines.find((row) => row.rule === rule && row.subject === '');
   const rapidReviewSentOn = record.rapidReview.submittedOn[0];
-  const laAwareOn = record.notification.laAwareOn;
+  // The rapid review's clock starts when the local authority became aware, or, for a death moved onto the serious
+  // incident path, when the criteria were met: its stored start is where its working days count from.
+  const rapidReviewClockStartedOn = clock('rapid-review')?.startedOn ?? record.notification.laAwareOn;
 
   const decisions = record.decision.rounds.flatMap((round) => {
     const agreed =
@@ -134,7 +136,9 @@ export function caseFacts(source: CaseFactsSource): CaseFacts {
     sosOfstedNotifiedOn: record.notificationPath.sosOfstedNotifiedOn,
     rapidReviewSentOn,
     rapidReviewDueOn: clock('rapid-review')?.dueOn,
-    rapidReviewWorkingDays: rapidReviewSentOn ? source.workingDaysBetween(laAwareOn, rapidReviewSentOn) : undefined,
+    rapidReviewWorkingDays: rapidReviewSentOn
+      ? source.workingDaysBetween(rapidReviewClockStartedOn, rapidReviewSentOn)
+      : undefined,
     decisions,
     panelResponses: record.panelResponse.responses.map(({ respondedOn, response }) => ({ on: respondedOn, response })),
     practiceReview: practiceReviewSpells(history),

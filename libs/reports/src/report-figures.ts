@@ -3,7 +3,7 @@
  * `docs/reports.md` are made from. A figure lists the items it counts in a window of days (each with its case and
  * the day that puts it there), so every number can be opened to the cases behind it.
  */
-import { addCalendarMonths, compareLocalDates, type LocalDate } from '@app/calendar';
+import { addCalendarMonths, type LocalDate } from '@app/calendar';
 import {
   CHILD_SEXES,
   CONTRIBUTING_FACTORS,
@@ -26,7 +26,11 @@ export interface FigureWindow {
 export interface FigureItem {
   row?: string;
   on: LocalDate;
-  /** A short note for the drill-down list (a reason, a number of days); never about a child. */
+  /**
+   * A short note for the drill-down list: a number of working days, a due date, an action's id, a pause's reason, or
+   * the reason for an extension, delay or withholding as the case records it (text its readers already read on the
+   * record; the report's figures and downloads never carry it).
+   */
   detail?: string;
   /** The number a statistic row is computed from. */
   value?: number;
@@ -57,6 +61,11 @@ export interface ReportFigure {
   definition: string;
   /** What one item is: `cases`, `children`, `actions` ... */
   unit: string;
+  /**
+   * The restricted part of the record the cases behind the figure would reveal (which case has a child of which age,
+   * sex, ethnicity or disability): only readers of that part may open them.
+   */
+  reveals?: 'children';
   /** Counts between 1 and 4 are shown as "fewer than 5" (figures about children). */
   smallNumbers?: boolean;
   /** Rows by value (a breakdown); without it the figure is one row. */
@@ -79,12 +88,17 @@ export interface StatisticDefinition extends FigureRowDefinition {
   compute(values: number[]): number;
 }
 
+/**
+ * Days compared as text: a `LocalDate` is always `YYYY-MM-DD` (validated where it enters), so the order of the text is
+ * the order of the days, without parsing either (a report compares days millions of times).
+ */
+export const byDay = (a: LocalDate, b: LocalDate): number => (a < b ? -1 : a > b ? 1 : 0);
 const within = (date: LocalDate | undefined, { from, to }: FigureWindow): date is LocalDate =>
-  date !== undefined && compareLocalDates(date, from) >= 0 && compareLocalDates(date, to) <= 0;
+  date !== undefined && date >= from && date <= to;
 const onOrBefore = (date: LocalDate | undefined, limit: LocalDate | undefined): boolean =>
-  date !== undefined && limit !== undefined && compareLocalDates(date, limit) <= 0;
+  date !== undefined && limit !== undefined && date <= limit;
 const overlaps = (spell: Interval, { from, asOf }: FigureWindow) =>
-  compareLocalDates(spell.from, asOf) <= 0 && (spell.to === undefined || compareLocalDates(spell.to, from) >= 0);
+  spell.from <= asOf && (spell.to === undefined || spell.to >= from);
 const rowsOf = (values: readonly string[], extra: FigureRowDefinition[] = []): FigureRowDefinition[] => [
   ...values.map((key) => ({ key, label: optionLabel(key) })),
   ...extra,
@@ -95,6 +109,11 @@ const inWindow = (items: FigureItem[], window: FigureWindow) => items.filter((it
 
 export const NOT_RECORDED = 'not-recorded';
 const NOT_RECORDED_ROW = { key: NOT_RECORDED, label: 'Not recorded' };
+/** A value recorded as text by a client of the first contract, not one of the DfE's codes. */
+export const NOT_A_DFE_CODE = 'not-a-dfe-code';
+const NOT_A_DFE_CODE_ROW = { key: NOT_A_DFE_CODE, label: 'Recorded, not one of the DfE’s codes' };
+const codedOrNot = (value: string | undefined, coded: (value: string) => string | undefined): string =>
+  value === undefined || value.trim() === '' ? NOT_RECORDED : (coded(value) ?? NOT_A_DFE_CODE);
 
 /** The DfE's major ethnic groups, by the first letters of their codes (`CHNE`, `OOTH`, `REFU`, `NOBT` stand alone). */
 export const ETHNIC_GROUPS: readonly (FigureRowDefinition & { codes: readonly string[] })[] = [
@@ -125,7 +144,7 @@ export const AGE_BANDS = [
 function notifiedIn(facts: CaseFacts, window: FigureWindow): LocalDate | undefined {
   const first = [facts.panelNotifiedOn, facts.sosOfstedNotifiedOn]
     .filter((on): on is LocalDate => on !== undefined)
-    .sort(compareLocalDates)[0];
+    .sort(byDay)[0];
   return within(first, window) ? first : undefined;
 }
 
@@ -136,11 +155,7 @@ function childItems(
 ): FigureItem[] {
   const on = notifiedIn(facts, window);
   if (on === undefined) return [];
-  return facts.children.map((child, index) => ({
-    row: rowOf(child),
-    on,
-    detail: `child ${index + 1} of ${facts.children.length}`,
-  }));
+  return facts.children.map((child) => ({ row: rowOf(child), on }));
 }
 
 function median(values: number[]): number {
@@ -254,8 +269,9 @@ export const REPORT_FIGURES: readonly ReportFigure[] = [
     section: 'rapid-review-time',
     label: 'Working days taken by rapid reviews',
     definition:
-      'For the rapid reviews completed: the working days from the day the local authority became aware to the day ' +
-      'the rapid review was first sent to the Panel, counted as the partnership’s calendar counts them (weekends, ' +
+      'For the rapid reviews completed: the working days from the day their clock started (the day the local ' +
+      'authority became aware, or, for a death moved onto the serious incident path, the day the criteria were met) ' +
+      'to the day the rapid review was first sent to the Panel, counted as the partnership’s calendar counts them (weekends, ' +
       'bank holidays of England and Wales and the partnership’s closure days are not working days). The median ' +
       '(of an even number, halfway between the middle two), the shortest and the longest. “n/a” where none was ' +
       'completed.',
@@ -445,7 +461,7 @@ export const REPORT_FIGURES: readonly ReportFigure[] = [
     readsState: true,
     items: (facts, { asOf }) =>
       facts.actions
-        .filter((action) => compareLocalDates(action.dueOn, asOf) < 0)
+        .filter((action) => action.addedOn <= asOf && action.dueOn < asOf)
         .filter((action) => !onOrBefore(action.completedOn, asOf) && !onOrBefore(action.cancelledOn, asOf))
         .map((action) => ({ on: action.dueOn, detail: `${action.id}, due ${action.dueOn}` })),
   },
@@ -485,6 +501,7 @@ export const REPORT_FIGURES: readonly ReportFigure[] = [
     label: 'Children by sex',
     definition: `The children of the cases notified in the period, by sex. ${SMALL}`,
     unit: 'children',
+    reveals: 'children',
     smallNumbers: true,
     rows: rowsOf(CHILD_SEXES),
     items: (facts, window) => childItems(facts, window, (child) => child.sex),
@@ -495,6 +512,7 @@ export const REPORT_FIGURES: readonly ReportFigure[] = [
     label: 'Children by age',
     definition: `The children of the cases notified in the period, by their age in years at the incident. ${SMALL}`,
     unit: 'children',
+    reveals: 'children',
     smallNumbers: true,
     rows: AGE_BANDS.map(({ key, label }) => ({ key, label })),
     items: (facts, window) =>
@@ -510,15 +528,15 @@ export const REPORT_FIGURES: readonly ReportFigure[] = [
     label: 'Children by ethnic group',
     definition:
       'The children of the cases notified in the period, by the DfE’s major ethnic group of their recorded ethnicity ' +
-      `code; “Not recorded” where none was recorded or it is not one of the DfE’s codes. ${SMALL}`,
+      `code; “Recorded, not one of the DfE’s codes” for text recorded otherwise (by a client of the first contract), ` +
+      `“Not recorded” where none was recorded. ${SMALL}`,
     unit: 'children',
+    reveals: 'children',
     smallNumbers: true,
-    rows: [...ETHNIC_GROUPS.map(({ key, label }) => ({ key, label })), NOT_RECORDED_ROW],
+    rows: [...ETHNIC_GROUPS.map(({ key, label }) => ({ key, label })), NOT_A_DFE_CODE_ROW, NOT_RECORDED_ROW],
     items: (facts, window) =>
-      childItems(
-        facts,
-        window,
-        (child) => ETHNIC_GROUPS.find(({ codes }) => codes.includes(child.ethnicity ?? ''))?.key ?? NOT_RECORDED,
+      childItems(facts, window, (child) =>
+        codedOrNot(child.ethnicity, (code) => ETHNIC_GROUPS.find(({ codes }) => codes.includes(code))?.key),
       ),
   },
   {
@@ -526,17 +544,22 @@ export const REPORT_FIGURES: readonly ReportFigure[] = [
     section: 'characteristics',
     label: 'Children by disability',
     definition:
-      'The children of the cases notified in the period, by whether they have a disability; “Not recorded” where ' +
-      `none of the DfE’s answers was recorded. ${SMALL}`,
+      'The children of the cases notified in the period, by whether they have a disability; “Recorded, not one of ' +
+      'the DfE’s codes” for text recorded otherwise (by a client of the first contract), “Not recorded” where none ' +
+      `was recorded. ${SMALL}`,
     unit: 'children',
+    reveals: 'children',
     smallNumbers: true,
     rows: [
       ...rowsOf(DISABILITY_ANSWERS).map((row) => ({ ...row, label: DISABILITY_LABELS[row.key] ?? row.label })),
+      NOT_A_DFE_CODE_ROW,
       NOT_RECORDED_ROW,
     ],
     items: (facts, window) =>
       childItems(facts, window, (child) =>
-        (DISABILITY_ANSWERS as readonly string[]).includes(child.disability ?? '') ? child.disability! : NOT_RECORDED,
+        codedOrNot(child.disability, (answer) =>
+          (DISABILITY_ANSWERS as readonly string[]).includes(answer) ? answer : undefined,
+        ),
       ),
   },
 ];

@@ -51,6 +51,12 @@ export class ReportFigureView {
   @ApiProperty({ example: 'decisions', description: 'What one counted item is' }) unit: string;
   @ApiProperty({ type: Boolean, description: 'Counts from 1 to 4 are shown as "fewer than 5"' })
   smallNumbers: boolean;
+  @ApiProperty({
+    type: Boolean,
+    description:
+      "Whether the caller may open the cases behind its cells: false on the figures about children for a role that does not read the children's details",
+  })
+  casesListed: boolean;
   @ApiProperty({ type: [ReportRowView], description: 'One row, or one per value of a breakdown or statistic' })
   rows: ReportRowView[];
 }

@@ -3,10 +3,17 @@ import { Brackets, In } from 'typeorm';
 import { AuthenticatedUser, PartnershipCalendars } from '@app/auth';
 import { todayInLondon } from '@app/calendar';
 import { actionsFirstEscalatedOn, CaseAuditEventEntity, CaseEntity, DeadlineEntity, toCaseRecord } from '@app/cases';
-import { Clock, ValidationFailedError } from '@app/common';
+import { Clock, ForbiddenError, ValidationFailedError } from '@app/common';
 import { ReadSide } from '@app/database';
-import { ROLES } from '@app/workflows';
-import { buildReport, reportCellCases, type Report, type ReportCellCases } from './build-report';
+import { recordPartsWithheldFrom, ROLES } from '@app/workflows';
+import {
+  buildReport,
+  casesListedFor,
+  figureOfRow,
+  reportCellCases,
+  type Report,
+  type ReportCellCases,
+} from './build-report';
 import { caseFacts, type CaseFacts, type HistoryFact } from './case-facts';
 import { periodOf, type ReportCellQuery, type ReportQuery } from './report-query';
 
@@ -28,12 +35,17 @@ export class ReportsService {
   async report(user: AuthenticatedUser, query: ReportQuery): Promise<Report> {
     const today = todayInLondon(this.clock.now());
     const period = periodOf(query, today);
-    return buildReport(await this.facts(user.partnershipId), period, today);
+    return buildReport(await this.facts(user.partnershipId), period, today, recordPartsWithheldFrom(user.roles));
   }
 
   async cellCases(user: AuthenticatedUser, query: ReportCellQuery): Promise<ReportCellCases> {
     const today = todayInLondon(this.clock.now());
     const period = periodOf(query, today);
+    const figure = figureOfRow(query.row);
+    if (figure && !casesListedFor(figure, recordPartsWithheldFrom(user.roles)))
+      throw new ForbiddenError(
+        "The cases behind the figures about children are listed only for the roles that read the children's details",
+      );
     const cases = reportCellCases(await this.facts(user.partnershipId), period, today, query.row, query.column);
     if (cases) return cases;
     const report = buildReport([], period, today);

@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 /** Append-only: one row per change of a case, written in the same transaction as the change. Never updated. */
 @Entity('case_audit_events')
 @Index(['caseId', 'sequence'], { unique: true })
+// Issue 13: the reports read one partnership's history by type and stage, not one case's.
+@Index(['partnershipId', 'type'])
 export class CaseAuditEventEntity {
   @PrimaryColumn('uuid')
   id: string;

@@ -137,6 +137,31 @@ describe('the reports page', () => {
       expect('html' in female[5] && female[5].html).toContain('the cases behind Children by sex: Female, 2025-26');
     });
 
+    it('links no cell of a figure whose cases the reader may not open (the children’s, for a lead partner)', () => {
+      const leadPartners = reportTables(
+        {
+          ...report,
+          sections: report.sections.map((section) => ({
+            ...section,
+            figures: section.figures.map((figure) => ({ ...figure, casesListed: !figure.id.startsWith('children-') })),
+          })),
+        },
+        { year: 2025 },
+      );
+      const row = (label: string) =>
+        leadPartners.flatMap((table) => table.rows).find((cells) => 'text' in cells[0] && cells[0].text === label)!;
+      expect(
+        row('Children by sex: Female')
+          .slice(1)
+          .some((cell) => 'html' in cell && cell.html.includes('<a')),
+      ).toBe(false);
+      expect(
+        row('Number of Rapid Reviews completed')
+          .slice(1)
+          .every((cell) => 'html' in cell && cell.html.includes('<a')),
+      ).toBe(true);
+    });
+
     it('shows "n/a" as text, without a link', () => {
       const onTime = rowOf('Number of Rapid Reviews completed on time');
       expect(onTime[3]).toEqual({ html: 'n/a', format: 'numeric' });

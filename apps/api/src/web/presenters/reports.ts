@@ -162,7 +162,8 @@ function sectionRows(report: Report, section: ReportSectionView, period: ReportP
         { text: label },
         ...row.cells.map((cell) => {
           const column = report.columns.find((c) => c.key === cell.column)!;
-          if (cell.notApplicable) return { html: escapeHtml(cell.display), format: 'numeric' as const };
+          if (cell.notApplicable || !figure.casesListed)
+            return { html: escapeHtml(cell.display), format: 'numeric' as const };
           const href = reportCasesPath(row.id, cell.column, period);
           const context = `${label}, ${columnName(column.label, report.period)}`;
           return {

@@ -14,3 +14,4 @@ export * from './1795966015149-dated-audit-events';
 export * from './1795966745588-relevant-agencies';
 export * from './1795970609200-partnership-duties';
 export * from './1795976965067-calendar-feeds';
+export * from './1795978966505-report-history-index';
