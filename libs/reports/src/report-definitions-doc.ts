@@ -31,7 +31,9 @@ figure in.
   children. 0 is shown.
 - **The cases behind a figure.** Every cell opens to the list of the cases it counts (references only, with the day
   that put each in the cell), for the subgroup to check. The list is for the partnership's own checking: it is not
-  itself published, so it shows the cases behind a "${FEWER_THAN_5}" cell too.
+  itself published, so it shows the cases behind a "${FEWER_THAN_5}" cell too. The lists behind the figures about
+  children (which case has a child of which age, sex, ethnicity or disability) are only for the roles that read the
+  children's details on a case: not for lead partners.
 - **Who reads them**: the business unit, subgroup members, delegated and lead partners and scrutineers. Page:
   \`/reports\`; API: \`GET /reports/practice-reviews\` (JSON), \`.csv\`, \`.xlsx\`, and
   \`GET /reports/practice-reviews/cases\` (the cases behind one cell); see the [HTTP contract](api-contract.md#reports).
