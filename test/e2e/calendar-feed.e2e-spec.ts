@@ -221,6 +221,13 @@ describe('Calendar feed of open deadlines (ICS)', () => {
     expect(status).toEqual({ active: true, createdAt: expect.any(String), lastReadAt: expect.any(String) });
   });
 
+  it('answers about your feed with Cache-Control: no-store, so no cache keeps the address shown once', async () => {
+    const read = await get(team.police, '/users/me/calendar-feed').expect(200);
+    const made = await t.http.post('/users/me/calendar-feed').auth(team.police, { type: 'bearer' }).expect(201);
+    const off = await t.http.delete('/users/me/calendar-feed').auth(team.police, { type: 'bearer' }).expect(204);
+    expect([read, made, off].map((res) => res.headers['cache-control'])).toEqual(['no-store', 'no-store', 'no-store']);
+  });
+
   it('refuses an admin with no case role, and fields in the body', async () => {
     expect((await t.http.post('/users/me/calendar-feed').auth(team.admin, { type: 'bearer' })).status).toBe(403);
     const withField = await t.http

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -32,6 +32,7 @@ export class CalendarFeedController {
   ) {}
 
   @Get('users/me/calendar-feed')
+  @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Whether your calendar feed is on, since when, and when a calendar last read it' })
   @ApiOkResponse({ type: CalendarFeedStatusView })
@@ -46,6 +47,7 @@ export class CalendarFeedController {
   }
 
   @Post('users/me/calendar-feed')
+  @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'Turn your calendar feed on, or replace its address (the old one stops working at once)',
@@ -62,6 +64,7 @@ export class CalendarFeedController {
   }
 
   @Delete('users/me/calendar-feed')
+  @Header('Cache-Control', 'no-store')
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Turn your calendar feed off: its address answers 404 from now on (204 if it was off)' })
