@@ -205,6 +205,18 @@ describe('Calendar feed of open deadlines (ICS)', () => {
     await t.http.delete('/users/me/calendar-feed').auth(team.subgroup, { type: 'bearer' }).expect(204);
   });
 
+  it('turned on several times at once: every request succeeds, the last one wins and only its address works', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => t.http.post('/users/me/calendar-feed').auth(team.la, { type: 'bearer' })),
+    );
+    expect(answers.map((res) => res.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const urls = answers.map((res) => res.body.url as string);
+    expect(new Set(urls).size).toBe(urls.length);
+    const statuses = await Promise.all(urls.map(async (url) => (await t.http.get(pathOf(url))).status));
+    expect(statuses.filter((status) => status === 200)).toEqual([200]);
+    expect(statuses.filter((status) => status !== 200)).toEqual([404, 404, 404, 404, 404]);
+  });
+
   it('answers 404, never 401, to unknown and malformed addresses, and notes when a calendar last read it', async () => {
     for (const path of [
       `/calendar-feeds/${'A'.repeat(43)}.ics`,
