@@ -84,7 +84,11 @@ export class CalendarFeedController {
       'No token: the address is the secret. A revoked, replaced, unknown or malformed address, or one whose owner is ' +
       'deactivated, answers 404. Events carry the case reference, the rule and a link to the case, nothing else.',
   })
-  @ApiOkResponse({ description: 'The feed, as text/calendar (RFC 5545)' })
+  // Declared on the 200 alone (not with @ApiProduces): the 404 and 429 are the contract's JSON errors.
+  @ApiOkResponse({
+    description: 'The feed (iCalendar, RFC 5545)',
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+  })
   @ApiErrorResponses(404, 429)
   async feed(@Param('token') token: string, @Res({ passthrough: true }) response: Response): Promise<string> {
     const owner = await this.feeds.ownerOf(token);
