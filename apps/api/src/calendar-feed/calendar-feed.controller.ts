@@ -16,6 +16,7 @@ import { NotFoundError } from '@app/common';
 import { AppConfig } from '@app/config';
 import { ApiErrorResponses } from '../http/api-errors';
 import { assertNoFields } from '../http/no-fields';
+import { CALENDAR_FEED_LIMITS } from './calendar-feed.limits';
 import { CalendarFeedCreatedView, CalendarFeedStatusView, calendarFeedUrl } from './calendar-feed.views';
 
 /**
@@ -77,7 +78,8 @@ export class CalendarFeedController {
   @Get('calendar-feeds/:token.ics')
   @Public()
   @UseGuards(ThrottlerGuard)
-  @Throttle({ login: { limit: 60, ttl: 60_000 } })
+  // Per address first (the module's order), then per feed: see CALENDAR_FEED_LIMITS.
+  @Throttle({ login: { limit: CALENDAR_FEED_LIMITS.perAddress, ttl: CALENDAR_FEED_LIMITS.ttlMs } })
   @ApiOperation({
     summary: 'A calendar feed (iCalendar): one all-day event per open deadline of the cases its owner works on',
     description:
