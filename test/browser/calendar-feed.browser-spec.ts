@@ -51,6 +51,8 @@ describe('the calendar feed, in a browser', () => {
 
     await page.getByRole('button', { name: 'Turn on the calendar feed' }).click();
     await expect(page.locator('.govuk-panel__title').innerText()).resolves.toBe('Your calendar feed is on');
+    // The panel's title is under the page's one h1, not a second one.
+    await expect(page.locator('h1').allInnerTexts()).resolves.toEqual(['Your calendar feed']);
     const first = await page.getByLabel('Calendar feed address').inputValue();
     expect(first).toMatch(/^http:\/\/127\.0\.0\.1\/calendar-feeds\/[A-Za-z0-9_-]{43}\.ics$/);
     expect(await page.getByRole('link', { name: 'Open it in your calendar application' }).getAttribute('href')).toBe(

@@ -4,6 +4,7 @@
  * when a due date moves, gone when met; nothing about a child; the address revocable, replaceable, and 404 once
  * revoked, for a deactivated owner, or for anyone guessing.
  */
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CalendarFeedEntity, UserEntity } from '@app/auth';
 import { RULE_TITLES, type RuleId } from '@app/workflows';
@@ -205,6 +206,18 @@ describe('Calendar feed of open deadlines (ICS)', () => {
     await t.http.delete('/users/me/calendar-feed').auth(team.subgroup, { type: 'bearer' }).expect(204);
   });
 
+  it('turned on several times at once: every request succeeds, the last one wins and only its address works', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => t.http.post('/users/me/calendar-feed').auth(team.la, { type: 'bearer' })),
+    );
+    expect(answers.map((res) => res.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const urls = answers.map((res) => res.body.url as string);
+    expect(new Set(urls).size).toBe(urls.length);
+    const statuses = await Promise.all(urls.map(async (url) => (await t.http.get(pathOf(url))).status));
+    expect(statuses.filter((status) => status === 200)).toEqual([200]);
+    expect(statuses.filter((status) => status !== 200)).toEqual([404, 404, 404, 404, 404]);
+  });
+
   it('answers 404, never 401, to unknown and malformed addresses, and notes when a calendar last read it', async () => {
     for (const path of [
       `/calendar-feeds/${'A'.repeat(43)}.ics`,
@@ -219,6 +232,25 @@ describe('Calendar feed of open deadlines (ICS)', () => {
     await fetchFeed(url);
     const status = (await get(team.health, '/users/me/calendar-feed').expect(200)).body;
     expect(status).toEqual({ active: true, createdAt: expect.any(String), lastReadAt: expect.any(String) });
+  });
+
+  it('answers about your feed with Cache-Control: no-store, so no cache keeps the address shown once', async () => {
+    const read = await get(team.police, '/users/me/calendar-feed').expect(200);
+    const made = await t.http.post('/users/me/calendar-feed').auth(team.police, { type: 'bearer' }).expect(201);
+    const off = await t.http.delete('/users/me/calendar-feed').auth(team.police, { type: 'bearer' }).expect(204);
+    expect([read, made, off].map((res) => res.headers['cache-control'])).toEqual(['no-store', 'no-store', 'no-store']);
+  });
+
+  it('limits a feed read too often by itself: another feed read from the same address still answers', async () => {
+    const busy = pathOf(await turnOn(team.la));
+    const quiet = pathOf(await turnOn(team.leadPartner));
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) statuses.push((await t.http.get(busy)).status);
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+    const limited = await t.http.get(busy);
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ statusCode: 429 });
+    expect((await t.http.get(quiet)).status).toBe(200);
   });
 
   it('refuses an admin with no case role, and fields in the body', async () => {
@@ -352,4 +384,22 @@ describe('Calendar feed of open deadlines (ICS)', () => {
     expect(offAgain.headers.location).toBe('/account/calendar');
     expect((await t.http.get(pathOf(url))).status).toBe(404);
   });
+});
+
+describe('Calendar feed: the per-address ceiling', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lets one address read 600 feeds a minute (a shared reader, like Google), then stops it guessing', async () => {
+    const guess = () => `/calendar-feeds/${randomBytes(32).toString('base64url')}.ics`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 600; i++) statuses.push((await t.http.get(guess())).status);
+    expect(statuses.filter((status) => status !== 404)).toEqual([]);
+    expect((await t.http.get(guess())).status).toBe(429);
+  }, 60_000);
 });

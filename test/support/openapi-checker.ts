@@ -131,10 +131,11 @@ export class OpenApiChecker {
       return;
     }
     if (!contentType?.startsWith('application/json')) {
-      // A file (a CSV, a workbook) is declared by its media type; a body of any other type contradicts the document.
+      // A file (a CSV, a workbook, a calendar) is declared by its media type: a body of a type the status does not
+      // declare (or a body where it declares none) contradicts the document. No body (a 204) has no type.
       const declared = Object.keys(response.content ?? {});
-      if (declared.length > 0 && !declared.some((type) => contentType?.startsWith(type)))
-        this.problems.push(`${where}: declares ${declared.join(', ')} but sent ${contentType ?? 'none'}`);
+      if (contentType !== undefined && !declared.some((type) => contentType.startsWith(type)))
+        this.problems.push(`${where}: declares ${declared.join(', ') || 'no content'} but sent ${contentType}`);
       return;
     }
     const schema = response.content?.['application/json']?.schema;

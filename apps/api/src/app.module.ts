@@ -12,6 +12,7 @@ import { RemindersAdminController } from './admin/reminders-admin.controller';
 import { AuthController } from './auth/auth.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarFeedController } from './calendar-feed/calendar-feed.controller';
+import { CALENDAR_FEED_THROTTLER } from './calendar-feed/calendar-feed.throttler';
 import { CasesController } from './cases/cases.controller';
 import { ENTITIES } from '@app/schema';
 import { HealthModule } from './health/health.module';
@@ -32,9 +33,10 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config)),
         CommonModule,
         DatabaseModule.forRoot(ENTITIES),
-        // Per client address, in this process's memory (the per-account limit is in the database, shared).
+        // In this process's memory. `login`: per client address (the per-account limit is in the database, shared);
+        // `calendar-feed`: per feed, on the feed's route alone. Checked in this order.
         ThrottlerModule.forRoot({
-          throttlers: [{ name: 'login', ttl: 60_000, limit: 10 }],
+          throttlers: [{ name: 'login', ttl: 60_000, limit: 10 }, CALENDAR_FEED_THROTTLER],
           errorMessage: (_context, limit) => tooManyAttemptsMessage(limit.timeToBlockExpire),
         }),
         AuthModule,

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -16,6 +16,7 @@ import { NotFoundError } from '@app/common';
 import { AppConfig } from '@app/config';
 import { ApiErrorResponses } from '../http/api-errors';
 import { assertNoFields } from '../http/no-fields';
+import { CALENDAR_FEED_LIMITS } from './calendar-feed.limits';
 import { CalendarFeedCreatedView, CalendarFeedStatusView, calendarFeedUrl } from './calendar-feed.views';
 
 /**
@@ -32,6 +33,7 @@ export class CalendarFeedController {
   ) {}
 
   @Get('users/me/calendar-feed')
+  @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Whether your calendar feed is on, since when, and when a calendar last read it' })
   @ApiOkResponse({ type: CalendarFeedStatusView })
@@ -46,6 +48,7 @@ export class CalendarFeedController {
   }
 
   @Post('users/me/calendar-feed')
+  @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'Turn your calendar feed on, or replace its address (the old one stops working at once)',
@@ -62,6 +65,7 @@ export class CalendarFeedController {
   }
 
   @Delete('users/me/calendar-feed')
+  @Header('Cache-Control', 'no-store')
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Turn your calendar feed off: its address answers 404 from now on (204 if it was off)' })
@@ -74,14 +78,19 @@ export class CalendarFeedController {
   @Get('calendar-feeds/:token.ics')
   @Public()
   @UseGuards(ThrottlerGuard)
-  @Throttle({ login: { limit: 60, ttl: 60_000 } })
+  // Per address first (the module's order), then per feed: see CALENDAR_FEED_LIMITS.
+  @Throttle({ login: { limit: CALENDAR_FEED_LIMITS.perAddress, ttl: CALENDAR_FEED_LIMITS.ttlMs } })
   @ApiOperation({
     summary: 'A calendar feed (iCalendar): one all-day event per open deadline of the cases its owner works on',
     description:
       'No token: the address is the secret. A revoked, replaced, unknown or malformed address, or one whose owner is ' +
       'deactivated, answers 404. Events carry the case reference, the rule and a link to the case, nothing else.',
   })
-  @ApiOkResponse({ description: 'The feed, as text/calendar (RFC 5545)' })
+  // Declared on the 200 alone (not with @ApiProduces): the 404 and 429 are the contract's JSON errors.
+  @ApiOkResponse({
+    description: 'The feed (iCalendar, RFC 5545)',
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+  })
   @ApiErrorResponses(404, 429)
   async feed(@Param('token') token: string, @Res({ passthrough: true }) response: Response): Promise<string> {
     const owner = await this.feeds.ownerOf(token);

@@ -100,7 +100,7 @@ export class CasesController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="practice-review-import-template.csv"')
   @ApiOperation({ summary: 'The CSV template for bringing in running cases (a header row and an example row)' })
-  @ApiOkResponse({ description: 'The template, as text/csv' })
+  @ApiOkResponse({ description: 'The template', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrorResponses(401)
   importTemplate(): string {
     return importTemplateCsv();

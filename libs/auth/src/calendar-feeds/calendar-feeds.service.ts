@@ -57,24 +57,26 @@ export class CalendarFeedsService {
     };
   }
 
-  /** Turns the user's feed on with a new token, replacing (and so revoking) any earlier one in the same change. */
+  /**
+   * Turns the user's feed on with a new token, replacing (and so revoking) any earlier one in the same statement. One
+   * upsert on `userId`, not a delete then an insert: under PostgreSQL's READ COMMITTED, of two turn-ons at once the
+   * second's delete waits for the first, then cannot see the row the first inserted, and its own insert breaks the
+   * unique index (a 500). Of several at once, the last to commit wins.
+   */
   async turnOn(user: AuthenticatedUser): Promise<{ token: string; createdAt: Date }> {
     assertHasRole(user.roles, CALENDAR_FEED_ROLES);
     const token = randomBytes(32).toString('base64url');
     const createdAtMs = this.clock.now().getTime();
-    await this.tx.run(async (manager) => {
-      const feeds = manager.getRepository(CalendarFeedEntity);
-      await feeds.delete({ userId: user.id });
-      await feeds.insert(
-        Object.assign(new CalendarFeedEntity(), {
-          userId: user.id,
-          partnershipId: user.partnershipId,
-          tokenHash: calendarFeedTokenHash(token),
-          createdAtMs,
-          lastReadAtMs: null,
-        }),
-      );
+    const feed = Object.assign(new CalendarFeedEntity(), {
+      userId: user.id,
+      partnershipId: user.partnershipId,
+      tokenHash: calendarFeedTokenHash(token),
+      createdAtMs,
+      lastReadAtMs: null,
     });
+    await this.tx.run((manager) =>
+      manager.getRepository(CalendarFeedEntity).upsert(feed, { conflictPaths: ['userId'] }),
+    );
     return { token, createdAt: new Date(createdAtMs) };
   }
 
