@@ -8,21 +8,30 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Clock } from '@app/common';
-import { openCase, setToday, step } from '../test/support/case-helpers';
+import { makeTeam, openCase, setToday, step } from '../test/support/case-helpers';
+import { buildReportDataset } from '../test/support/report-dataset';
 import { createPerson, launchBrowser, signIn, type Person } from '../test/support/browser';
 import { TestApp } from '../test/support/test-app';
 
 const OUT = join(__dirname, '..', 'docs', 'screenshots');
 const VIEWPORT = { width: 1280, height: 900 };
 
-async function photograph(browser: Browser, baseUrl: string, person: Person, shots: [string, string][]) {
+async function photograph(
+  browser: Browser,
+  baseUrl: string,
+  person: Person,
+  shots: [string, string][],
+  /** The height to keep of a long page (from its top); the whole page when not given. */
+  height?: number,
+) {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: VIEWPORT });
   const page: Page = await context.newPage();
   await page.goto('/sign-in');
   await signIn(page, person);
   for (const [path, file] of shots) {
     await page.goto(path);
-    await page.screenshot({ path: join(OUT, file), fullPage: true });
+    const clip = height === undefined ? undefined : { x: 0, y: 0, width: VIEWPORT.width, height };
+    await page.screenshot({ path: join(OUT, file), fullPage: true, ...(clip ? { clip } : {}) });
     console.log(`docs/screenshots/${file}: ${path}`);
   }
   await context.close();
@@ -71,8 +80,27 @@ async function main(): Promise<void> {
       ['/report-incident', 'incident-form.png'],
     ]);
     await photograph(browser, baseUrl, partner, [[`/case/${awaiting}`, 'sign-off.png']]);
+    await photographReports(browser);
   } finally {
     await browser.close();
+    await t.close();
+  }
+}
+
+/** The figures of a year of cases (the reports' acceptance dataset, built through the API), on a service of its own. */
+async function photographReports(browser: Browser): Promise<void> {
+  const t = await TestApp.start({ env: { PUBLIC_URL: 'http://127.0.0.1' } });
+  try {
+    const baseUrl = await t.listen();
+    const team = await makeTeam(t);
+    await buildReportDataset(t, team);
+    const reader = await createPerson(t, team.admin, {
+      email: 'sam@partnership.example',
+      name: 'Sam Subgroup',
+      roles: ['subgroup-member'],
+    });
+    await photograph(browser, baseUrl, reader, [['/reports?year=2025', 'reports.png']], 2100);
+  } finally {
     await t.close();
   }
 }
