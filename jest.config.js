@@ -60,4 +60,6 @@ if (process.env.TEST_DATABASE_URL) {
   projects.push(e2e('e2e-postgres', { setupFiles: ['<rootDir>/test/support/use-postgres.ts'] }));
 }
 
-module.exports = { projects, testTimeout: 30000 };
+// A minute a test: npm test runs three files at a time on a machine of two cores, and a test that waits on its own
+// service (a commit, a reminder, a page) takes longer under that load than alone. A test that hangs still fails.
+module.exports = { projects, testTimeout: 60000 };
