@@ -10,6 +10,8 @@ import { ReminderJobChanges, ReminderScheduler } from './reminder-scheduler';
 export const REMINDER_QUEUE = 'reminders';
 export const FIRE_JOB = 'fire';
 const SCHEDULE_CHUNK = 500;
+/** How long shutdown waits for Bull to close its connections itself while Redis answers. */
+const CLOSE_WAIT_MS = 5000;
 
 /** Bull 4's own (undeclared) method that stops its intervals and timeouts; `close()` calls it once it gets that far. */
 interface BullTimers {
@@ -82,11 +84,13 @@ export class ReminderQueue implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Bull's close waits for its connections, which after a Redis outage can take as long as the reconnect back-off:
-   * give it a moment, then drop the connections so shutdown never hangs on Redis.
+   * give it a moment, then drop the connections so shutdown never hangs on Redis. The moment is a few seconds: a
+   * connection dropped while Bull still has commands on it (a process stopped as it starts, on a busy machine) fails
+   * them with "Connection is closed", and Bull does not catch all of those.
    */
   async onModuleDestroy(): Promise<void> {
     const closing = this.queue.close().catch(() => undefined);
-    if (this.isReady) await Promise.race([closing, new Promise((r) => setTimeout(r, 1500).unref())]);
+    if (this.isReady) await Promise.race([closing, new Promise((r) => setTimeout(r, CLOSE_WAIT_MS).unref())]);
     for (const client of this.connections) client.disconnect();
     // A close still waiting (for Redis, or for a job that lost its connection) has not yet cleared Bull's own timers,
     // such as the stalled-job check, which would keep the process alive: clear them now; the close may end later.
