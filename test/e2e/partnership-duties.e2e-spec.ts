@@ -206,9 +206,13 @@ describe("The partnership's own duties through HTTP: the annual report, its copi
     expect(duty[0].raw).toContain('https://practice-review.test/manage/duties');
     expect(duty[0].raw).not.toMatch(/\/cases\/|CSPR-|Case:/);
 
+    // Settled: the breach sent, and no row of that due date still being sent (the earlier ones are superseded as the
+    // worker reaches them).
     const settled = await waitFor(
       () => dutyRows(t),
-      (rows) => rows.some((r) => r.rule === 'annual-report-copies' && r.kind === 'breach' && r.status === 'sent'),
+      (rows) =>
+        rows.some((r) => r.rule === 'annual-report-copies' && r.kind === 'breach' && r.status === 'sent') &&
+        !rows.some((r) => r.rule === 'annual-report-copies' && r.dueOn === '2026-02-07' && r.status === 'sending'),
     );
     const byKind = Object.fromEntries(
       settled
