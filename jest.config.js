@@ -60,6 +60,6 @@ if (process.env.TEST_DATABASE_URL) {
   projects.push(e2e('e2e-postgres', { setupFiles: ['<rootDir>/test/support/use-postgres.ts'] }));
 }
 
-// A minute a test: npm test runs three files at a time on a machine of two cores, and a test that waits on its own
-// service (a commit, a reminder, a page) takes longer under that load than alone. A test that hangs still fails.
+// A minute a test: a test that waits on its own service (a commit, a reminder, a page) takes longer on a busy machine
+// than alone. A test that hangs still fails.
 module.exports = { projects, testTimeout: 60000 };
