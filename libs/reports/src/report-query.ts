@@ -1,9 +1,10 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { compareLocalDates, addCalendarMonths, type LocalDate } from '@app/calendar';
 import { IsLocalDate, ValidationFailedError, type FieldError } from '@app/common';
 import type { Role } from '@app/workflows';
+import { reportRowIds } from './build-report';
 import {
   financialYear,
   financialYearStartOf,
@@ -14,6 +15,9 @@ import {
 
 const toInteger = () =>
   Transform(({ value }) => (typeof value === 'string' && /^[+-]?\d+$/.test(value.trim()) ? Number(value) : value));
+
+/** A column's key: a financial quarter (`2025-26-q1`) or the whole period. */
+const COLUMN_KEY = /^(\d{4}-\d{2}-q[1-4]|whole)$/;
 
 const YEAR_MESSAGE = 'year must be a whole number from 2000 to 2098 (the financial year starting 1 April of it)';
 
@@ -48,12 +52,11 @@ export class ReportQuery {
 export class ReportCellQuery extends ReportQuery {
   @ApiProperty({
     example: 'rapid-reviews-completed',
-    maxLength: 80,
+    enum: reportRowIds(),
     description: "A row's id in the report (`figure` or `figure.row`, as the report's rows give it)",
   })
   @IsDefined({ message: 'row is required (a row id of the report)' })
-  @IsString({ message: 'row must be a row id of the report' })
-  @MaxLength(80, { message: 'row must be a row id of the report' })
+  @IsIn(reportRowIds(), { message: 'row must be a row id of the report' })
   row: string;
 
   @ApiProperty({
@@ -63,7 +66,7 @@ export class ReportCellQuery extends ReportQuery {
   })
   @IsDefined({ message: 'column is required (a column key of the report)' })
   @IsString({ message: 'column must be a column key of the report' })
-  @MaxLength(20, { message: 'column must be a column key of the report' })
+  @Matches(COLUMN_KEY, { message: 'column must be a column key of the report (2025-26-q1 ... or whole)' })
   column: string;
 }
 
