@@ -7,6 +7,7 @@ import {
   type Report,
   type ReportCell,
 } from './build-report';
+import { sampleFacts } from '../../../test/support/report-samples';
 import type { ActionFact, CaseFacts, ChildFact } from './case-facts';
 import { AGE_BANDS, ETHNIC_GROUPS, NOT_A_DFE_CODE, NOT_RECORDED, REPORT_FIGURES } from './report-figures';
 import { financialYear, reportColumns, reportPeriod, type ReportPeriod } from './report-periods';
@@ -17,26 +18,10 @@ const AFTER = '2027-06-01';
 const COLUMNS = reportColumns(FY).map(({ key }) => key);
 
 let made = 0;
-/** One case's facts: nothing happened unless given. */
+/** One case's facts, numbered in the order made: nothing happened unless given. */
 function facts(given: Partial<CaseFacts> = {}): CaseFacts {
   made += 1;
-  return {
-    caseId: `case-${made}`,
-    reference: `CSPR-2026-${String(made).padStart(4, '0')}`,
-    nature: 'serious-incident',
-    decisions: [],
-    panelResponses: [],
-    practiceReview: [],
-    pauses: [],
-    extensions: [],
-    delays: [],
-    withholdings: [],
-    actions: [],
-    harmCategories: [],
-    contributingFactors: [],
-    children: [],
-    ...given,
-  };
+  return sampleFacts(`CSPR-2026-${String(made).padStart(4, '0')}`, given);
 }
 const action = (given: Partial<ActionFact> & { dueOn: string }): ActionFact => ({
   id: 'A1',
