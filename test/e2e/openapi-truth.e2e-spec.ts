@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { DataSource } from 'typeorm';
+import { ReadSide } from '@app/database';
 import { AUDIT_EVENT_TYPES, CASE_EVENT_TYPES, EVENT_PAYLOADS, knownFields, takesOccurredOn } from '@app/cases';
 import { Clock, ERROR_CODES } from '@app/common';
 import { CASE_STAGES, CASE_STATES, isSignOffEvent, RESTRICTED_RECORD_PARTS } from '@app/workflows';
@@ -181,7 +181,8 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     const reminderCase = await expectStatus(201, 'post', '/cases', { token: bu, body: incident('2026-01-05') });
     setNow('2026-01-05T09:00:01Z');
     await t.get(ReminderReconciler).run();
-    const reminders = t.get(DataSource).getRepository(ReminderEntity);
+    // Committed rows only (the read side), as the admin list below reads them.
+    const reminders = t.get(ReadSide).getRepository(ReminderEntity);
     const deadline = Date.now() + 15_000;
     while ((await reminders.countBy({ caseId: reminderCase.id, status: 'failed' })) === 0) {
       if (Date.now() > deadline) throw new Error('no reminder failed');

@@ -1,4 +1,5 @@
-import { DataSource, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
+import { ReadSide } from '@app/database';
 import { ReminderEntity, ReminderReconciler } from '@app/reminders';
 import { setNow } from '../support/reminder-helpers';
 import { makeTeam, Team } from '../support/case-helpers';
@@ -7,10 +8,10 @@ import { TestApp } from '../support/test-app';
 
 const REPORT_URL = 'https://safeguarding.example.org/annual-report-2025-26.pdf';
 
-/** The partnership's duty reminder rows (no case), in firing order. */
+/** The partnership's duty reminder rows (no case), in firing order, as committed (see reminderRowsOf). */
 function dutyRows(t: TestApp): Promise<ReminderEntity[]> {
   return t
-    .get(DataSource)
+    .get(ReadSide)
     .getRepository(ReminderEntity)
     .find({ where: { caseId: IsNull() }, order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
 }

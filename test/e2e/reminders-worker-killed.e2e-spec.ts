@@ -1,6 +1,6 @@
 import { spawn, ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { ReadSide } from '@app/database';
 import { ReminderEntity, ReminderReconciler } from '@app/reminders';
 import { TestApp } from '../support/test-app';
 import { SmtpPeer } from '../support/smtp-peer';
@@ -72,7 +72,7 @@ describe('A worker killed in the middle of a send', () => {
     // worker's job again runs once per lease.
     await t.restart({ QUEUE_WORKERS: 'embedded', REMINDER_LEASE_MS: '5000' });
     await t.get(ReminderReconciler).run();
-    const repo = t.get(DataSource).getRepository(ReminderEntity);
+    const repo = t.get(ReadSide).getRepository(ReminderEntity);
     const due = async () => (await repo.find({ where: { caseId: opened.id } })).filter((r) => r.fireAtMs <= Date.now());
     await until(
       async () => (await due()).every((r) => ['sent', 'superseded'].includes(r.status)),

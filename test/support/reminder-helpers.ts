@@ -1,5 +1,5 @@
-import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
+import { ReadSide } from '@app/database';
 import { ReminderEntity } from '@app/reminders';
 import type { TestApp } from './test-app';
 
@@ -8,10 +8,14 @@ export function setNow(t: TestApp, iso: string): void {
   t.get(Clock).now = () => new Date(iso);
 }
 
-/** The reminder rows of a case, in firing order. */
+/**
+ * The reminder rows of a case, in firing order, as committed. Read through the service's read side: on SQLite the
+ * writer's connection also sees a group-commit batch still open, so a row could read `sent` before the history the
+ * same transaction writes (and the API serves) is committed.
+ */
 export function reminderRowsOf(t: TestApp, caseId: string): Promise<ReminderEntity[]> {
   return t
-    .get(DataSource)
+    .get(ReadSide)
     .getRepository(ReminderEntity)
     .find({ where: { caseId }, order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
 }

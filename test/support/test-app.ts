@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
+import type { Abstract, INestApplication, Type } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@app/config';
@@ -103,7 +103,8 @@ export class TestApp {
     return request(this.app.getHttpServer());
   }
 
-  get<T>(token: new (...args: never[]) => T): T {
+  /** A provider by its class (one with a private constructor too, such as ReadSide). */
+  get<T>(token: Abstract<T> | Type<T>): T {
     return this.app.get(token);
   }
 
