@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
+import { ReadSide } from '@app/database';
 import { REMINDER_QUEUE, ReminderEntity, type ReminderStatus } from '@app/reminders';
 import type { TestApp } from '../../support/test-app';
 import type { SmtpPeer } from '../../support/smtp-peer';
@@ -40,9 +40,10 @@ export async function until<T>(
   }
 }
 
+/** Every reminder row as committed (the read side: on SQLite the writer's connection also sees an open batch). */
 export function reminderRows(t: TestApp): Promise<ReminderEntity[]> {
   return t
-    .get(DataSource)
+    .get(ReadSide)
     .getRepository(ReminderEntity)
     .find({ order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
 }
