@@ -2,12 +2,12 @@
  * A report: every figure of {@link REPORT_FIGURES} for each column of the period, computed from the cases' facts;
  * and the items behind any one of its cells. Pure.
  */
-import type { LocalDate } from '@app/calendar';
 import type { CaseFacts } from './case-facts';
+import { compareLocalDates, type LocalDate } from '@app/calendar';
 import {
-  byDay,
   REPORT_FIGURES,
   REPORT_SECTIONS,
+  reportFigure,
   type FigureItem,
   type FigureWindow,
   type ReportFigure,
@@ -81,8 +81,7 @@ export function casesListedFor(figure: ReportFigure, withheld: readonly string[]
 
 /** The figure a row id belongs to. */
 export function figureOfRow(rowId: string): ReportFigure | undefined {
-  const [figureId] = splitRowId(rowId);
-  return REPORT_FIGURES.find(({ id }) => id === figureId);
+  return reportFigure(splitRowId(rowId)[0]);
 }
 
 /** The report; `withheld` names the parts of the record withheld from its reader (see {@link casesListedFor}). */
@@ -103,14 +102,14 @@ export function buildReport(
     );
     for (const { key } of figure.rows ?? [])
       counted.set(
-        `${figure.id}.${key}`,
+        rowIdOf(figure, key),
         perColumn.map((items) => items.filter((item) => item.row === key).length),
       );
     const notApplicable = (index: number) =>
       (figure.notApplicableWithout !== undefined && counted.get(figure.notApplicableWithout)?.[index] === 0) ||
       (figure.readsState === true && notBegun(columns[index], today));
     const rows = rowDefinitions(figure).map(({ key, label }) => ({
-      id: key === undefined ? figure.id : `${figure.id}.${key}`,
+      id: rowIdOf(figure, key),
       label,
       cells: columns.map((column, index): ReportCell => {
         if (notApplicable(index))
@@ -164,7 +163,7 @@ export function reportCellCases(
   columnKey: string,
 ): ReportCellCases | undefined {
   const [figureId, key] = splitRowId(rowId);
-  const figure = REPORT_FIGURES.find(({ id }) => id === figureId);
+  const figure = reportFigure(figureId);
   const column = reportColumns(period).find(({ key: k }) => k === columnKey);
   if (!figure || !column) return undefined;
   const row = rowDefinitions(figure).find((definition) => definition.key === key);
@@ -174,7 +173,7 @@ export function reportCellCases(
   const cases = counted
     .filter((item) => statistic || key === undefined || item.row === key)
     .map(({ caseId, reference, on, detail }) => ({ caseId, reference, on, ...(detail ? { detail } : {}) }))
-    .sort((a, b) => byDay(a.on, b.on) || a.reference.localeCompare(b.reference));
+    .sort((a, b) => compareLocalDates(a.on, b.on) || a.reference.localeCompare(b.reference));
   // A figure that counts each case once lists each case once (its first item), so the list matches the count.
   const listed = new Set<string>();
   const unique = cases.filter(({ caseId }) => !figure.distinctCases || (!listed.has(caseId) && listed.add(caseId)));
@@ -187,9 +186,12 @@ export function reportCellCases(
 
 /** Every row id a report has: what `reportCellCases` answers for. */
 export function reportRowIds(): string[] {
-  return REPORT_FIGURES.flatMap((figure) =>
-    rowDefinitions(figure).map(({ key }) => (key === undefined ? figure.id : `${figure.id}.${key}`)),
-  );
+  return REPORT_FIGURES.flatMap((figure) => rowDefinitions(figure).map(({ key }) => rowIdOf(figure, key)));
+}
+
+/** `figure`, or `figure.row` for a row of a breakdown or a statistic. */
+function rowIdOf(figure: ReportFigure, key: string | undefined): string {
+  return key === undefined ? figure.id : `${figure.id}.${key}`;
 }
 
 function splitRowId(rowId: string): [string, string | undefined] {

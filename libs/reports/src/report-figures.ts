@@ -3,11 +3,12 @@
  * `docs/reports.md` are made from. A figure lists the items it counts in a window of days (each with its case and
  * the day that puts it there), so every number can be opened to the cases behind it.
  */
-import { addCalendarMonths, type LocalDate } from '@app/calendar';
+import { addCalendarMonths, compareLocalDates, type LocalDate } from '@app/calendar';
 import {
   CHILD_SEXES,
   CONTRIBUTING_FACTORS,
   DISABILITY_ANSWERS,
+  ETHNICITY_CODES,
   HARM_CATEGORIES,
   optionLabel,
   PANEL_RESPONSES,
@@ -88,11 +89,6 @@ export interface StatisticDefinition extends FigureRowDefinition {
   compute(values: number[]): number;
 }
 
-/**
- * Days compared as text: a `LocalDate` is always `YYYY-MM-DD` (validated where it enters), so the order of the text is
- * the order of the days, without parsing either (a report compares days millions of times).
- */
-export const byDay = (a: LocalDate, b: LocalDate): number => (a < b ? -1 : a > b ? 1 : 0);
 const within = (date: LocalDate | undefined, { from, to }: FigureWindow): date is LocalDate =>
   date !== undefined && date >= from && date <= to;
 const onOrBefore = (date: LocalDate | undefined, limit: LocalDate | undefined): boolean =>
@@ -115,17 +111,20 @@ const NOT_A_DFE_CODE_ROW = { key: NOT_A_DFE_CODE, label: 'Recorded, not one of t
 const codedOrNot = (value: string | undefined, coded: (value: string) => string | undefined): string =>
   value === undefined || value.trim() === '' ? NOT_RECORDED : (coded(value) ?? NOT_A_DFE_CODE);
 
-/** The DfE's major ethnic groups, by the first letters of their codes (`CHNE`, `OOTH`, `REFU`, `NOBT` stand alone). */
-export const ETHNIC_GROUPS: readonly (FigureRowDefinition & { codes: readonly string[] })[] = [
-  { key: 'white', label: 'White', codes: ['WBRI', 'WIRI', 'WIRT', 'WOTH', 'WROM'] },
-  { key: 'mixed', label: 'Mixed or multiple ethnic groups', codes: ['MWBC', 'MWBA', 'MWAS', 'MOTH'] },
-  { key: 'asian', label: 'Asian or Asian British', codes: ['AIND', 'APKN', 'ABAN', 'AOTH'] },
-  { key: 'black', label: 'Black or Black British', codes: ['BCRB', 'BAFR', 'BOTH'] },
-  { key: 'chinese', label: 'Chinese', codes: ['CHNE'] },
-  { key: 'other', label: 'Any other ethnic group', codes: ['OOTH'] },
-  { key: 'refused', label: 'Refused', codes: ['REFU'] },
-  { key: 'not-obtained', label: 'Information not yet obtained', codes: ['NOBT'] },
-];
+/** The DfE's major ethnic groups: a code's group is its first letter (`CHNE`, `OOTH`, `REFU`, `NOBT` stand alone). */
+const ETHNIC_GROUP_LETTERS = [
+  { key: 'white', label: 'White', letter: 'W' },
+  { key: 'mixed', label: 'Mixed or multiple ethnic groups', letter: 'M' },
+  { key: 'asian', label: 'Asian or Asian British', letter: 'A' },
+  { key: 'black', label: 'Black or Black British', letter: 'B' },
+  { key: 'chinese', label: 'Chinese', letter: 'C' },
+  { key: 'other', label: 'Any other ethnic group', letter: 'O' },
+  { key: 'refused', label: 'Refused', letter: 'R' },
+  { key: 'not-obtained', label: 'Information not yet obtained', letter: 'N' },
+] as const;
+export const ETHNIC_GROUPS: readonly (FigureRowDefinition & { codes: readonly string[] })[] = ETHNIC_GROUP_LETTERS.map(
+  ({ key, label, letter }) => ({ key, label, codes: ETHNICITY_CODES.filter((code) => code.startsWith(letter)) }),
+);
 
 /** Age bands of the DfE's statistics, and 18 to 24 for care leavers. */
 export const AGE_BANDS = [
@@ -144,7 +143,7 @@ export const AGE_BANDS = [
 function notifiedIn(facts: CaseFacts, window: FigureWindow): LocalDate | undefined {
   const first = [facts.panelNotifiedOn, facts.sosOfstedNotifiedOn]
     .filter((on): on is LocalDate => on !== undefined)
-    .sort(byDay)[0];
+    .sort(compareLocalDates)[0];
   return within(first, window) ? first : undefined;
 }
 

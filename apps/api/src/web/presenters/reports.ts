@@ -157,7 +157,7 @@ export function reportTables(report: Report, period: ReportPeriodQuery): ReportT
 function sectionRows(report: Report, section: ReportSectionView, period: ReportPeriodQuery) {
   return section.figures.flatMap((figure) =>
     figure.rows.map((row) => {
-      const label = row.label === figure.label ? row.label : `${figure.label}: ${row.label}`;
+      const label = rowLabel(figure.label, row.label);
       return [
         { text: label },
         ...row.cells.map((cell) => {
@@ -208,8 +208,7 @@ export function reportCasesPage(
   period: ReportPeriod,
   definition: string | undefined,
 ): ReportCasesPage {
-  const figure =
-    cell.row.label === cell.row.figureLabel ? cell.row.label : `${cell.row.figureLabel}: ${cell.row.label}`;
+  const figure = rowLabel(cell.row.figureLabel, cell.row.label);
   return {
     heading: `${figure}, ${columnName(cell.column.label, period)}`,
     unit: cell.row.unit,
@@ -222,8 +221,9 @@ export function reportCasesPage(
   };
 }
 
-export function errorList(errors: FormErrors): { text: string; href: string }[] {
-  return Object.values(errors).map(({ text: message, href }) => ({ text: message, href }));
+/** A row as named on its own: a breakdown's row with its figure (`Decisions by outcome: An LCSPR`). */
+function rowLabel(figureLabel: string, label: string): string {
+  return label === figureLabel ? label : `${figureLabel}: ${label}`;
 }
 
 function hasAny(typed: Record<string, string>): boolean {

@@ -5,25 +5,23 @@ import { todayInLondon } from '@app/calendar';
 import { validatePlain } from '@app/cases';
 import { Clock, ValidationFailedError } from '@app/common';
 import {
-  financialYear,
   financialYearStartOf,
+  periodOf,
   periodTitle,
   REPORT_READERS,
   ReportCellQuery,
   reportDownload,
   type ReportFormat,
   reportFigure,
-  reportPeriod,
   ReportQuery,
   ReportsService,
   SMALLEST_SHOWN,
 } from '@app/reports';
 import { sendDownload } from '../../http/send-download';
-import type { FormErrors } from '../forms';
+import { errorSummary, type FormErrors } from '../forms';
 import { PageController } from '../page-controller.decorator';
 import { dateInput } from '../presenters/date-input';
 import {
-  errorList,
   periodQueryString,
   periodRefusal,
   readReportPeriod,
@@ -55,12 +53,12 @@ export class ReportsPageController {
   @Get()
   @Roles(...REPORT_READERS)
   async show(@Query() query: QueryValues, @CurrentUser() user: AuthenticatedUser, @Res() response: Response) {
-    const currentYear = financialYearStartOf(todayInLondon(this.clock.now()));
+    const currentYear = this.currentYear();
     const read = readReportPeriod(query, currentYear);
     const page = (status: number, errors: FormErrors, locals: Record<string, unknown> = {}) =>
       response.status(status).render('reports/index', {
         ...this.formLocals(read.form, currentYear, errors),
-        errorList: errorList(errors),
+        errorList: errorSummary(errors)?.errorList ?? [],
         smallest: SMALLEST_SHOWN,
         ...locals,
       });
@@ -90,11 +88,9 @@ export class ReportsPageController {
   @Roles(...REPORT_READERS)
   async cases(@Query() query: QueryValues, @CurrentUser() user: AuthenticatedUser, @Res() response: Response) {
     const period = this.periodAsked(query);
-    const cell = await this.reports.cellCases(
-      user,
-      validatePlain(ReportCellQuery, { ...period, row: query.row, column: query.column }),
-    );
-    const days = 'year' in period ? financialYear(period.year) : reportPeriod(period.from, period.to);
+    const cellQuery = validatePlain(ReportCellQuery, { ...period, row: query.row, column: query.column });
+    const cell = await this.reports.cellCases(user, cellQuery);
+    const days = periodOf(cellQuery, todayInLondon(this.clock.now()));
     response.render('reports/cases', {
       ...reportCasesPage(cell, days, reportFigure(cell.row.figure)?.definition),
       periodTitle: periodTitle(days),
@@ -121,13 +117,17 @@ export class ReportsPageController {
 
   /** The period of a link the pages made (a bad one is the 400 page: the form is on the reports page). */
   private periodAsked(query: QueryValues): ReportPeriodQuery {
-    const read = readReportPeriod(query, financialYearStartOf(todayInLondon(this.clock.now())));
+    const read = readReportPeriod(query, this.currentYear());
     if ('errors' in read)
       throw new ValidationFailedError(
         'The report’s period is not valid',
         Object.entries(read.errors).map(([field, { text }]) => ({ field, messages: [text] })),
       );
     return read.query;
+  }
+
+  private currentYear(): number {
+    return financialYearStartOf(todayInLondon(this.clock.now()));
   }
 
   private formLocals(form: ReportPeriodForm, currentYear: number, errors: FormErrors) {
