@@ -33,6 +33,18 @@ describe('the timeliness chart', () => {
     ]);
   });
 
+  it("scales the axis to the tallest quarter's bar, not to the year's total, which is not drawn", () => {
+    // Four rapid reviews in each quarter: 16 in the year, 4 at most in a quarter.
+    const sentOn = ['2025-05-06', '2025-08-05', '2025-11-04', '2026-02-03'];
+    const facts = sentOn.flatMap((day, q) =>
+      [1, 2, 3, 4].map((n) => sampleFacts(`CSPR-2025-${q}${n}`, { rapidReviewSentOn: day })),
+    );
+    const busy = buildReport(facts, financialYear(2025), '2026-04-10');
+    const { bars, top } = timelinessBars(busy);
+    expect(top).toBe(4);
+    expect(bars.filter((bar) => bar.display === '4').map((bar) => bar.height)).toEqual([220, 220, 220, 220]);
+  });
+
   it('labels every bar with its number, the quarters, both axes and a legend', () => {
     for (const label of ['Q1', 'Q2', 'Q3', 'Q4', 'Financial quarter', 'Number', 'n/a']) {
       expect(svg).toContain(`>${label}</text>`);

@@ -49,7 +49,11 @@ export interface ChartBar {
 export function timelinessBars(report: Report): { bars: ChartBar[]; quarters: ReportColumn[]; top: number } {
   const quarters = report.columns.filter((column) => !column.whole);
   const rows = TIMELINESS_SERIES.map((series) => rowOf(report, series.rowId));
-  const values = rows.flatMap((row) => row.cells.map((cell) => cell.value ?? 0));
+  // The bars are the quarters': the period's own column (the year's total) is not drawn, so it does not set the axis.
+  const quarterKeys = new Set(quarters.map((quarter) => quarter.key));
+  const values = rows.flatMap((row) =>
+    row.cells.filter((cell) => quarterKeys.has(cell.column)).map((cell) => cell.value ?? 0),
+  );
   const top = axisTop(Math.max(0, ...values));
   const plotTop = legendHeight();
   const bars = quarters.flatMap((quarter, q) =>
