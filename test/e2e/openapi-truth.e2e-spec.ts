@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { ReadSide } from '@app/database';
 import { AUDIT_EVENT_TYPES, CASE_EVENT_TYPES, EVENT_PAYLOADS, knownFields, takesOccurredOn } from '@app/cases';
 import { Clock, ERROR_CODES } from '@app/common';
 import { CASE_STAGES, CASE_STATES, isSignOffEvent, RESTRICTED_RECORD_PARTS } from '@app/workflows';
-import { ReminderEntity, ReminderReconciler } from '@app/reminders';
+import { ReminderReconciler } from '@app/reminders';
 import { getMetadataStorage } from 'class-validator';
+import { committedReminders } from '../support/reminder-helpers';
 import { OpenApiChecker, type HttpMethod, type OpenApiDocument } from '../support/openapi-checker';
 import { SmtpPeer } from '../support/smtp-peer';
 import { ADMIN_PASSWORD, TestApp } from '../support/test-app';
@@ -181,8 +181,8 @@ describe('The OpenAPI document tells the truth: every answer of a whole journey 
     const reminderCase = await expectStatus(201, 'post', '/cases', { token: bu, body: incident('2026-01-05') });
     setNow('2026-01-05T09:00:01Z');
     await t.get(ReminderReconciler).run();
-    // Committed rows only (the read side), as the admin list below reads them.
-    const reminders = t.get(ReadSide).getRepository(ReminderEntity);
+    // Committed rows only, as the admin list below reads them.
+    const reminders = committedReminders(t);
     const deadline = Date.now() + 15_000;
     while ((await reminders.countBy({ caseId: reminderCase.id, status: 'failed' })) === 0) {
       if (Date.now() > deadline) throw new Error('no reminder failed');

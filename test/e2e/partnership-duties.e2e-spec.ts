@@ -1,19 +1,15 @@
 import { IsNull } from 'typeorm';
-import { ReadSide } from '@app/database';
 import { ReminderEntity, ReminderReconciler } from '@app/reminders';
-import { setNow } from '../support/reminder-helpers';
+import { committedReminders, setNow } from '../support/reminder-helpers';
 import { makeTeam, Team } from '../support/case-helpers';
 import { SmtpPeer } from '../support/smtp-peer';
 import { TestApp } from '../support/test-app';
 
 const REPORT_URL = 'https://safeguarding.example.org/annual-report-2025-26.pdf';
 
-/** The partnership's duty reminder rows (no case), in firing order, as committed (see reminderRowsOf). */
+/** The partnership's duty reminder rows (no case), in firing order, as committed. */
 function dutyRows(t: TestApp): Promise<ReminderEntity[]> {
-  return t
-    .get(ReadSide)
-    .getRepository(ReminderEntity)
-    .find({ where: { caseId: IsNull() }, order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
+  return committedReminders(t).find({ where: { caseId: IsNull() }, order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
 }
 
 async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {

@@ -1,7 +1,7 @@
 import { spawn, ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ReadSide } from '@app/database';
-import { ReminderEntity, ReminderReconciler } from '@app/reminders';
+import { ReminderReconciler } from '@app/reminders';
+import { committedReminders } from '../support/reminder-helpers';
 import { TestApp } from '../support/test-app';
 import { SmtpPeer } from '../support/smtp-peer';
 import { TestRedisServer } from '../support/redis-server';
@@ -72,7 +72,7 @@ describe('A worker killed in the middle of a send', () => {
     // worker's job again runs once per lease.
     await t.restart({ QUEUE_WORKERS: 'embedded', REMINDER_LEASE_MS: '5000' });
     await t.get(ReminderReconciler).run();
-    const repo = t.get(ReadSide).getRepository(ReminderEntity);
+    const repo = committedReminders(t);
     const due = async () => (await repo.find({ where: { caseId: opened.id } })).filter((r) => r.fireAtMs <= Date.now());
     await until(
       async () => (await due()).every((r) => ['sent', 'superseded'].includes(r.status)),

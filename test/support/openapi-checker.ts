@@ -132,9 +132,11 @@ export class OpenApiChecker {
     }
     if (!contentType?.startsWith('application/json')) {
       // A file (a CSV, a workbook, a calendar) is declared by its media type: a body of a type the status does not
-      // declare (or a body where it declares none) contradicts the document. No body (a 204) has no type.
+      // declare, a body where it declares none, or no body where it declares one contradicts the document.
       const declared = Object.keys(response.content ?? {});
-      if (contentType !== undefined && !declared.some((type) => contentType.startsWith(type)))
+      if (contentType === undefined) {
+        if (declared.length > 0) this.problems.push(`${where}: declares ${declared.join(', ')} but sent none`);
+      } else if (!declared.some((type) => contentType.startsWith(type)))
         this.problems.push(`${where}: declares ${declared.join(', ') || 'no content'} but sent ${contentType}`);
       return;
     }

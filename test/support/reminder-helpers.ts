@@ -1,3 +1,4 @@
+import type { Repository } from 'typeorm';
 import { Clock } from '@app/common';
 import { ReadSide } from '@app/database';
 import { ReminderEntity } from '@app/reminders';
@@ -9,15 +10,17 @@ export function setNow(t: TestApp, iso: string): void {
 }
 
 /**
- * The reminder rows of a case, in firing order, as committed. Read through the service's read side: on SQLite the
- * writer's connection also sees a group-commit batch still open, so a row could read `sent` before the history the
+ * The reminder rows as committed, for a test to read: through the service's read side. On SQLite the writer's
+ * connection also sees a group-commit batch still open, so a row read there could say `sent` before the history the
  * same transaction writes (and the API serves) is committed.
  */
+export function committedReminders(t: TestApp): Repository<ReminderEntity> {
+  return t.get(ReadSide).getRepository(ReminderEntity);
+}
+
+/** The reminder rows of a case, in firing order, as committed. */
 export function reminderRowsOf(t: TestApp, caseId: string): Promise<ReminderEntity[]> {
-  return t
-    .get(ReadSide)
-    .getRepository(ReminderEntity)
-    .find({ where: { caseId }, order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
+  return committedReminders(t).find({ where: { caseId }, order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
 }
 
 /** Waits until the case's reminder rows satisfy the predicate, and returns them. */

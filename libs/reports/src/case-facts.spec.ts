@@ -12,17 +12,8 @@ import {
   type CaseEvent,
   type PersistedCaseSnapshot,
 } from '@app/workflows';
+import { actors, LA_AWARE_ON, partners } from '../../../workflows/case/case-test-kit.spec';
 import { caseFacts, type CaseFacts, type DeadlineFact, type HistoryFact } from './case-facts';
-
-const people = {
-  bu: { id: 'u-bu', name: 'Bea Unit', roles: ['business-unit'] },
-  subgroup: { id: 'u-sg', name: 'Sam Group', roles: ['subgroup-member'] },
-  la: { id: 'u-la', name: 'Lee Authority', roles: ['delegated-partner'], agency: 'local-authority' },
-  police: { id: 'u-po', name: 'Pat Police', roles: ['delegated-partner'], agency: 'police' },
-  health: { id: 'u-he', name: 'Hal Health', roles: ['delegated-partner'], agency: 'health' },
-  lead: { id: 'u-lp', name: 'Lou Lead', roles: ['lead-partner'], agency: 'local-authority' },
-} satisfies Record<string, Actor>;
-const LA_AWARE_ON = '2026-01-05';
 
 const DETAILS: IncidentDetails = {
   incidentOn: '2026-01-03',
@@ -76,7 +67,7 @@ class Journey {
   }
 
   signDecision(days: [string, string, string], decisions = ['agree', 'agree', 'agree']): this {
-    [people.la, people.police, people.health].forEach((partner, i) => {
+    partners.forEach((partner, i) => {
       if (decisions[i]) this.on(days[i], partner, 'decision.signed-off', { decision: decisions[i] });
     });
     return this;
@@ -117,49 +108,49 @@ const deadline = (rule: string, startedOn: string, dueOn: string, subject = ''):
 /** Notified, an agreed decision, the Panel's challenge, a disputed round resolved by the lead partners, the Panel agrees. */
 function toLcspr(): Journey {
   return new Journey()
-    .on('2026-01-07', people.bu, 'notification.submitted', { submittedOn: '2026-01-07' })
-    .on('2026-01-20', people.subgroup, 'rapid-review.recommended', { recommendation: 'lcspr', rationale: 'Met.' })
+    .on('2026-01-07', actors.bu, 'notification.submitted', { submittedOn: '2026-01-07' })
+    .on('2026-01-20', actors.subgroup, 'rapid-review.recommended', { recommendation: 'lcspr', rationale: 'Met.' })
     .signDecision(['2026-01-21', '2026-01-22', '2026-01-23'])
-    .on('2026-01-26', people.bu, 'rapid-review.submitted', { submittedOn: '2026-01-26' })
-    .on('2026-02-10', people.bu, 'panel.responded', { response: 'challenges', respondedOn: '2026-02-10' })
-    .on('2026-02-12', people.subgroup, 'rapid-review.recommended', { recommendation: 'lcspr', rationale: 'Again.' })
+    .on('2026-01-26', actors.bu, 'rapid-review.submitted', { submittedOn: '2026-01-26' })
+    .on('2026-02-10', actors.bu, 'panel.responded', { response: 'challenges', respondedOn: '2026-02-10' })
+    .on('2026-02-12', actors.subgroup, 'rapid-review.recommended', { recommendation: 'lcspr', rationale: 'Again.' })
     .signDecision(['2026-02-13', '2026-02-13', ''], ['agree', 'disagree', ''])
-    .on('2026-02-16', people.bu, 'decision.escalated', { note: 'To the lead partners.' })
-    .on('2026-02-20', people.lead, 'escalation.resolved', { outcome: 'lcspr', resolvedOn: '2026-02-20' })
-    .on('2026-02-23', people.bu, 'rapid-review.submitted', { submittedOn: '2026-02-23' })
-    .on('2026-03-02', people.bu, 'panel.responded', { response: 'agrees', respondedOn: '2026-03-02' });
+    .on('2026-02-16', actors.bu, 'decision.escalated', { note: 'To the lead partners.' })
+    .on('2026-02-20', actors.leadPartner, 'escalation.resolved', { outcome: 'lcspr', resolvedOn: '2026-02-20' })
+    .on('2026-02-23', actors.bu, 'rapid-review.submitted', { submittedOn: '2026-02-23' })
+    .on('2026-03-02', actors.bu, 'panel.responded', { response: 'agrees', respondedOn: '2026-03-02' });
 }
 
 /** On to the final report agreed on 5 June and publication scheduled. */
 function toScheduled(): Journey {
   const j = toLcspr()
-    .on('2026-03-04', people.subgroup, 'lcspr.reviewer-appointed', { reviewerName: 'A. Reviewer', independent: true })
-    .on('2026-03-09', people.subgroup, 'lcspr.paused', { reason: 'inquest', detail: 'Inquest listed.' })
-    .on('2026-03-23', people.subgroup, 'lcspr.resumed', { resumedOn: '2026-03-23' })
-    .on('2026-03-25', people.subgroup, 'lcspr.extended', { reason: 'Inquest.', newCompletionOn: '2026-10-01' })
-    .on('2026-05-01', people.subgroup, 'lcspr.draft-received', { receivedOn: '2026-05-01' })
-    .on('2026-05-04', people.health, 'lcspr.final-report-signed-off', { decision: 'disagree' })
-    .on('2026-06-01', people.subgroup, 'lcspr.draft-received', { receivedOn: '2026-06-01' });
-  [people.la, people.police, people.health].forEach((partner, i) =>
+    .on('2026-03-04', actors.subgroup, 'lcspr.reviewer-appointed', { reviewerName: 'A. Reviewer', independent: true })
+    .on('2026-03-09', actors.subgroup, 'lcspr.paused', { reason: 'inquest', detail: 'Inquest listed.' })
+    .on('2026-03-23', actors.subgroup, 'lcspr.resumed', { resumedOn: '2026-03-23' })
+    .on('2026-03-25', actors.subgroup, 'lcspr.extended', { reason: 'Inquest.', newCompletionOn: '2026-10-01' })
+    .on('2026-05-01', actors.subgroup, 'lcspr.draft-received', { receivedOn: '2026-05-01' })
+    .on('2026-05-04', actors.health, 'lcspr.final-report-signed-off', { decision: 'disagree' })
+    .on('2026-06-01', actors.subgroup, 'lcspr.draft-received', { receivedOn: '2026-06-01' });
+  partners.forEach((partner, i) =>
     j.on(`2026-06-0${3 + i}`, partner, 'lcspr.final-report-signed-off', { decision: 'agree' }),
   );
-  return j.on('2026-06-10', people.bu, 'publication.scheduled', { plannedOn: '2026-07-15' });
+  return j.on('2026-06-10', actors.bu, 'publication.scheduled', { plannedOn: '2026-07-15' });
 }
 
 describe('caseFacts from a case taken through the real machine', () => {
   it('dates every act of an LCSPR case from notification to its action plan', () => {
     const j = toScheduled()
-      .on('2026-06-20', people.bu, 'publication.delayed', { reason: 'A trial.', newPlannedOn: '2026-08-14' })
-      .on('2026-06-22', people.bu, 'publication.panel-informed', { informedOn: '2026-06-22' })
-      .on('2026-07-01', people.bu, 'publication.report-sent', { sentOn: '2026-07-01' })
-      .on('2026-08-14', people.bu, 'publication.published', { publishedOn: '2026-08-14', url: 'https://p.test/r/1' })
-      .on('2026-08-20', people.subgroup, 'action.added', {
+      .on('2026-06-20', actors.bu, 'publication.delayed', { reason: 'A trial.', newPlannedOn: '2026-08-14' })
+      .on('2026-06-22', actors.bu, 'publication.panel-informed', { informedOn: '2026-06-22' })
+      .on('2026-07-01', actors.bu, 'publication.report-sent', { sentOn: '2026-07-01' })
+      .on('2026-08-14', actors.bu, 'publication.published', { publishedOn: '2026-08-14', url: 'https://p.test/r/1' })
+      .on('2026-08-20', actors.subgroup, 'action.added', {
         actionId: 'A-1',
         description: 'Training.',
         owner: 'Head of service',
         dueOn: '2026-10-01',
       })
-      .on('2026-09-01', people.subgroup, 'action.completed', { actionId: 'A-1', completedOn: '2026-09-01' });
+      .on('2026-09-01', actors.subgroup, 'action.completed', { actionId: 'A-1', completedOn: '2026-09-01' });
     const stored = [
       deadline('agency-return', '2026-01-07', '2026-01-09', 'police'),
       deadline('notify-panel', LA_AWARE_ON, '2026-01-12'),
@@ -243,12 +234,12 @@ describe('caseFacts from a case taken through the real machine', () => {
 
   it('counts the rapid review’s working days from its stored clock’s start (a death moved onto the serious incident path starts it when the criteria were met)', () => {
     const j = toLcspr();
-    const sentOn = j.facts().rapidReviewSentOn!;
-    expect(j.facts().rapidReviewWorkingDays).toBe(englandAndWales.workingDaysBetween(LA_AWARE_ON, sentOn));
-    const criteriaMetOn = '2026-01-09';
-    const moved = j.facts([deadline('rapid-review', criteriaMetOn, '2026-01-30')]);
-    expect(moved.rapidReviewWorkingDays).toBe(englandAndWales.workingDaysBetween(criteriaMetOn, sentOn));
-    expect(moved.rapidReviewWorkingDays).toBeLessThan(j.facts().rapidReviewWorkingDays!);
+    expect(j.facts().rapidReviewSentOn).toBe('2026-01-26');
+    // Monday 5 January to Monday 26 January: 6-9, 12-16, 19-23 and 26 January.
+    expect(j.facts().rapidReviewWorkingDays).toBe(15);
+    // From Friday 9 January (the criteria met): 12-16, 19-23 and 26 January.
+    const moved = j.facts([deadline('rapid-review', '2026-01-09', '2026-01-30')]);
+    expect(moved.rapidReviewWorkingDays).toBe(11);
   });
 
   it('reads only the case-level stored deadlines (subject ""), not an item clock of the same rule', () => {
@@ -261,8 +252,8 @@ describe('caseFacts from a case taken through the real machine', () => {
 
   it('ends the practice-review spell on the day publication is withheld and the Panel told, the case moving to learning', () => {
     const j = toScheduled()
-      .on('2026-06-20', people.bu, 'publication.withheld', { reason: 'A risk to a sibling.' })
-      .on('2026-06-22', people.bu, 'publication.panel-informed', { informedOn: '2026-06-22' });
+      .on('2026-06-20', actors.bu, 'publication.withheld', { reason: 'A risk to a sibling.' })
+      .on('2026-06-22', actors.bu, 'publication.panel-informed', { informedOn: '2026-06-22' });
     const facts = j.facts();
     expect(stageOf(j.snapshot)).toBe('learning');
     expect(facts.practiceReview).toEqual([{ from: '2026-03-02', to: '2026-06-22' }]);
@@ -271,30 +262,30 @@ describe('caseFacts from a case taken through the real machine', () => {
   });
 
   it('keeps the spell open while the LCSPR is under way, paused or not', () => {
-    const j = toLcspr().on('2026-03-09', people.subgroup, 'lcspr.paused', { reason: 'inquest', detail: 'x' });
+    const j = toLcspr().on('2026-03-09', actors.subgroup, 'lcspr.paused', { reason: 'inquest', detail: 'x' });
     expect(j.facts().practiceReview).toEqual([{ from: '2026-03-02' }]);
   });
 
   it('gives each action its changed due date, its cancellation and the day the service first escalated it', () => {
     const j = toLcspr()
-      .on('2026-03-03', people.subgroup, 'action.added', {
+      .on('2026-03-03', actors.subgroup, 'action.added', {
         actionId: 'A-1',
         description: 'Training.',
         owner: 'Head of service',
         dueOn: '2026-04-01',
       })
-      .on('2026-03-03', people.subgroup, 'action.added', {
+      .on('2026-03-03', actors.subgroup, 'action.added', {
         actionId: 'A-2',
         description: 'Audit.',
         owner: 'Head of service',
         dueOn: '2026-05-01',
       })
-      .on('2026-03-20', people.subgroup, 'action.due-date-changed', {
+      .on('2026-03-20', actors.subgroup, 'action.due-date-changed', {
         actionId: 'A-1',
         dueOn: '2026-04-15',
         reason: 'Staff away.',
       })
-      .on('2026-03-25', people.subgroup, 'action.cancelled', { actionId: 'A-2', reason: 'No longer needed.' });
+      .on('2026-03-25', actors.subgroup, 'action.cancelled', { actionId: 'A-2', reason: 'No longer needed.' });
     const escalated = (occurredOn: string): HistoryFact => ({
       type: 'action.escalated',
       fromState: 'lcspr.in-progress',
@@ -325,10 +316,10 @@ describe('caseFacts from a case taken through the real machine', () => {
 
   it('has no decision while a round is open or disputed, and none spell before the Panel agrees', () => {
     const j = new Journey()
-      .on('2026-01-07', people.bu, 'notification.submitted', { submittedOn: '2026-01-07' })
-      .on('2026-01-20', people.subgroup, 'rapid-review.recommended', { recommendation: 'no-lcspr', rationale: 'No.' })
+      .on('2026-01-07', actors.bu, 'notification.submitted', { submittedOn: '2026-01-07' })
+      .on('2026-01-20', actors.subgroup, 'rapid-review.recommended', { recommendation: 'no-lcspr', rationale: 'No.' })
       .signDecision(['2026-01-21', '2026-01-22', ''], ['agree', 'disagree', ''])
-      .on('2026-01-23', people.bu, 'decision.escalated', { note: 'Up.' });
+      .on('2026-01-23', actors.bu, 'decision.escalated', { note: 'Up.' });
     const facts = j.facts();
     expect(facts.decisions).toEqual([]);
     expect(facts.practiceReview).toEqual([]);
@@ -344,7 +335,7 @@ describe('caseFacts from a case taken through the real machine', () => {
       harmCategories: undefined,
       contributingFactors: undefined,
     };
-    const j = new Journey(details, 'looked-after-death').on('2026-01-08', people.bu, 'sos-ofsted.notified', {
+    const j = new Journey(details, 'looked-after-death').on('2026-01-08', actors.bu, 'sos-ofsted.notified', {
       notifiedOn: '2026-01-08',
     });
     expect(j.facts()).toMatchObject({

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { Clock } from '@app/common';
-import { ReadSide } from '@app/database';
 import { REMINDER_QUEUE, ReminderEntity, type ReminderStatus } from '@app/reminders';
+import { committedReminders } from '../../support/reminder-helpers';
 import type { TestApp } from '../../support/test-app';
 import type { SmtpPeer } from '../../support/smtp-peer';
 
@@ -40,12 +40,9 @@ export async function until<T>(
   }
 }
 
-/** Every reminder row as committed (the read side: on SQLite the writer's connection also sees an open batch). */
+/** Every reminder row as committed (see committedReminders). */
 export function reminderRows(t: TestApp): Promise<ReminderEntity[]> {
-  return t
-    .get(ReadSide)
-    .getRepository(ReminderEntity)
-    .find({ order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
+  return committedReminders(t).find({ order: { fireAtMs: 'ASC', dedupeKey: 'ASC' } });
 }
 
 export const messageIdOf = (rowId: string) => `<reminder-${rowId}@practice-review>`;
