@@ -8,22 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CalendarFeedEntity, UserEntity } from '@app/auth';
 import { RULE_TITLES, type RuleId } from '@app/workflows';
-import { INCIDENT, makeTeam, openCase, setToday, step, type Team } from '../support/case-helpers';
+import { INCIDENT, makeTeam, openCase, setToday, step, toAgreedDecision, type Team } from '../support/case-helpers';
 import { csrfTokenOf, pageClient, signInThroughForm } from '../support/page-session';
+import { icsDay, icsEvents, unfoldIcs, type IcsEvent } from '../support/ics';
 import { TestApp } from '../support/test-app';
-import { addMember, createPartnership, firstPartnership } from '../faults/support/partnerships';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ical = require('node-ical') as {
-  sync: { parseICS(text: string): Record<string, { type: string; [key: string]: unknown }> };
-};
-
-interface FeedEvent {
-  uid: string;
-  summary: string;
-  description: string;
-  start: Date & { dateOnly?: boolean };
-}
+import { addMember, createPartnership, firstPartnership } from '../support/partnerships';
 
 /** Text set on the case that must never reach a calendar (a child's details, the summary, places, free text). */
 const CHILD_DATA = {
@@ -35,10 +24,6 @@ const CHILD_DATA = {
   actionDescription: 'FEEDCHECK-ACTION: review the health visitor contact with the twins (test).',
   actionOwner: 'FEEDCHECK-OWNER named lead',
 };
-
-/** node-ical reads a DATE as local midnight. */
-const dayOf = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 describe('Calendar feed of open deadlines (ICS)', () => {
   let t: TestApp;
@@ -92,23 +77,15 @@ describe('Calendar feed of open deadlines (ICS)', () => {
     expect(url.startsWith(`${t.config.publicUrl}/calendar-feeds/`)).toBe(true);
     return url.slice(t.config.publicUrl.length);
   };
-  async function fetchFeed(url: string): Promise<{ text: string; events: FeedEvent[] }> {
-    const res = await t.http
-      .get(pathOf(url))
-      .buffer(true)
-      .parse((r, done) => {
-        let text = '';
-        r.setEncoding('utf8');
-        r.on('data', (chunk: string) => (text += chunk));
-        r.on('end', () => done(null, text));
-      });
+  async function fetchFeed(url: string): Promise<{ text: string; events: IcsEvent[] }> {
+    const res = await t.http.get(pathOf(url));
     expect({ status: res.status, type: res.headers['content-type'] }).toEqual({
       status: 200,
       type: 'text/calendar; charset=utf-8',
     });
     expect(res.headers['cache-control']).toContain('no-store');
-    const text = res.body as string;
-    const events = Object.values(ical.sync.parseICS(text)).filter((c) => c.type === 'VEVENT') as unknown as FeedEvent[];
+    const text = res.text;
+    const events = icsEvents(text);
     return { text, events };
   }
   /** The events the case's running deadlines should make: `[title, due date]`, by the API's own view of the case. */
@@ -120,9 +97,9 @@ describe('Calendar feed of open deadlines (ICS)', () => {
       .filter((d) => d.status === 'open' || d.status === 'overdue')
       .map((d): [string, string] => [`${ref}: ${RULE_TITLES[d.rule]}${d.subject ? ` (${d.subject})` : ''}`, d.dueOn]);
   }
-  const summariesAndDays = (events: FeedEvent[]) =>
-    events.map((e): [string, string] => [e.summary, dayOf(e.start)]).sort((a, b) => a[0].localeCompare(b[0]));
-  const uidBySummary = (events: FeedEvent[]) => new Map(events.map((e) => [e.summary, e.uid]));
+  const summariesAndDays = (events: IcsEvent[]) =>
+    events.map((e): [string, string] => [e.summary, icsDay(e.start)]).sort((a, b) => a[0].localeCompare(b[0]));
+  const uidBySummary = (events: IcsEvent[]) => new Map(events.map((e) => [e.summary, e.uid]));
 
   it('holds one all-day event per running deadline, then moves an event when its date moves and drops a met one', async () => {
     expect((await get(team.bu, '/users/me/calendar-feed').expect(200)).body).toEqual({ active: false });
@@ -166,7 +143,7 @@ describe('Calendar feed of open deadlines (ICS)', () => {
     expect(after.events.map((e) => e.summary)).not.toContain(`${reference}: Agency return (police)`);
     // 15 working days from Friday 2 January: Friday 23 January, no longer Monday 26 January.
     const moved = after.events.find((e) => e.summary === rapidReview)!;
-    expect(dayOf(moved.start)).toBe('2026-01-23');
+    expect(icsDay(moved.start)).toBe('2026-01-23');
     // The same event, moved: its id is the one it had.
     expect(moved.uid).toBe(uidBySummary(before.events).get(rapidReview));
     expect(new Set(after.events.map((e) => e.uid)).size).toBe(after.events.length);
@@ -176,7 +153,7 @@ describe('Calendar feed of open deadlines (ICS)', () => {
     const url = await turnOn(team.scrutineer);
     const { text, events } = await fetchFeed(url);
     expect(events.length).toBeGreaterThan(0);
-    const unfolded = text.replace(/\r\n[ \t]/g, '');
+    const unfolded = unfoldIcs(text);
     for (const value of Object.values(CHILD_DATA)) {
       expect({ value, found: unfolded.toLowerCase().includes(value.toLowerCase()) }).toEqual({ value, found: false });
     }
@@ -284,18 +261,7 @@ describe('Calendar feed of open deadlines (ICS)', () => {
     });
     setToday(t, '2026-01-05');
     const theirs = await openCase(t, team.bu, '2026-01-05');
-    setToday(t, '2026-01-07');
-    await step(t, team.bu, theirs.id, 'notification.submitted', { submittedOn: '2026-01-07' });
-    await step(t, team.bu, theirs.id, 'partners.informed', { informedOn: '2026-01-07' });
-    setToday(t, '2026-01-15');
-    await step(t, team.subgroup, theirs.id, 'rapid-review.meeting-held', { heldOn: '2026-01-14' });
-    await step(t, team.subgroup, theirs.id, 'rapid-review.recommended', {
-      recommendation: 'lcspr',
-      rationale: 'Criteria met (test).',
-    });
-    setToday(t, '2026-01-20');
-    for (const partner of [team.la, team.police, team.health])
-      await step(t, partner, theirs.id, 'decision.signed-off', { decision: 'agree' });
+    await toAgreedDecision(t, team, theirs.id);
     setToday(t, '2026-01-21');
     await step(t, team.bu, theirs.id, 'rapid-review.submitted', { submittedOn: '2026-01-21' });
     await step(t, team.bu, theirs.id, 'panel.responded', { response: 'agrees', respondedOn: '2026-01-21' });
@@ -304,7 +270,7 @@ describe('Calendar feed of open deadlines (ICS)', () => {
       independent: true,
       reviewerUserId: reviewer.id,
     });
-    const theirRef = (await get(team.bu, `/cases/${theirs.id}`).expect(200)).body.reference as string;
+    const theirRef = theirs.reference as string;
 
     const { events } = await fetchFeed(await turnOn(reviewer.token));
     expect(events.length).toBeGreaterThan(0);
@@ -342,7 +308,7 @@ describe('Calendar feed of open deadlines (ICS)', () => {
       .auth(team.bu, { type: 'bearer' })
       .send({ publishedOn: '2026-01-20', url: 'https://partnership.test/annual-report-2025' })
       .expect(201);
-    const duty = (events: FeedEvent[]) => events.filter((e) => e.summary.startsWith('Partnership duty: '));
+    const duty = (events: IcsEvent[]) => events.filter((e) => e.summary.startsWith('Partnership duty: '));
     const lead = duty((await fetchFeed(await turnOn(team.leadPartner))).events);
     expect(summariesAndDays(lead)).toEqual([
       ['Partnership duty: Publish the annual report', '2027-01-20'],

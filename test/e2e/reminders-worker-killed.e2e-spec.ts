@@ -6,6 +6,7 @@ import { TestApp } from '../support/test-app';
 import { SmtpPeer } from '../support/smtp-peer';
 import { TestRedisServer } from '../support/redis-server';
 import { makeTeam, openCase } from '../support/case-helpers';
+import { until } from '../support/wait';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -15,14 +16,6 @@ function startWorker(env: Record<string, string>): ChildProcess {
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
     { cwd: ROOT, env: { ...process.env, ...env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') }, stdio: 'ignore' },
   );
-}
-
-async function until(predicate: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('A worker killed in the middle of a send', () => {

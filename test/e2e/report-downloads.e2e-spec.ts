@@ -1,15 +1,8 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import type { Response } from 'supertest';
 import { makeTeam, openCase, setToday, step, toAgreedDecision, type Team } from '../support/case-helpers';
+import { binary } from '../support/http';
 import { TestApp } from '../support/test-app';
-
-/** supertest keeps a binary answer only when asked to. */
-function binary(res: Response, done: (error: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 describe('GET /reports/practice-reviews.csv and .xlsx', () => {
   let t: TestApp;

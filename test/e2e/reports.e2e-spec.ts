@@ -98,7 +98,9 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { Response } from 'supertest';
-import { makeTeam, setToday, type Team } from '../support/case-helpers';
+import { makeTeam, type Team } from '../support/case-helpers';
+import { binary } from '../support/http';
+import { addMember, firstPartnership } from '../support/partnerships';
 import { buildReportDataset, REPORT_TODAY, type DatasetCase, type ReportDataset } from '../support/report-dataset';
 import { TestApp } from '../support/test-app';
 
@@ -386,11 +388,9 @@ describe('Practice-review reports: figures worked by hand from a dataset built t
   const ref = (name: DatasetCase) => data.cases[name];
 
   beforeAll(async () => {
-    // Loopback proxies are trusted so that the other partnership's people sign in from addresses of their own.
-    t = await TestApp.start({ env: { TRUSTED_PROXIES: 'loopback' } });
+    t = await TestApp.start();
     team = await makeTeam(t);
     data = await buildReportDataset(t, team);
-    setToday(t, REPORT_TODAY);
     const res = await get(team.bu, '/reports/practice-reviews?year=2025').expect(200);
     year = res.body;
   }, 120_000);
@@ -450,33 +450,33 @@ describe('Practice-review reports: figures worked by hand from a dataset built t
   const listed = (cases: { caseId: string; reference: string; on: string }[]) =>
     cases.map(({ caseId, reference, on }) => ({ caseId, reference, on }));
   const entry = (name: DatasetCase, on: string) => ({ caseId: ref(name).id, reference: ref(name).reference, on });
-  const expected = (...entries: ReturnType<typeof entry>[]) => entries;
 
   it('the cases behind a cell are exactly those counted, by day', async () => {
     const completed = await cellCases('rapid-reviews-completed', '2025-26-q1');
     expect(completed.row).toMatchObject({ id: 'rapid-reviews-completed', figure: 'rapid-reviews-completed' });
     expect(completed.column).toMatchObject({ key: '2025-26-q1' });
-    expect(listed(completed.cases)).toEqual(expected(entry('easter', '2025-05-12'), entry('challenged', '2025-06-19')));
+    expect(listed(completed.cases)).toEqual([entry('easter', '2025-05-12'), entry('challenged', '2025-06-19')]);
 
     // A review paused all quarter is active; each case once, on the day its review began.
-    expect(listed((await cellCases('active-practice-reviews', '2025-26-q2')).cases)).toEqual(
-      expected(entry('easter', '2025-05-27'), entry('withheld', '2025-08-15'), entry('challenged', '2025-08-20')),
-    );
+    expect(listed((await cellCases('active-practice-reviews', '2025-26-q2')).cases)).toEqual([
+      entry('easter', '2025-05-27'),
+      entry('withheld', '2025-08-15'),
+      entry('challenged', '2025-08-20'),
+    ]);
     // Neglect in the year: six cases, each on the day it was first notified (not the withdrawn one).
-    expect(listed((await cellCases('harm-categories.neglect', 'whole')).cases)).toEqual(
-      expected(
-        entry('easter', '2025-04-24'),
-        entry('challenged', '2025-06-03'),
-        entry('escalatedAction', '2025-07-09'),
-        entry('withheld', '2025-07-16'),
-        entry('boundary', '2025-09-26'),
-        entry('lookedAfterDeath', '2025-12-19'),
-      ),
-    );
+    expect(listed((await cellCases('harm-categories.neglect', 'whole')).cases)).toEqual([
+      entry('easter', '2025-04-24'),
+      entry('challenged', '2025-06-03'),
+      entry('escalatedAction', '2025-07-09'),
+      entry('withheld', '2025-07-16'),
+      entry('boundary', '2025-09-26'),
+      entry('lookedAfterDeath', '2025-12-19'),
+    ]);
     // The decision the lead partners reached counts on the day they reached it.
-    expect(listed((await cellCases('decisions.lcspr', '2025-26-q2')).cases)).toEqual(
-      expected(entry('withheld', '2025-07-29'), entry('challenged', '2025-07-30')),
-    );
+    expect(listed((await cellCases('decisions.lcspr', '2025-26-q2')).cases)).toEqual([
+      entry('withheld', '2025-07-29'),
+      entry('challenged', '2025-07-30'),
+    ]);
     const escalated = await cellCases('actions-escalated', '2025-26-q3');
     expect(escalated.cases).toEqual([
       {
@@ -507,9 +507,9 @@ describe('Practice-review reports: figures worked by hand from a dataset built t
         detail: 'The trial moved the review’s timetable (test).',
       },
     ]);
-    expect(listed((await cellCases('notifications.looked-after-death', 'whole')).cases)).toEqual(
-      expected(entry('lookedAfterDeath', '2025-12-22')),
-    );
+    expect(listed((await cellCases('notifications.looked-after-death', 'whole')).cases)).toEqual([
+      entry('lookedAfterDeath', '2025-12-22'),
+    ]);
     expect((await cellCases('lcsprs-published', '2025-26-q2')).cases).toEqual([]);
   });
 
@@ -531,7 +531,7 @@ describe('Practice-review reports: figures worked by hand from a dataset built t
       expectedFigures(report, JUNE_TO_OCTOBER_2025),
     );
     const clipped = await cellCases('rapid-reviews-completed', '2025-26-q1', 'from=2025-06-15&to=2025-10-31');
-    expect(listed(clipped.cases)).toEqual(expected(entry('challenged', '2025-06-19')));
+    expect(listed(clipped.cases)).toEqual([entry('challenged', '2025-06-19')]);
   });
 
   it('without a period the report is the current financial year, 2026-27, read as of today', async () => {
@@ -602,18 +602,11 @@ describe('Practice-review reports: figures worked by hand from a dataset built t
       await get(token, '/reports/practice-reviews/cases?row=notifications&column=whole&year=2025').expect(400);
       await get(token, '/reports/practice-reviews/cases?row=lcsprs-completed&column=whole&year=2025').expect(200);
     }
-    const password = 'a lead reviewer password';
-    await t.http
-      .post('/users')
-      .auth(team.admin, { type: 'bearer' })
-      .send({ email: 'reviewer@partnership.test', name: 'Rev', password, roles: ['lead-reviewer'] })
-      .expect(201);
-    const login = await t.http
-      .post('/auth/login')
-      .set('X-Forwarded-For', '10.0.0.31')
-      .send({ email: 'reviewer@partnership.test', password })
-      .expect(200);
-    for (const token of [login.body.accessToken, team.admin]) {
+    const reviewer = await addMember(t, await firstPartnership(t), 'Rev', {
+      email: 'reviewer@partnership.test',
+      roles: ['lead-reviewer'],
+    });
+    for (const token of [reviewer.token, team.admin]) {
       expect((await get(token, '/reports/practice-reviews?year=2025').expect(403)).body.code).toBe('forbidden');
       await get(token, '/reports/practice-reviews/cases?row=lcsprs-completed&column=whole&year=2025').expect(403);
     }
@@ -669,18 +662,10 @@ describe('Practice-review reports: figures worked by hand from a dataset built t
   }
 
   it('the CSV download holds the JSON report’s every row and cell, and the hand-worked values', async () => {
-    const res = await get(team.bu, '/reports/practice-reviews.csv?year=2025')
-      .buffer(true)
-      .parse((response, callback) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => callback(null, text));
-      })
-      .expect(200);
+    const res = await get(team.bu, '/reports/practice-reviews.csv?year=2025').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['cache-control']).toBe('no-store');
-    const [header, ...lines]: string[][] = parse(res.body as string, { bom: true });
+    const [header, ...lines]: string[][] = parse(res.text, { bom: true });
     expect(header).toEqual(['Period', 'Section', 'Figure', 'Row', 'Row id', 'Q1', 'Q2', 'Q3', 'Q4', 'Year']);
     const handWorked = handWorkedByRowId(year);
     expect(lines.map((line) => ({ id: line[4], label: line[3], displays: line.slice(5) }))).toEqual(jsonLines(year));
@@ -691,11 +676,7 @@ describe('Practice-review reports: figures worked by hand from a dataset built t
   it('the Excel workbook holds the same table: numbers as numbers, "fewer than 5" and "n/a" as text', async () => {
     const res: Response = await get(team.bu, '/reports/practice-reviews.xlsx?year=2025')
       .buffer(true)
-      .parse((response, callback) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => callback(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     expect(res.headers['content-type']).toMatch(
       /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/,

@@ -33,7 +33,7 @@ import {
   firstPartnership,
   type Member,
   type Partnership,
-} from './support/partnerships';
+} from '../support/partnerships';
 
 /** Generous: argon2 and a thousand requests run slowly on a busy machine; the suite stays well under this alone. */
 const TIMEOUT_MS = 120_000;

@@ -58,7 +58,7 @@ import {
   everyRole,
   firstPartnership,
   type Member,
-} from './support/partnerships';
+} from '../support/partnerships';
 
 /** Generous: argon2 and a thousand requests run slowly on a busy machine; the suite stays well under this alone. */
 const TIMEOUT_MS = 120_000;

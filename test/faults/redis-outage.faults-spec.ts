@@ -2,6 +2,7 @@ import { ReminderQueue, ReminderReconciler, type ReconcileReport } from '@app/re
 import { TestApp } from '../support/test-app';
 import { SmtpPeer } from '../support/smtp-peer';
 import { TestRedisServer } from '../support/redis-server';
+import { sleep, until } from '../support/wait';
 import {
   describeRows,
   eventRequest,
@@ -13,9 +14,7 @@ import {
   queueJobs,
   reminderRows,
   runClockFrom,
-  sleep,
   timed,
-  until,
   type TimedResponse,
   NINE_AM,
   TODAY,

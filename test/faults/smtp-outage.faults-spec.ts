@@ -2,6 +2,7 @@ import type { ReminderEntity } from '@app/reminders';
 import { TestApp } from '../support/test-app';
 import { SmtpPeer } from '../support/smtp-peer';
 import { TestRedisServer } from '../support/redis-server';
+import { sleep, until } from '../support/wait';
 import {
   describeRows,
   eventRequest,
@@ -12,8 +13,6 @@ import {
   owed,
   reminderRows,
   runClockFrom,
-  sleep,
-  until,
   NINE_AM,
   TODAY,
 } from './support/outage-helpers';

@@ -6,12 +6,13 @@
  * set to their day. It returns the cases' ids and references and nothing computed: what every figure should be is
  * worked out by hand in `test/e2e/reports.e2e-spec.ts`, from the dates written here.
  */
-import { PartnershipsService } from '@app/auth';
 import { ReminderReconciler } from '@app/reminders';
 import type { Team } from './case-helpers';
 import { setToday, step } from './case-helpers';
+import { addMember, createPartnership } from './partnerships';
 import { setNow } from './reminder-helpers';
 import type { TestApp } from './test-app';
+import { until } from './wait';
 
 /** The day the reports are read on: 2025-26 is over, 2026-27 is in its third quarter. */
 export const REPORT_TODAY = '2026-11-29';
@@ -90,13 +91,6 @@ async function importCase(
   return { id: res.body.id, reference: res.body.reference };
 }
 
-/** Logs in from an address of its own (the app trusts loopback proxies): sign-ins are limited per address. */
-async function loginFrom(t: TestApp, address: string, email: string, password: string): Promise<string> {
-  const res = await t.http.post('/auth/login').set('X-Forwarded-For', address).send({ email, password });
-  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.accessToken;
-}
-
 async function historyOf(t: TestApp, token: string, caseId: string): Promise<{ type: string }[]> {
   const res = await t.http.get(`/cases/${caseId}/history`).auth(token, { type: 'bearer' });
   if (res.status !== 200) throw new Error(`history: ${res.status}`);
@@ -143,11 +137,11 @@ async function escalatedActionCase(t: TestApp, team: Team): Promise<DatasetCaseR
     ],
   );
   await t.get(ReminderReconciler).run();
-  const until = Date.now() + 20_000;
-  while (!(await historyOf(t, team.bu, ref.id)).some((event) => event.type === 'action.escalated')) {
-    if (Date.now() > until) throw new Error('the overdue action A-1 was never escalated');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await until(
+    async () => (await historyOf(t, team.bu, ref.id)).some((event) => event.type === 'action.escalated'),
+    20_000,
+    'the overdue action A-1 to be escalated',
+  );
   setToday(t, '2025-11-20');
   await step(t, team.subgroup, ref.id, 'action.completed', { actionId: 'A-1', completedOn: '2025-11-20' });
   await step(t, team.subgroup, ref.id, 'case.closed');
@@ -592,18 +586,11 @@ export async function buildReportDataset(t: TestApp, team: Team): Promise<Report
 
 /** Another partnership (created as the operator command creates one) with one case of 2025-26 under review. */
 async function otherPartnership(t: TestApp): Promise<{ ref: DatasetCaseRef; bu: string }> {
-  const password = 'another partnership password';
-  await t.get(PartnershipsService).createWithAdmin('Elsewhere Safeguarding Partnership', {
-    email: 'admin@elsewhere.test',
-    password,
+  const elsewhere = await createPartnership(t, 'Elsewhere Safeguarding Partnership', 'admin@elsewhere.test');
+  const { token: bu } = await addMember(t, elsewhere, 'Elsewhere BU', {
+    email: 'bu@elsewhere.test',
+    roles: ['business-unit'],
   });
-  const admin = await loginFrom(t, '10.0.0.21', 'admin@elsewhere.test', password);
-  const created = await t.http
-    .post('/users')
-    .auth(admin, { type: 'bearer' })
-    .send({ email: 'bu@elsewhere.test', name: 'Elsewhere BU', password, roles: ['business-unit'] });
-  if (created.status !== 201) throw new Error(`creating bu@elsewhere.test: ${created.status}`);
-  const bu = await loginFrom(t, '10.0.0.21', 'bu@elsewhere.test', password);
   const ref = await importCase(
     t,
     bu,

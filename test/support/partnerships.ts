@@ -1,5 +1,5 @@
 /**
- * Partnerships and their people for the fault suite. Users are created over HTTP by their admin (POST /users). Tokens
+ * Partnerships and their people for the tests. Users are created over HTTP by their admin (POST /users). Tokens
  * are signed by the app's own JwtService with the claims the login route puts in them, and checked with GET
  * /users/me: the login route allows ten logins a minute per address, and each login costs an argon2 run.
  */
@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { PartnershipsService, UsersService } from '@app/auth';
 import { AGENCIES, incompatibleRolePairs, ROLES, ROLES_WITH_AGENCY, type Agency, type Role } from '@app/workflows';
-import { ADMIN_EMAIL, type TestApp } from '../../support/test-app';
+import { ADMIN_EMAIL, type TestApp } from './test-app';
 
 export interface Member {
   /** e.g. `delegated-partner (police)`, `every role` */
