@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openCase, setToday, step } from '../support/case-helpers';
-import { createPerson, launchBrowser, seriousAccessibilityFindings, signIn, type Person } from '../support/browser';
+import { createPerson, launchBrowser, expectNoSeriousFindings, signIn, type Person } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 /** The cells of the table rows in the section under the heading `heading`, as shown (lines apart), whitespace collapsed. */
@@ -62,7 +62,7 @@ describe('the action plan and documents in a browser', () => {
       page.waitForEvent('load'),
       page.getByRole('link', { name: 'Add an action', exact: true }).click(),
     ]);
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
     await page.getByLabel('Action reference').fill('A-1');
     await page.getByLabel('What needs to be done').fill('Review the out-of-hours referral route (test).');
     await page.getByLabel('Who is responsible').fill('Public protection unit');
@@ -76,7 +76,7 @@ describe('the action plan and documents in a browser', () => {
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
       'cannot be before the day the action was added',
     );
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
     await page.locator('#dueOn-day').fill('30');
     await submit(page, 'Add action');
     await expect(page.locator('.govuk-notification-banner--success').innerText()).resolves.toContain('Action added');
@@ -89,7 +89,7 @@ describe('the action plan and documents in a browser', () => {
     await page
       .getByLabel("Web address of the document in the partnership's document store")
       .fill('https://documents.partnership.example/cases/police-return');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
     await submit(page, 'Link document');
     await expect(page.locator('.govuk-notification-banner--success').innerText()).resolves.toContain('Document linked');
 
@@ -111,6 +111,6 @@ describe('the action plan and documents in a browser', () => {
     ]);
     const link = page.getByRole('link', { name: /Police agency return \(test\)/ });
     await expect(link.getAttribute('rel')).resolves.toBe('noopener noreferrer');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
   });
 });

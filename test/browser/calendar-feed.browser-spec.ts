@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createPerson, launchBrowser, type Person, seriousAccessibilityFindings, signIn } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { createPerson, expectNoSeriousFindings, launchBrowser, type Person, signedInPage } from '../support/browser';
 import { openCase, setToday } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 
@@ -11,9 +11,7 @@ describe('the calendar feed, in a browser', () => {
   let baseURL: string;
   let bu: Person;
   let reference: string;
-  const contexts: BrowserContext[] = [];
 
-  const expectNoSeriousFindings = async (page: Page) => expect(await seriousAccessibilityFindings(page)).toEqual([]);
   const h1 = (page: Page) => page.locator('h1').innerText();
   /** The feed's path (the public address names no port; the test app listens on its own). */
   const feedPath = (url: string) => new URL(url).pathname;
@@ -30,18 +28,12 @@ describe('the calendar feed, in a browser', () => {
   }, 60_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await t?.close();
   });
 
   it('turns the feed on from the account page, shows its address once, replaces it and turns it off', async () => {
-    const context = await browser.newContext({ baseURL });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto('/account');
-    await signIn(page, bu);
+    const page = await signedInPage(browser, bu, { baseURL, at: '/account' });
     await page.getByRole('link', { name: 'Set up your calendar feed' }).click();
     await expect(h1(page)).resolves.toBe('Your calendar feed');
     await expect(page.locator('.govuk-warning-text').innerText()).resolves.toContain(

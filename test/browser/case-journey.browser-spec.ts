@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EVENT_DESCRIPTIONS, formFieldsOf, EVENT_PAYLOADS, type CaseEventType } from '@app/cases';
 import { parseRfc5322 } from '../../libs/mail/src/testing/parse-rfc5322';
-import { createPerson, launchBrowser, seriousAccessibilityFindings, signIn, type Person } from '../support/browser';
+import { createPerson, launchBrowser, expectNoSeriousFindings, signIn, type Person } from '../support/browser';
 import { openCase, setToday } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 
@@ -152,7 +152,7 @@ describe('a case from notification to closure, in browsers', () => {
     const agreed = await state(worker, caseId);
     expect(agreed).toContain('Agreed: to be sent to the Panel');
     for (const name of ['Lee Authority', 'Pat Police', 'Hal Health']) expect(agreed).toContain(name);
-    expect(await seriousAccessibilityFindings(worker)).toEqual([]);
+    await expectNoSeriousFindings(worker);
 
     await send(worker, caseId, 'rapid-review.submitted', { submittedOn: '2026-01-20' });
     setToday(t, '2026-02-10');

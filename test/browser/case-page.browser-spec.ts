@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PartnershipsService } from '@app/auth';
 import { openCase, setToday, step } from '../support/case-helpers';
-import { createPerson, launchBrowser, seriousAccessibilityFindings, signIn, type Person } from '../support/browser';
+import { createPerson, launchBrowser, expectNoSeriousFindings, signIn, type Person } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 interface Element {
@@ -115,7 +115,7 @@ describe('the case page in a browser', () => {
       ['Police', 'Agree', 'Pat Police', '20 January 2026', ''],
       ['Health', 'Awaiting sign-off', '', '', ''],
     ]);
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
 
     await page.getByRole('radio', { name: 'Agree', exact: true }).check();
     await page.getByLabel('Comment (optional)').fill('Agreed with the rapid review (test).');
@@ -172,7 +172,7 @@ describe('the case page in a browser', () => {
     await expect(collapsed(page.locator('.govuk-error-message').innerText())).resolves.toBe(`Error: ${missing}`);
     expect(await page.title()).toMatch(/^Error: /);
     await expect(page.getByLabel('Day').inputValue()).resolves.toBe('20');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
 
     // A day still to come: the API's rule, by the date, in GOV.UK words.
     await page.getByLabel('Day').fill('21');
@@ -201,7 +201,7 @@ describe('the case page in a browser', () => {
     await expect(page.locator('.app-timeline__change').first().textContent()).resolves.toMatch(
       /^\s*Waiting for the notification to the Panel\s+→\s*, then\s+Rapid review under way\s*$/,
     );
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
 
     // The banner is said once.
     await page.reload();

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Browser, Page } from 'playwright-core';
 import { openCase, setToday, step } from '../support/case-helpers';
-import { createPerson, launchBrowser, seriousAccessibilityFindings, signIn, type Person } from '../support/browser';
+import { createPerson, launchBrowser, expectNoSeriousFindings, signedInPage, type Person } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 jest.setTimeout(90_000);
@@ -36,15 +36,7 @@ describe('bringing in running cases and recording a sign-off on a partner’s be
     await t?.close();
   });
 
-  /** A page of a browser of its own, signed in as `person`. */
-  async function signedIn(person: Person): Promise<Page> {
-    const context = await browser.newContext({ baseURL: baseUrl });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    await page.goto('/sign-in');
-    await signIn(page, person);
-    return page;
-  }
+  const signedIn = (person: Person) => signedInPage(browser, person, { baseURL: baseUrl, timeoutMs: 15_000 });
 
   async function submit(page: Page, button: string) {
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button, exact: true }).click()]);
@@ -55,7 +47,7 @@ describe('bringing in running cases and recording a sign-off on a partner’s be
     const page = await signedIn(worker);
     await page.goto('/import-cases');
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Bring in running cases');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
 
     const template = await (await page.request.get('/import-cases/template.csv')).text();
     const [example] = parse(template, { columns: true }) as Record<string, string>[];
@@ -65,14 +57,14 @@ describe('bringing in running cases and recording a sign-off on a partner’s be
     const summary = await page.locator('.govuk-error-summary').innerText();
     expect(summary).toContain('There is a problem');
     expect(summary).toContain('Row 2, column meetingHeldOn');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
 
     await page.getByLabel('Or paste the rows, with the header row').fill(template);
     await submit(page, 'Bring in the cases');
     expect(await page.locator('.govuk-panel__title').innerText()).toContain('Cases brought in');
     const link = page.locator('table a.govuk-link').first();
     expect(await link.innerText()).toMatch(/^CSPR-2026-\d{4}$/);
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
     await page.context().close();
   });
 
@@ -90,13 +82,13 @@ describe('bringing in running cases and recording a sign-off on a partner’s be
     await agency.getByRole('radio', { name: 'Police', exact: true }).check();
     await page.getByRole('radio', { name: 'Agree', exact: true }).check();
     await page.getByLabel(/Why the business unit records this sign-off/).fill('Delegation by exception (test).');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
     const button = page.locator('form').filter({ has: agency }).getByRole('button');
     await Promise.all([page.waitForEvent('load'), button.click()]);
     const body = await page.locator('main').innerText();
     expect(body).toContain('Recorded by Bea Business on behalf of');
     expect(body).toContain('Delegation by exception (test).');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
     await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { openCase, setToday, step } from '../support/case-helpers';
-import { createPerson, launchBrowser, seriousAccessibilityFindings, signIn, type Person } from '../support/browser';
+import { createPerson, launchBrowser, expectNoSeriousFindings, signedInPage, type Person } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -12,17 +12,8 @@ describe('an escalated case in a browser', () => {
   let browser: Browser;
   let lead: Person;
   let caseId: string;
-  const contexts: BrowserContext[] = [];
 
-  async function pageFor(person: Person): Promise<Page> {
-    const context = await browser.newContext({ baseURL: baseUrl });
-    contexts.push(context);
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    await page.goto('/sign-in');
-    await signIn(page, person);
-    return page;
-  }
+  const pageFor = (person: Person) => signedInPage(browser, person, { baseURL: baseUrl });
 
   beforeAll(async () => {
     t = await TestApp.start({ env: { PUBLIC_URL: 'http://127.0.0.1' } });
@@ -56,7 +47,6 @@ describe('an escalated case in a browser', () => {
   }, 60_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await t?.close();
   });
@@ -71,10 +61,10 @@ describe('an escalated case in a browser', () => {
     const banner = page.locator('#escalation-banner');
     await expect(banner.innerText()).resolves.toContain('This case is escalated to the lead partners');
     await expect(banner.innerText()).resolves.toContain('escalated on 16 January 2026');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
 
     await page.getByRole('link', { name: 'Record the lead partners’ decision' }).click();
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
     await page.getByRole('radio', { name: 'No LCSPR' }).check();
     await page.getByLabel('Day').fill('19');
     await page.getByLabel('Month').fill('1');
@@ -90,6 +80,6 @@ describe('an escalated case in a browser', () => {
     await expect(page.locator('body').innerText()).resolves.toContain(
       'The lead partners decided No LCSPR on 19 January 2026, recorded by Lena Lead: Decided at the executive (test).',
     );
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
   });
 });

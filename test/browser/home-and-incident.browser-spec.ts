@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { CaseEntity } from '@app/cases';
-import { createPerson, launchBrowser, seriousAccessibilityFindings, signIn, type Person } from '../support/browser';
+import { createPerson, launchBrowser, expectNoSeriousFindings, signIn, type Person } from '../support/browser';
 import { openCase, setToday, step } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 
@@ -94,7 +94,7 @@ describe('the home page and reporting an incident, in a browser', () => {
       'Date of the incident must be the same as or before the date the local authority became aware of the incident',
     );
     await expect(page.getByLabel('Summary of the incident').inputValue()).resolves.toContain('A serious injury');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
 
     await fillDate('incidentOn', '27', '2', '2026');
     await press('Continue');
@@ -125,7 +125,7 @@ describe('the home page and reporting an incident, in a browser', () => {
     await press('Continue');
     expect(await errorSummary()).toContain('Enter age of child 2');
     await expect(page.locator('#children-1-ethnicity').isChecked()).resolves.toBe(true);
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
     await page.locator('#children-1-ageYears').fill('7');
     await press('Continue');
 
@@ -134,7 +134,7 @@ describe('the home page and reporting an incident, in a browser', () => {
     await page.getByLabel('Local authority where the incident happened (optional)').fill('Southshire Council');
     await page.getByRole('group', { name: 'Categories of harm (optional)' }).getByLabel('Physical abuse').check();
     await page.getByRole('group', { name: 'Contributing factors (optional)' }).getByLabel('Domestic abuse').check();
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
     await press('Continue');
 
     expect(await heading()).toBe('Check your answers before opening the case');
@@ -156,7 +156,7 @@ describe('the home page and reporting an incident, in a browser', () => {
     ]) {
       expect(answers).toContain(text);
     }
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
     // Nothing about the children travels in the address.
     expect(page.url()).toBe(`${baseUrl}/report-incident/check-answers`);
 
@@ -200,7 +200,7 @@ describe('the home page and reporting an incident, in a browser', () => {
     expect(await page.locator('.app-needs-you-now').innerText()).toContain(
       'case has a deadline due within 5 working days',
     );
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
 
     // Filters. Notify the Panel is due Monday 9 March: the third working day from Wednesday 4 March.
     await page.getByLabel('Deadline due within (working days)').fill('2');
@@ -222,7 +222,7 @@ describe('the home page and reporting an incident, in a browser', () => {
     expect((await refused).status()).toBe(400);
     expect(await errorSummary()).toContain('Due within must be a whole number of working days from 0 to 260');
     expect(await page.title()).toBe('Error: Cases – practice-review');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
   }, 90_000);
 
   it("reports a looked-after child's death without abuse or neglect, on its own path, and records a child's details on the case page", async () => {
@@ -239,7 +239,7 @@ describe('the home page and reporting an incident, in a browser', () => {
     await press('Continue');
     // The API's rule in the page's words, at the question at fault.
     expect(await errorSummary()).toContain("Select death: a looked-after child's or a care leaver's death is a death");
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
     await page.getByLabel('Death', { exact: true }).check();
     await press('Continue');
     await page
@@ -260,11 +260,11 @@ describe('the home page and reporting an incident, in a browser', () => {
     // Notify the Secretary of State and Ofsted by Monday 9 March 2026, 5 working days after Monday 2 March.
     expect(await page.locator('main').innerText()).toContain('9 March 2026');
     await expect(page.getByRole('link', { name: 'Record the notification to the Panel' }).count()).resolves.toBe(0);
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
 
     // The generated form of a child's details: checkboxes and radios of the DfE's categories.
     await follow(page.getByRole('link', { name: "Record a child's details" }));
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
     await page.getByLabel('Which child?').fill('1');
     await page
       .getByRole('group', { name: 'Ethnicity (optional)' })
@@ -291,7 +291,7 @@ describe('the home page and reporting an incident, in a browser', () => {
     const needs = page.locator('.app-needs-you-now');
     expect(await needs.innerText()).toContain("1 case is awaiting your agency's sign-off");
     await expect(page.getByRole('link', { name: 'Report a serious incident' }).count()).resolves.toBe(0);
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
 
     await follow(needs.getByRole('link', { name: "1 case is awaiting your agency's sign-off" }));
     await expect(page.getByLabel("Only cases awaiting your agency's sign-off").isChecked()).resolves.toBe(true);

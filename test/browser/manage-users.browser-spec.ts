@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createPerson, launchBrowser, seriousAccessibilityFindings, signIn, type Person } from '../support/browser';
+import { createPerson, launchBrowser, expectNoSeriousFindings, signIn, type Person } from '../support/browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -42,18 +42,18 @@ describe('managing users and your own account in a browser', () => {
     await expect(h1(admin)).resolves.toBe('Manage');
     for (const link of ['Users', 'Partnership settings', 'Failed reminders'])
       await expect(admin.getByRole('link', { name: link, exact: true }).count()).resolves.toBe(1);
-    expect(await seriousAccessibilityFindings(admin)).toEqual([]);
+    await expectNoSeriousFindings(admin);
 
     await admin.getByRole('link', { name: 'Users', exact: true }).click();
     await expect(h1(admin)).resolves.toBe('Users');
     await expect(admin.locator('table').innerText()).resolves.toContain(ADMIN_EMAIL);
-    expect(await seriousAccessibilityFindings(admin)).toEqual([]);
+    await expectNoSeriousFindings(admin);
   });
 
   it('adds a user through the form, showing the mistakes in an error summary first', async () => {
     await admin.getByRole('button', { name: 'Add a user' }).click();
     await expect(h1(admin)).resolves.toBe('Add a user');
-    expect(await seriousAccessibilityFindings(admin)).toEqual([]);
+    await expectNoSeriousFindings(admin);
 
     await admin.getByLabel('Name', { exact: true }).fill(dana.name);
     await admin.getByLabel('Email address').fill(dana.email);
@@ -72,7 +72,7 @@ describe('managing users and your own account in a browser', () => {
     await expect(admin.getByLabel('Email address').inputValue()).resolves.toBe(dana.email);
     await expect(admin.getByLabel('Delegated partner').isChecked()).resolves.toBe(true);
     await expect(admin.getByLabel('Password', { exact: true }).inputValue()).resolves.toBe('');
-    expect(await seriousAccessibilityFindings(admin)).toEqual([]);
+    await expectNoSeriousFindings(admin);
 
     await admin.getByLabel('Password', { exact: true }).fill(dana.password);
     await admin.getByLabel('Business unit').uncheck();
@@ -87,7 +87,7 @@ describe('managing users and your own account in a browser', () => {
   it("changes the user's roles and agency", async () => {
     await admin.getByRole('link', { name: dana.name }).click();
     await expect(h1(admin)).resolves.toBe(dana.name);
-    expect(await seriousAccessibilityFindings(admin)).toEqual([]);
+    await expectNoSeriousFindings(admin);
     await admin.getByLabel('Lead partner').check();
     await admin.getByLabel('Health').check();
     await admin.getByRole('button', { name: 'Save changes' }).click();
@@ -105,7 +105,7 @@ describe('managing users and your own account in a browser', () => {
 
     await admin.getByRole('button', { name: `Deactivate ${dana.name}` }).click();
     await expect(h1(admin)).resolves.toBe(`Deactivate ${dana.name}?`);
-    expect(await seriousAccessibilityFindings(admin)).toEqual([]);
+    await expectNoSeriousFindings(admin);
     await admin.getByRole('button', { name: `Yes, deactivate ${dana.name}` }).click();
     await expect(banner(admin)).resolves.toContain(`${dana.name} has been deactivated`);
     await expect(summaryValue(admin, 'Status')).resolves.toBe('Deactivated');
@@ -125,7 +125,7 @@ describe('managing users and your own account in a browser', () => {
     await expect(banner(admin)).resolves.toContain(`${dana.name} has been reactivated`);
 
     await admin.getByRole('link', { name: 'Reset their password' }).click();
-    expect(await seriousAccessibilityFindings(admin)).toEqual([]);
+    await expectNoSeriousFindings(admin);
     await admin.getByLabel('New password').fill('dana second password');
     await admin.getByRole('button', { name: 'Reset password' }).click();
     await expect(banner(admin)).resolves.toContain(`The password of ${dana.name} has been reset`);
@@ -153,11 +153,11 @@ describe('managing users and your own account in a browser', () => {
     await signIn(page, worker);
     await expect(h1(page)).resolves.toBe('Your account');
     await expect(summaryValue(page, 'Roles')).resolves.toBe('Business unit');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
 
     await page.getByRole('link', { name: 'Change your password' }).click();
     await expect(h1(page)).resolves.toBe('Change your password');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
     await page.getByLabel('Current password').fill('not my password');
     await page.getByLabel('New password', { exact: true }).fill('wren new password');
     await page.getByLabel('Confirm new password').fill('wren new password');
@@ -165,7 +165,7 @@ describe('managing users and your own account in a browser', () => {
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
       'Your current password is not right',
     );
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
 
     await page.getByLabel('Current password').fill(worker.password);
     await page.getByLabel('New password', { exact: true }).fill('wren new password');
@@ -173,7 +173,7 @@ describe('managing users and your own account in a browser', () => {
     await page.getByRole('button', { name: 'Change password' }).click();
     expect(path(page)).toBe('/account');
     await expect(banner(page)).resolves.toContain('Your password has been changed');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
 
     // This session stays; the other one has ended.
     await page.goto('/');

@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createPerson, launchBrowser, type Person, seriousAccessibilityFindings, signIn } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { createPerson, expectNoSeriousFindings, launchBrowser, type Person, signedInPage } from '../support/browser';
 import { setToday } from '../support/case-helpers';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TestApp } from '../support/test-app';
 
@@ -12,23 +12,14 @@ describe("the partnership's duties and who holds which role, in a browser", () =
   let bu: Person;
   let ceo: Person;
   let subgroup: Person;
-  const contexts: BrowserContext[] = [];
 
-  const expectNoSeriousFindings = async (page: Page) => expect(await seriousAccessibilityFindings(page)).toEqual([]);
   const h1 = (page: Page) => page.locator('h1').innerText();
   const path = (page: Page) => new URL(page.url()).pathname;
   const summaryValue = (page: Page, key: string) =>
     page.locator('.govuk-summary-list__row', { hasText: key }).locator('.govuk-summary-list__value').innerText();
 
-  async function signedIn(person: Pick<Person, 'email' | 'password'>, at: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(at);
-    await signIn(page, person);
-    return page;
-  }
+  const signedIn = (person: Pick<Person, 'email' | 'password'>, at: string) =>
+    signedInPage(browser, person, { baseURL, at });
 
   async function fillDate(page: Page, legend: string, day: string, month: string, year: string) {
     const group = page.getByRole('group', { name: legend });
@@ -57,7 +48,6 @@ describe("the partnership's duties and who holds which role, in a browser", () =
   }, 60_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await t?.close();
   });

@@ -5,7 +5,7 @@
  * answers on the case page. axe finds nothing serious on any of these pages.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createPerson, launchBrowser, seriousAccessibilityFindings, signIn, type Person } from '../support/browser';
+import { createPerson, launchBrowser, expectNoSeriousFindings, signIn, type Person } from '../support/browser';
 import { openCase, setToday, step } from '../support/case-helpers';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TestApp } from '../support/test-app';
 
@@ -20,7 +20,6 @@ describe('relevant agencies and the rapid review recommendation in a browser', (
   let context: BrowserContext;
   let page: Page;
 
-  const expectNoSeriousFindings = async () => expect(await seriousAccessibilityFindings(page)).toEqual([]);
   const errorSummary = () => page.locator('.govuk-error-summary').innerText();
   const banner = () => page.locator('.govuk-notification-banner--success').innerText();
   const agencyList = () => page.locator('#relevant-agencies + p + dl').innerText();
@@ -52,14 +51,14 @@ describe('relevant agencies and the rapid review recommendation in a browser', (
     expect(await agencyList()).toContain('Schools and education');
     // The statutory partners can be renamed, never removed.
     await expect(page.getByRole('button', { name: 'Remove Police' }).count()).resolves.toBe(0);
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
 
     await page.getByRole('button', { name: 'Add a relevant agency' }).click();
     await expect(page.locator('h1').innerText()).resolves.toBe('Add a relevant agency');
     await page.getByRole('button', { name: 'Add agency' }).click();
     expect(await errorSummary()).toContain('Enter the name of the agency');
     expect(await page.title()).toBe('Error: Add a relevant agency – practice-review');
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
     await page.getByLabel('Add a relevant agency').fill('police');
     await page.getByRole('button', { name: 'Add agency' }).click();
     expect(await errorSummary()).toContain('There is already an agency with that name');
@@ -71,7 +70,7 @@ describe('relevant agencies and the rapid review recommendation in a browser', (
     expect(await agencyList()).toContain('Ambulance service');
 
     await page.getByRole('link', { name: 'Rename Housing' }).click();
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
     await page.getByLabel('Rename Housing').fill('Housing services');
     await page.getByRole('button', { name: 'Save name' }).click();
     expect(await banner()).toContain('Housing is now called Housing services');
@@ -79,7 +78,7 @@ describe('relevant agencies and the rapid review recommendation in a browser', (
     await page.getByRole('button', { name: 'Remove Cafcass' }).click();
     expect(await banner()).toContain('Cafcass is no longer a relevant agency');
     expect(await agencyList()).not.toContain('Cafcass');
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
 
     const saved = (await t.http.get('/partnership').auth(admin, { type: 'bearer' }).expect(200)).body;
     expect(saved.relevantAgencies).toContainEqual({ key: 'ambulance-service', name: 'Ambulance service' });
@@ -101,7 +100,7 @@ describe('relevant agencies and the rapid review recommendation in a browser', (
     await page.goto(`/case/${id}/events/rapid-review.recommended`);
     await signIn(page, worker);
     await expect(page.locator('h1').innerText()).resolves.toContain('Recommend the next step');
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
     await page.getByRole('radio', { name: 'LCSPR (local child safeguarding practice review)' }).check();
     await page.getByLabel('Why this is recommended').fill('Learning about information sharing (test).');
     await page
@@ -112,7 +111,7 @@ describe('relevant agencies and the rapid review recommendation in a browser', (
     await page.getByRole('checkbox', { name: 'Another process' }).check();
     await page.getByRole('button', { name: 'Save recommendation' }).click();
     expect(await errorSummary()).toContain('Enter the reasons for your answer to criterion (a)');
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
     // What was ticked is kept while the mistake is put right.
     await expect(page.getByRole('checkbox', { name: 'Another process' }).isChecked()).resolves.toBe(true);
     await page.getByLabel('Reasons for your answer to criterion (a)').fill('Concerns were not shared.');
@@ -134,6 +133,6 @@ describe('relevant agencies and the rapid review recommendation in a browser', (
       .innerText();
     expect(returns).toMatch(/Ambulance service\s+3 March 2026\s+10 March 2026\s+Overdue/);
     expect(returns).toMatch(/Housing services\s+3 March 2026\s+10 March 2026\s+Nil return 3 March 2026/);
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
   });
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createPerson, launchBrowser, type Person, seriousAccessibilityFindings, signIn } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { createPerson, expectNoSeriousFindings, launchBrowser, type Person, signedInPage } from '../support/browser';
 import { makeTeam, openCase, setToday, step, toAgreedDecision, type Team } from '../support/case-helpers';
 import { TestApp } from '../support/test-app';
 
@@ -14,20 +14,11 @@ describe('the practice review figures, in a browser', () => {
   let team: Team;
   let analyst: Person;
   const references: string[] = [];
-  const contexts: BrowserContext[] = [];
 
-  const expectNoSeriousFindings = async (page: Page) => expect(await seriousAccessibilityFindings(page)).toEqual([]);
   const h1 = (page: Page) => page.locator('h1').innerText();
 
-  async function signedIn(person: Pick<Person, 'email' | 'password'>, at: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(at);
-    await signIn(page, person);
-    return page;
-  }
+  const signedIn = (person: Pick<Person, 'email' | 'password'>, at: string) =>
+    signedInPage(browser, person, { baseURL, at });
 
   /** The cells of a table row, by the text of its header cell. */
   async function rowCells(page: Page, section: string, figure: string): Promise<string[]> {
@@ -58,7 +49,6 @@ describe('the practice review figures, in a browser', () => {
   }, 90_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await t?.close();
   });

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { ReminderEntity } from '@app/reminders';
 import { getRulebook, RULE_TITLES } from '@app/workflows';
-import { createPerson, launchBrowser, seriousAccessibilityFindings, signIn } from '../support/browser';
+import { createPerson, launchBrowser, expectNoSeriousFindings, signIn } from '../support/browser';
 import { makeTeam, openCase, setToday, type Team } from '../support/case-helpers';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TestApp } from '../support/test-app';
 
@@ -16,7 +16,6 @@ describe('partnership settings, failed reminders, the rulebook and the working-d
   let context: BrowserContext;
   let page: Page;
 
-  const expectNoSeriousFindings = async () => expect(await seriousAccessibilityFindings(page)).toEqual([]);
   const errorSummary = () => page.locator('.govuk-error-summary').innerText();
   const banner = () => page.locator('.govuk-notification-banner--success').innerText();
 
@@ -47,7 +46,7 @@ describe('partnership settings, failed reminders, the rulebook and the working-d
     await expect(page.getByRole('link', { name: 'Add a user' }).getAttribute('href')).resolves.toBe(
       '/manage/users/new',
     );
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
 
     await page.getByRole('button', { name: 'Add a closure day' }).click();
     await page.getByLabel('Day').fill('30');
@@ -58,7 +57,7 @@ describe('partnership settings, failed reminders, the rulebook and the working-d
       'Closure day must be a real date between 1 January 2000 and 31 December 2099',
     );
     expect(await page.title()).toBe('Error: Add a closure day – practice-review');
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
     await page.getByLabel('Day').fill('16');
     await page.getByRole('button', { name: 'Add closure day' }).click();
     expect(new URL(page.url()).pathname).toBe('/manage/settings');
@@ -67,14 +66,14 @@ describe('partnership settings, failed reminders, the rulebook and the working-d
 
     await page.getByRole('link', { name: `Change ${RULE_TITLES['rapid-review']}` }).click();
     await expect(page.locator('h1').innerText()).resolves.toBe(RULE_TITLES['rapid-review']);
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
     await page.getByLabel('Length').fill('0');
     await page.getByRole('button', { name: 'Save rule' }).click();
     const problems = await errorSummary();
     expect(problems).toContain('Length must be a whole number from 1 to 1000');
     expect(problems).toContain('Enter why the partnership changes this rule');
     await expect(page.locator('#length-error').innerText()).resolves.toContain('Length must be a whole number');
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
     await page.getByLabel('Length').fill('20');
     await page.getByLabel('The day the notification was sent to the Panel').check();
     await page.getByLabel('Why the partnership changes this rule').fill('Our procedures count from the notification');
@@ -83,10 +82,10 @@ describe('partnership settings, failed reminders, the rulebook and the working-d
     const card = await page.locator('.govuk-summary-card', { hasText: RULE_TITLES['rapid-review'] }).innerText();
     expect(card).toContain('20 working days after the day the notification was sent to the Panel');
     expect(card).toContain('Our procedures count from the notification');
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
 
     await page.goto('/working-days');
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
     const add = page.locator('form[action="/working-days#add"]');
     await add.getByLabel('Day', { exact: true }).fill('13');
     await add.getByLabel('Month', { exact: true }).fill('2');
@@ -94,7 +93,7 @@ describe('partnership settings, failed reminders, the rulebook and the working-d
     await add.getByLabel('Number of working days').fill('one');
     await add.getByRole('button', { name: 'Calculate' }).click();
     expect(await errorSummary()).toContain('Number of working days must be a whole number from -1000 to 1000');
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
     await add.getByLabel('Number of working days').fill('1');
     await add.getByRole('button', { name: 'Calculate' }).click();
     await expect(page.locator('#added-answer').innerText()).resolves.toBe(
@@ -104,7 +103,7 @@ describe('partnership settings, failed reminders, the rulebook and the working-d
       'Monday 16 February 2026: Partnership closure day',
     );
     expect(new URL(page.url()).search).toBe('?from-day=13&from-month=2&from-year=2026&days=1');
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
 
     const between = page.locator('form[action="/working-days#between"]');
     for (const [legend, day] of [
@@ -123,7 +122,7 @@ describe('partnership settings, failed reminders, the rulebook and the working-d
     const notCounted = await page.locator('.app-answer').innerText();
     expect(notCounted).toContain('Friday 25 December 2026: Christmas Day');
     expect(notCounted).toContain('Friday 1 January 2027: New Year');
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
   });
 
   it('lists every rule of the rulebook with its source, and the partnership’s change beside the rulebook’s', async () => {
@@ -139,7 +138,7 @@ describe('partnership settings, failed reminders, the rulebook and the working-d
     expect(rapidReview).toContain('20 working days after the day the notification was sent to the Panel');
     expect(rapidReview).toContain('15 working days after the day the local authority became aware of the incident');
     expect(rapidReview).toContain('Our procedures count from the notification');
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
   });
 
   it('retries a failed reminder from the page, which then has none left', async () => {
@@ -165,7 +164,7 @@ describe('partnership settings, failed reminders, the rulebook and the working-d
     await expect(page.getByRole('link', { name: opened.reference as string }).getAttribute('href')).resolves.toBe(
       `/case/${opened.id}`,
     );
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
 
     await page.getByRole('button', { name: /^Retry/ }).click();
     expect(new URL(page.url()).pathname).toBe('/manage/reminders');
@@ -175,7 +174,7 @@ describe('partnership settings, failed reminders, the rulebook and the working-d
       status: 'pending',
       attempts: 0,
     });
-    await expectNoSeriousFindings();
+    await expectNoSeriousFindings(page);
   });
 
   it('refuses the admin pages to anyone else with a GOV.UK 403 page', async () => {

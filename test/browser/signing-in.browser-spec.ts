@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Clock } from '@app/common';
-import { createPerson, launchBrowser, seriousAccessibilityFindings, signIn, type Person } from '../support/browser';
+import { createPerson, launchBrowser, expectNoSeriousFindings, signIn, type Person } from '../support/browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TestApp } from '../support/test-app';
 
 describe('signing in and out in a browser', () => {
@@ -42,7 +42,7 @@ describe('signing in and out in a browser', () => {
     await page.goto('/');
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await expect(page.title()).resolves.toBe('Sign in – practice-review');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
   });
 
   it('refuses a wrong password with an error summary that keeps the email and does not say which was wrong', async () => {
@@ -53,7 +53,7 @@ describe('signing in and out in a browser', () => {
     const summary = await page.locator('.govuk-error-summary').innerText();
     expect(summary).toContain('Enter a correct email address and password');
     expect(await page.title()).toBe('Error: Sign in – practice-review');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
   });
 
   it('signs in to the home page, which has a Sign out control and no serious accessibility finding', async () => {
@@ -62,7 +62,7 @@ describe('signing in and out in a browser', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     await expect(page.locator('h1').innerText()).resolves.toBe('Cases');
     await expect(page.getByRole('button', { name: 'Sign out' }).count()).resolves.toBe(1);
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
   });
 
   it('lands after sign-in on the page that was asked for', async () => {
@@ -87,7 +87,7 @@ describe('signing in and out in a browser', () => {
     const copied = await context.cookies();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.locator('h1').innerText()).resolves.toBe('You have signed out');
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await expectNoSeriousFindings(page);
 
     const thief = await browser.newContext({ baseURL: baseUrl });
     await thief.addCookies(copied);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { TestApp } from './test-app';
 
 /** Debian's Chromium (`apt-get install chromium`), as `.ci/run` installs it; CHROMIUM_PATH overrides. */
@@ -75,4 +75,27 @@ export async function signIn(page: Page, person: Pick<Person, 'email' | 'passwor
   await page.getByLabel('Password', { exact: true }).fill(person.password);
   // The page the form leads to (the one asked for, home, or the sign-in page again) has loaded when this returns.
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Sign in' }).click()]);
+}
+
+/** Fails the test, listing them, if the page as it is now has serious or critical accessibility findings. */
+export async function expectNoSeriousFindings(page: Page): Promise<void> {
+  expect(await seriousAccessibilityFindings(page)).toEqual([]);
+}
+
+/**
+ * A page of a browser context of its own (its own cookies), signed in as `person` through the sign-in form after
+ * opening `at` (a page that needs signing in leads there, and back to it after). Closing the browser closes it.
+ */
+export async function signedInPage(
+  browser: Browser,
+  person: Pick<Person, 'email' | 'password'>,
+  options: { baseURL: string; at?: string; timeoutMs?: number; context?: BrowserContextOptions },
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL: options.baseURL, ...options.context });
+  // A step that cannot happen fails with what it waited for, well before the test's own time-out.
+  context.setDefaultTimeout(options.timeoutMs ?? 10_000);
+  const page = await context.newPage();
+  await page.goto(options.at ?? '/sign-in');
+  await signIn(page, person);
+  return page;
 }
